@@ -1,0 +1,42 @@
+# The two commands of the README: `make run` and `make test`. Both install what is
+# missing (scripts/setup.sh), configure once and build incrementally with ccache.
+BUILD     ?= build
+BUILD_TYPE ?= RelWithDebInfo
+JOBS      ?= $(shell nproc)
+EXPORT    ?=
+CMAKE_FLAGS ?=
+
+.PHONY: all setup configure build run test bench format clean
+
+all: build
+
+setup:
+	@scripts/setup.sh
+
+$(BUILD)/CMakeCache.txt: | setup
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DIK_BUILD_TESTS=ON \
+	  -DIK_WERROR=$(if $(CI),ON,OFF) $(CMAKE_FLAGS)
+
+configure: $(BUILD)/CMakeCache.txt
+
+build: setup configure
+	cmake --build $(BUILD) -j $(JOBS)
+
+# Imports the bundled demo exports (or EXPORT=path/to/export.zip), prints the status,
+# the withdrawal plan and what to do next.
+run: build
+	@scripts/run.sh $(BUILD) $(EXPORT)
+
+test: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+bench:
+	@IK_SETUP_BENCH=1 scripts/setup.sh
+	@$(MAKE) --no-print-directory build
+	@bench/run.sh $(BUILD)
+
+format:
+	clang-format -i $$(git ls-files '*.cpp' '*.h')
+
+clean:
+	rm -rf $(BUILD)

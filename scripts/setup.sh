@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs every Debian package invitekeeper needs to build, test and benchmark.
+# Idempotent: only missing packages are installed. Uses sudo when not root.
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config ccache git
+  libcli11-dev nlohmann-json3-dev libsqlite3-dev sqlite3 libtomlplusplus-dev
+  libhowardhinnant-date-dev tzdata libfmt-dev libzip-dev
+  libgtest-dev googletest
+  python3 zip unzip
+)
+if [ "${IK_SETUP_BENCH:-0}" = 1 ]; then packages+=(hyperfine); fi
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+echo "setup: installing ${missing[*]}" >&2
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2

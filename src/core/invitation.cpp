@@ -1,0 +1,112 @@
+#include "core/invitation.h"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <utility>
+
+namespace ik::core {
+
+namespace {
+
+template <class E, size_t N>
+std::optional<E> lookup(const std::array<std::pair<E, std::string_view>, N>& table, std::string_view s)
+{
+    for (const auto& [value, name] : table)
+        if (name == s) return value;
+    return std::nullopt;
+}
+
+template <class E, size_t N>
+std::string_view name_of(const std::array<std::pair<E, std::string_view>, N>& table, E e)
+{
+    for (const auto& [value, name] : table)
+        if (value == e) return name;
+    return "?";
+}
+
+constexpr std::array<std::pair<Direction, std::string_view>, 2> kDirections{{
+    {Direction::outgoing, "outgoing"},
+    {Direction::incoming, "incoming"},
+}};
+constexpr std::array<std::pair<Status, std::string_view>, 5> kStatuses{{
+    {Status::pending, "pending"},
+    {Status::accepted, "accepted"},
+    {Status::withdrawn, "withdrawn"},
+    {Status::declined, "declined"},
+    {Status::gone, "gone"},
+}};
+constexpr std::array<std::pair<EventKind, std::string_view>, 8> kEventKinds{{
+    {EventKind::sent, "sent"},
+    {EventKind::accepted, "accepted"},
+    {EventKind::withdrawn, "withdrawn"},
+    {EventKind::declined, "declined"},
+    {EventKind::gone, "gone"},
+    {EventKind::accidental, "accidental"},
+    {EventKind::keep, "keep"},
+    {EventKind::unkeep, "unkeep"},
+}};
+
+}  // namespace
+
+std::string_view to_string(Direction d) { return name_of(kDirections, d); }
+std::string_view to_string(Status s) { return name_of(kStatuses, s); }
+std::string_view to_string(EventKind k) { return name_of(kEventKinds, k); }
+std::optional<Direction> direction_from_string(std::string_view s) { return lookup(kDirections, s); }
+std::optional<Status> status_from_string(std::string_view s) { return lookup(kStatuses, s); }
+std::optional<EventKind> event_kind_from_string(std::string_view s) { return lookup(kEventKinds, s); }
+
+Result<void> apply(Invitation& inv, const Event& event)
+{
+    auto refuse = [&](std::string_view why) {
+        return fail(ErrorKind::conflict, "impossible_mark",
+                    fmt::format("invitation {} to {} is {}{}; it cannot be marked {}", inv.id.value, inv.person.name,
+                                to_string(inv.status), why, to_string(event.kind)));
+    };
+    switch (event.kind) {
+    case EventKind::sent:
+        inv.status = Status::pending;
+        inv.status_at = event.at;
+        inv.sent_at = event.at;
+        return {};
+    case EventKind::accepted:
+    case EventKind::withdrawn:
+    case EventKind::declined:
+    case EventKind::gone: {
+        if (inv.status != Status::pending) return refuse("");
+        if (event.at < inv.sent_at)
+            return fail(ErrorKind::conflict, "before_sent",
+                        fmt::format("invitation {} was sent at {}; it cannot be {} at {}", inv.id.value,
+                                    format_instant(inv.sent_at), to_string(event.kind), format_instant(event.at)));
+        static constexpr std::array<std::pair<EventKind, Status>, 4> kEnd{{
+            {EventKind::accepted, Status::accepted},
+            {EventKind::withdrawn, Status::withdrawn},
+            {EventKind::declined, Status::declined},
+            {EventKind::gone, Status::gone},
+        }};
+        for (auto [kind, status] : kEnd)
+            if (kind == event.kind) inv.status = status;
+        inv.status_at = event.at;
+        return {};
+    }
+    case EventKind::accidental:
+        if (inv.direction != Direction::outgoing) return refuse(" (received, not sent)");
+        if (inv.status != Status::pending) return refuse("");
+        inv.accidental = true;
+        inv.keep = false;
+        return {};
+    case EventKind::keep:
+        if (inv.direction != Direction::outgoing) return refuse(" (received, not sent)");
+        if (inv.status != Status::pending) return refuse("");
+        inv.keep = true;
+        inv.accidental = false;
+        return {};
+    case EventKind::unkeep:
+        if (!inv.keep) return refuse(" and not kept");
+        inv.keep = false;
+        return {};
+    }
+    return {};
+}
+
+}  // namespace ik::core

@@ -1,0 +1,87 @@
+// The invitation ledger's domain: an invitation, the events that happen to it and
+// the rule that folds an event into the invitation's current state.
+#pragma once
+
+#include "core/error.h"
+#include "core/time.h"
+
+#include <compare>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace ik::core {
+
+struct InvitationId {
+    std::int64_t value = 0;
+    auto operator<=>(const InvitationId&) const = default;
+};
+
+struct AccountId {
+    std::int64_t value = 0;
+    auto operator<=>(const AccountId&) const = default;
+};
+
+enum class Direction { outgoing, incoming };
+
+// Where an invitation stands. Only `pending` can change; the others are final.
+enum class Status {
+    pending,    // sent, no answer known
+    accepted,   // the invitee is a connection since
+    withdrawn,  // the member withdrew it, recorded here
+    declined,   // the member recorded that it was declined or ignored
+    gone,       // missing from a later export: withdrawn or declined outside invitekeeper
+};
+
+enum class EventKind {
+    sent,        // the invitation was sent (from an export, `record sent` or the API)
+    accepted,
+    withdrawn,
+    declined,
+    gone,
+    accidental,  // the member says it was sent by mistake: withdraw at once
+    keep,        // never plan a withdrawal of it
+    unkeep,
+};
+
+std::string_view to_string(Direction d);
+std::string_view to_string(Status s);
+std::string_view to_string(EventKind k);
+std::optional<Direction> direction_from_string(std::string_view s);
+std::optional<Status> status_from_string(std::string_view s);
+std::optional<EventKind> event_kind_from_string(std::string_view s);
+
+// A person as the ledger knows them. `key` is the identity: "in:<slug>" from a
+// profile URL, "urn:<member id>", or "name:<normalised full name>".
+struct Person {
+    std::string key;
+    std::string name;
+    std::string profile_url;  // canonical https://www.linkedin.com/in/<slug>, or empty
+};
+
+struct Invitation {
+    InvitationId id;
+    AccountId account;
+    Direction direction = Direction::outgoing;
+    Person person;
+    Instant sent_at;
+    std::string message;
+    // The current state, derived from the event log by apply().
+    Status status = Status::pending;
+    std::optional<Instant> status_at;
+    bool accidental = false;
+    bool keep = false;
+};
+
+struct Event {
+    EventKind kind = EventKind::sent;
+    Instant at;             // when it happened
+    std::string source;     // "import:<file>", "cli", "api"
+};
+
+// Folds `event` into `inv`. Refuses (ErrorKind::conflict) what cannot happen,
+// such as withdrawing an accepted invitation or keeping a withdrawn one.
+Result<void> apply(Invitation& inv, const Event& event);
+
+}  // namespace ik::core

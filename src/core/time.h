@@ -1,0 +1,78 @@
+// Time: instants are UTC seconds (std::chrono::sys_seconds); calendar dates are
+// days; zones come from the tz database. Nothing here reads the system clock:
+// the clock is injected (Clock) so --now and tests control it.
+#pragma once
+
+#include "core/error.h"
+
+#include <chrono>
+#include <string>
+#include <string_view>
+
+namespace date {
+class time_zone;
+}
+
+namespace ik::core {
+
+using Instant = std::chrono::sys_seconds;
+using Duration = std::chrono::seconds;
+using Days = std::chrono::sys_days;  // a calendar date (no zone attached)
+
+using std::chrono::days;
+using std::chrono::hours;
+using std::chrono::minutes;
+
+// A named IANA zone, validated against the tz database.
+class Zone {
+public:
+    static Result<Zone> named(std::string_view name);
+    static Zone utc();
+
+    const std::string& name() const { return m_name; }
+    // The calendar date at instant `t` in this zone.
+    Days local_date(Instant t) const;
+    // The first instant of calendar date `d` in this zone (handles DST gaps).
+    Instant start_of_day(Days d) const;
+    // The instant of local wall time `local` (seconds since local epoch); in a
+    // DST gap the later instant, in an overlap the earlier one.
+    Instant from_local(std::chrono::local_seconds local) const;
+    std::chrono::local_seconds to_local(Instant t) const;
+    // UTC offset in seconds at instant t.
+    Duration offset(Instant t) const;
+
+private:
+    Zone(std::string name, const date::time_zone* zone) : m_name(std::move(name)), m_zone(zone) {}
+    std::string m_name;
+    const date::time_zone* m_zone;  // owned by the tz database, lives for the process
+};
+
+// The clock every command reads "now" from.
+class Clock {
+public:
+    explicit Clock(Instant now) : m_now(now) {}
+    Instant now() const { return m_now; }
+
+private:
+    Instant m_now;
+};
+
+// Parses a duration like "7d", "36h", "3m", "90s", "2w" or a sum "1d12h".
+Result<Duration> parse_duration(std::string_view text);
+// "7d", "3m", "1d12h": the shortest exact spelling of a duration.
+std::string format_duration(Duration d);
+
+// Parses an instant: "2026-11-26" (midnight in `zone`), "2026-11-26T09:30:00Z",
+// "2026-11-26T09:30" (wall time in `zone`) or "2026-11-26T09:30:00+01:00".
+Result<Instant> parse_instant(std::string_view text, const Zone& zone);
+
+// "2026-11-26T09:30:00Z"
+std::string format_instant(Instant t);
+// "2026-11-26T10:30:00+01:00" in the zone.
+std::string format_local(Instant t, const Zone& zone);
+// "2026-11-26"
+std::string format_date(Days d);
+// Whole days from `from` to `to` (floor; negative when to < from).
+long whole_days(Instant from, Instant to);
+
+}  // namespace ik::core

@@ -1,0 +1,57 @@
+// CSV reading as LinkedIn writes it (RFC 4180: quoted where needed, "" inside
+// quotes) and as spreadsheets re-save it (BOM, CRLF, ';' separators). Every error
+// names the file, line and column.
+#pragma once
+
+#include "core/error.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ik::ingest {
+
+// Records longer than this are refused: no real export row comes near it.
+inline constexpr size_t kMaxRecordBytes = 1 << 20;
+
+struct CsvRecord {
+    long line = 0;                    // 1-based physical line the record starts on
+    std::vector<std::string> fields;
+};
+
+class CsvReader {
+public:
+    // Reads `data` (a whole file); `file_name` is used in messages. A UTF-8 BOM is skipped.
+    CsvReader(std::string_view data, std::string file_name, char separator = ',');
+
+    // The next record, or false at the end. Blank lines are skipped.
+    core::Result<bool> next(CsvRecord& record);
+
+    // Reads the next physical line raw (for preambles before the header).
+    bool next_raw_line(std::string_view& line);
+
+    long line() const { return m_line; }
+    size_t offset() const { return m_pos; }
+    size_t size() const { return m_data.size(); }
+    const std::string& file_name() const { return m_file; }
+    void set_separator(char separator) { m_sep = separator; }
+
+private:
+    core::Error error(long line, size_t column, std::string message) const;
+
+    std::string_view m_data;
+    std::string m_file;
+    char m_sep;
+    size_t m_pos = 0;
+    long m_line = 1;  // line number of the next character
+};
+
+// The separator a header line uses: ',' or ';' (a spreadsheet's), whichever splits
+// the line into more fields outside quotes; ',' on a tie.
+char detect_separator(std::string_view header_line);
+
+// Checks that `text` is valid UTF-8; the byte offset of the first bad byte otherwise.
+std::optional<size_t> invalid_utf8_at(std::string_view text);
+
+}  // namespace ik::ingest

@@ -1,0 +1,349 @@
+#include "ingest/linkedin_export.h"
+
+#include "ingest/csv.h"
+#include "ingest/dates.h"
+#include "ingest/people.h"
+
+#include <date/date.h>
+#include <fmt/format.h>
+#include <zip.h>
+
+#include <algorithm>
+#include <array>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <sstream>
+
+namespace ik::ingest {
+
+using core::ErrorKind;
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr size_t kSniffBytes = 16 * 1024;
+constexpr int kMaxPreambleLines = 6;
+
+std::string lower_trim(std::string_view s)
+{
+    std::string t = trim(s);
+    for (char& c : t) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return t;
+}
+
+struct Header {
+    FileKind kind = FileKind::unknown;
+    long line = 0;       // physical line of the header
+    char separator = ',';
+    std::vector<std::string> columns;  // lower-cased, trimmed
+};
+
+bool has_all(const std::vector<std::string>& cols, std::initializer_list<std::string_view> names)
+{
+    return std::all_of(names.begin(), names.end(), [&](std::string_view n) {
+        return std::find(cols.begin(), cols.end(), n) != cols.end();
+    });
+}
+
+// Finds the header among the first lines (the Connections preamble comes before it).
+Header find_header(std::string_view data, std::string_view name)
+{
+    CsvReader raw(data, std::string(name));
+    std::string_view line;
+    for (int i = 0; i < kMaxPreambleLines && raw.next_raw_line(line); ++i) {
+        char sep = detect_separator(line);
+        CsvReader one(line, std::string(name), sep);
+        CsvRecord rec;
+        auto got = one.next(rec);
+        if (!got || !*got) continue;
+        std::vector<std::string> cols;
+        for (auto& f : rec.fields) cols.push_back(lower_trim(f));
+        Header h;
+        h.line = raw.line() - 1;
+        h.separator = sep;
+        h.columns = cols;
+        if (has_all(cols, {"from", "to", "sent at", "message", "direction"})) {
+            h.kind = FileKind::invitations;
+            return h;
+        }
+        if (has_all(cols, {"first name", "last name", "connected on"})) {
+            h.kind = FileKind::connections;
+            return h;
+        }
+    }
+    return {};
+}
+
+int column_of(const Header& h, std::string_view name)
+{
+    auto it = std::find(h.columns.begin(), h.columns.end(), name);
+    return it == h.columns.end() ? -1 : static_cast<int>(it - h.columns.begin());
+}
+
+std::string show(std::string_view value)
+{
+    constexpr size_t kMax = 60;
+    std::string v(value.substr(0, kMax));
+    if (value.size() > kMax) v += "...";
+    return v;
+}
+
+bool has_nul(std::string_view data) { return data.find('\0') != std::string_view::npos; }
+
+core::Error unknown_file_error(std::string_view name, std::string_view data)
+{
+    std::string_view head = data.substr(0, kSniffBytes);
+    if (data.empty())
+        return core::Error{ErrorKind::bad_input, "empty_file", fmt::format("{}: the file is empty", name)};
+    if (has_nul(head) || invalid_utf8_at(head.substr(0, std::min<size_t>(head.size(), 4096 - 4))).has_value())
+        return core::Error{ErrorKind::bad_input, "not_csv",
+                           fmt::format("{}:1:1: binary or non-UTF-8 data: this is not a CSV file of LinkedIn's export",
+                                       name)};
+    return core::Error{
+        ErrorKind::bad_input, "unknown_header",
+        fmt::format("{}:1:1: the header is neither LinkedIn's Invitations.csv (From,To,Sent At,Message,Direction) "
+                    "nor Connections.csv (First Name,Last Name,...,Connected On)",
+                    name)};
+}
+
+}  // namespace
+
+FileKind detect_kind(std::string_view data)
+{
+    if (has_nul(data.substr(0, kSniffBytes))) return FileKind::unknown;
+    return find_header(data.substr(0, kSniffBytes), "").kind;
+}
+
+core::Result<ParsedFile> parse_file(const SourceFile& file, bool skip_invalid, const Progress& progress)
+{
+    std::string_view data = file.data;
+    if (has_nul(data.substr(0, kSniffBytes))) return std::unexpected(unknown_file_error(file.display_name, data));
+    Header h = find_header(data.substr(0, kSniffBytes), file.display_name);
+    if (h.kind == FileKind::unknown) return std::unexpected(unknown_file_error(file.display_name, data));
+
+    ParsedFile out;
+    out.display_name = file.display_name;
+    out.kind = h.kind;
+    out.export_date = file.export_date;
+
+    CsvReader reader(data, file.display_name, h.separator);
+    std::string_view skipped_line;
+    for (long i = 0; i < h.line; ++i) reader.next_raw_line(skipped_line);
+
+    const size_t ncols = h.columns.size();
+    auto bad_row = [&](long line, int column, std::string message) {
+        return core::Error{ErrorKind::bad_input, "bad_row",
+                           fmt::format("{}:{}:{}: {}", file.display_name, line, column + 1, message)};
+    };
+
+    // Column indexes.
+    const int c_from = column_of(h, "from"), c_to = column_of(h, "to"), c_sent = column_of(h, "sent at"),
+              c_msg = column_of(h, "message"), c_dir = column_of(h, "direction");
+    int c_inviter = column_of(h, "inviterprofileurl"), c_invitee = column_of(h, "inviteeprofileurl");
+    if (c_inviter < 0) c_inviter = column_of(h, "inviterprofileurn");
+    if (c_invitee < 0) c_invitee = column_of(h, "inviteeprofileurn");
+    const int c_first = column_of(h, "first name"), c_last = column_of(h, "last name"), c_url = column_of(h, "url"),
+              c_email = column_of(h, "email address"), c_company = column_of(h, "company"),
+              c_position = column_of(h, "position"), c_conn = column_of(h, "connected on");
+
+    CsvRecord rec;
+    size_t last_report = 0;
+    while (true) {
+        auto got = reader.next(rec);
+        if (!got) {
+            // A malformed record (unterminated quote, bad UTF-8, NUL...) cannot be
+            // skipped safely: where it ends is unknown.
+            return std::unexpected(got.error());
+        }
+        if (!*got) break;
+        if (progress && reader.offset() - last_report > (1 << 20)) {
+            progress(reader.offset(), reader.size());
+            last_report = reader.offset();
+        }
+        auto field = [&](int c) -> const std::string& {
+            static const std::string kEmpty;
+            return c >= 0 ? rec.fields[static_cast<size_t>(c)] : kEmpty;
+        };
+        std::optional<core::Error> problem;
+        if (rec.fields.size() != ncols) {
+            problem = bad_row(rec.line, static_cast<int>(std::min(rec.fields.size(), ncols)),
+                              fmt::format("expected {} fields as in the header, found {}", ncols, rec.fields.size()));
+        } else if (h.kind == FileKind::invitations) {
+            InvitationRow row;
+            row.line = rec.line;
+            std::string dir = lower_trim(field(c_dir));
+            auto sent = parse_sent_at(field(c_sent));
+            if (!sent) {
+                problem = bad_row(rec.line, c_sent,
+                                  fmt::format("Sent At \"{}\" is not a date like \"1/29/26, 2:37 PM\"", show(field(c_sent))));
+            } else if (dir != "outgoing" && dir != "incoming") {
+                problem = bad_row(rec.line, c_dir,
+                                  fmt::format("Direction \"{}\" is not OUTGOING or INCOMING", show(field(c_dir))));
+            } else {
+                row.direction = dir == "outgoing" ? core::Direction::outgoing : core::Direction::incoming;
+                row.from = trim(field(c_from));
+                row.to = trim(field(c_to));
+                row.sent_wall = *sent;
+                row.message = field(c_msg);
+                row.inviter_ref = trim(field(c_inviter));
+                row.invitee_ref = trim(field(c_invitee));
+                out.invitations.push_back(std::move(row));
+            }
+        } else {
+            auto on = parse_connected_on(field(c_conn));
+            if (!on) {
+                problem = bad_row(rec.line, c_conn,
+                                  fmt::format("Connected On \"{}\" is not a date like \"29 Jan 2026\"", show(field(c_conn))));
+            } else {
+                ConnectionRow row;
+                row.line = rec.line;
+                row.first_name = trim(field(c_first));
+                row.last_name = trim(field(c_last));
+                row.url = trim(field(c_url));
+                row.email = trim(field(c_email));
+                row.company = trim(field(c_company));
+                row.position = trim(field(c_position));
+                row.connected_on = *on;
+                out.connections.push_back(std::move(row));
+            }
+        }
+        if (problem) {
+            if (!skip_invalid) return std::unexpected(*problem);
+            out.skipped.push_back(SkippedRow{problem->message});
+        }
+    }
+    if (progress) progress(reader.size(), reader.size());
+    return out;
+}
+
+std::optional<core::Days> export_date_from_name(std::string_view name)
+{
+    // ..._MM-DD-YYYY[.zip]
+    for (size_t i = 0; i + 10 <= name.size(); ++i) {
+        std::string_view s = name.substr(i, 10);
+        auto digit = [&](size_t k) { return std::isdigit(static_cast<unsigned char>(s[k])) != 0; };
+        if (digit(0) && digit(1) && s[2] == '-' && digit(3) && digit(4) && s[5] == '-' && digit(6) && digit(7) &&
+            digit(8) && digit(9)) {
+            int m = std::stoi(std::string(s.substr(0, 2))), d = std::stoi(std::string(s.substr(3, 2))),
+                y = std::stoi(std::string(s.substr(6, 4)));
+            date::year_month_day ymd{date::year{y}, date::month{static_cast<unsigned>(m)},
+                                     date::day{static_cast<unsigned>(d)}};
+            if (ymd.ok()) return core::Days{date::sys_days(ymd).time_since_epoch()};
+        }
+    }
+    return std::nullopt;
+}
+
+namespace {
+
+core::Result<std::string> read_whole_file(const fs::path& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return core::fail(ErrorKind::bad_input, "unreadable", fmt::format("{}: cannot be read", path.string()));
+    std::ostringstream buf;
+    buf << in.rdbuf();
+    return std::move(buf).str();
+}
+
+bool is_csv_name(std::string_view name)
+{
+    if (name.size() < 4) return false;
+    std::string ext = lower_trim(name.substr(name.size() - 4));
+    return ext == ".csv";
+}
+
+struct ZipCloser {
+    void operator()(zip_t* z) const { zip_discard(z); }
+};
+struct ZipFileCloser {
+    void operator()(zip_file_t* f) const { zip_fclose(f); }
+};
+
+core::Result<std::string> read_zip_entry(zip_t* archive, zip_uint64_t index, size_t limit, std::string_view name)
+{
+    std::unique_ptr<zip_file_t, ZipFileCloser> f(zip_fopen_index(archive, index, 0));
+    if (!f)
+        return core::fail(ErrorKind::bad_input, "bad_zip", fmt::format("{}: cannot be read from the zip", name));
+    std::string data;
+    char buf[64 * 1024];
+    while (data.size() < limit) {
+        zip_int64_t n = zip_fread(f.get(), buf, sizeof buf);
+        if (n < 0)
+            return core::fail(ErrorKind::bad_input, "bad_zip", fmt::format("{}: the zip entry is damaged", name));
+        if (n == 0) break;
+        data.append(buf, static_cast<size_t>(n));
+    }
+    if (data.size() > limit) data.resize(limit);
+    return data;
+}
+
+core::Result<std::vector<SourceFile>> read_zip(const fs::path& path)
+{
+    int err = 0;
+    std::unique_ptr<zip_t, ZipCloser> archive(zip_open(path.c_str(), ZIP_RDONLY, &err));
+    if (!archive)
+        return core::fail(ErrorKind::bad_input, "bad_zip", fmt::format("{}: not a readable zip file", path.string()));
+    std::string zip_name = path.filename().string();
+    auto export_date = export_date_from_name(zip_name);
+    std::vector<SourceFile> out;
+    zip_int64_t n = zip_get_num_entries(archive.get(), 0);
+    std::vector<std::pair<std::string, zip_uint64_t>> entries;
+    for (zip_int64_t i = 0; i < n; ++i) {
+        const char* entry = zip_get_name(archive.get(), static_cast<zip_uint64_t>(i), 0);
+        if (entry && is_csv_name(entry)) entries.emplace_back(entry, static_cast<zip_uint64_t>(i));
+    }
+    std::sort(entries.begin(), entries.end());
+    for (const auto& [entry, index] : entries) {
+        std::string display = zip_name + "/" + entry;
+        auto head = read_zip_entry(archive.get(), index, kSniffBytes, display);
+        if (!head) return std::unexpected(head.error());
+        if (detect_kind(*head) == FileKind::unknown) continue;
+        auto whole = read_zip_entry(archive.get(), index, std::string::npos / 2, display);
+        if (!whole) return std::unexpected(whole.error());
+        out.push_back(SourceFile{display, std::move(*whole), export_date});
+    }
+    if (out.empty())
+        return core::fail(ErrorKind::bad_input, "no_export_files",
+                          fmt::format("{}: holds no Invitations.csv or Connections.csv of a LinkedIn export",
+                                      path.string()));
+    return out;
+}
+
+}  // namespace
+
+core::Result<std::vector<SourceFile>> read_source(const std::string& path_text)
+{
+    fs::path path(path_text);
+    std::error_code ec;
+    if (!fs::exists(path, ec))
+        return core::fail(ErrorKind::bad_input, "not_found", fmt::format("{}: no such file or folder", path_text));
+    if (fs::is_directory(path, ec)) {
+        auto export_date = export_date_from_name(path.filename().string());
+        std::vector<fs::path> files;
+        for (const auto& entry : fs::directory_iterator(path, ec))
+            if (entry.is_regular_file() && is_csv_name(entry.path().filename().string())) files.push_back(entry.path());
+        std::sort(files.begin(), files.end());
+        std::vector<SourceFile> out;
+        for (const auto& file : files) {
+            auto data = read_whole_file(file);
+            if (!data) return std::unexpected(data.error());
+            if (detect_kind(*data) == FileKind::unknown) continue;
+            out.push_back(SourceFile{(path.filename() / file.filename()).string(), std::move(*data), export_date});
+        }
+        if (out.empty())
+            return core::fail(ErrorKind::bad_input, "no_export_files",
+                              fmt::format("{}: holds no Invitations.csv or Connections.csv of a LinkedIn export",
+                                          path_text));
+        return out;
+    }
+    auto data = read_whole_file(path);
+    if (!data) return std::unexpected(data.error());
+    if (data->starts_with("PK\x03\x04")) return read_zip(path);
+    if (detect_kind(*data) == FileKind::unknown)
+        return std::unexpected(unknown_file_error(path.filename().string(), *data));
+    return std::vector<SourceFile>{SourceFile{path.filename().string(), std::move(*data), std::nullopt}};
+}
+
+}  // namespace ik::ingest

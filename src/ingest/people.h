@@ -1,0 +1,31 @@
+// Who an export row is about: profile URLs normalised to one person key, and
+// names normalised for the fallback match when an export carries no usable URL.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace ik::ingest {
+
+struct ProfileRef {
+    std::string key;          // "in:<slug>" or "urn:<member id>"
+    std::string canonical;    // "https://www.linkedin.com/in/<slug>" (empty for a URN)
+};
+
+// Normalises a LinkedIn profile reference: any scheme or none, www/country/mobile
+// subdomains, trailing slash, query, fragment, percent-encoding and letter case all
+// map to one key. "urn:li:member:610150649" maps to a URN key. Returns nothing for
+// an empty value, the bare "https://www.linkedin.com/in" and anything not a profile.
+std::optional<ProfileRef> normalize_profile_url(std::string_view url);
+
+// Trims, folds runs of white space to one space and lower-cases ASCII letters.
+std::string normalize_name(std::string_view name);
+
+// The person key used when no profile reference is known: "name:<normalised name>".
+std::string name_key(std::string_view name);
+
+// Trims leading and trailing white space (exports carry trailing spaces in names).
+std::string trim(std::string_view text);
+
+}  // namespace ik::ingest

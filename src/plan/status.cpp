@@ -1,0 +1,97 @@
+#include "plan/status.h"
+
+#include <algorithm>
+
+namespace ik::plan {
+
+using core::Direction;
+using core::Status;
+using store::InvitationQuery;
+
+AcceptanceRate acceptance_rate(store::Store& store, core::AccountId account, core::Instant now, core::Duration min_age)
+{
+    AcceptanceRate r;
+    InvitationQuery old_enough;
+    old_enough.sent_before = now - min_age + core::Duration{1};  // sent at least min_age ago
+    r.outgoing = store.count_invitations(account, old_enough);
+    old_enough.status = Status::accepted;
+    r.accepted = store.count_invitations(account, old_enough);
+    if (r.outgoing > 0) r.rate = static_cast<double>(r.accepted) / static_cast<double>(r.outgoing);
+    return r;
+}
+
+AcceptanceModel acceptance_model(store::Store& store, core::AccountId account, const core::Settings& settings,
+                                 core::Instant now)
+{
+    auto rate = acceptance_rate(store, account, now, settings.duration("stats.min_age"));
+    return AcceptanceModel::prior(rate.rate.value_or(kDefaultAcceptanceRate));
+}
+
+WithdrawPlan withdrawal_plan(store::Store& store, core::AccountId account, const core::Settings& settings,
+                             const WithdrawOptions& options, core::Instant now)
+{
+    InvitationQuery q;
+    q.status = Status::pending;
+    auto pending = store.invitations(account, q);
+    auto zone = core::Zone::named(settings.text("account.tz")).value_or(core::Zone::utc());
+    return plan_withdrawals(pending, acceptance_model(store, account, settings, now), options, now, zone);
+}
+
+StatusReport compute_status(store::Store& store, const store::Account& account, const core::Settings& settings,
+                      core::Instant now)
+{
+    StatusReport s;
+    const auto zone = core::Zone::named(settings.text("account.tz")).value_or(core::Zone::utc());
+    const auto id = account.id;
+    s.account = account.name;
+    s.now = now;
+    s.today = zone.local_date(now);
+    s.pending_cap = static_cast<long>(settings.integer("pending.cap"));
+    s.pending_target = static_cast<long>(settings.integer("pending.target"));
+    s.weekly_limit = static_cast<long>(settings.integer("weekly.limit"));
+    s.daily_limit = static_cast<long>(settings.integer("daily.limit"));
+    s.stale_after = settings.duration("withdraw.after");
+
+    InvitationQuery pending;
+    pending.status = Status::pending;
+    s.pending = store.count_invitations(id, pending);
+
+    InvitationQuery week;
+    week.sent_from = now - core::days{7} + core::Duration{1};
+    week.sent_before = now + core::Duration{1};
+    s.sent_7d = store.count_invitations(id, week);
+    s.weekly_remaining = std::max(0L, s.weekly_limit - s.sent_7d);
+
+    InvitationQuery today;
+    today.sent_from = zone.start_of_day(s.today);
+    today.sent_before = now + core::Duration{1};
+    s.sent_today = store.count_invitations(id, today);
+
+    InvitationQuery stale = pending;
+    stale.sent_before = now - settings.duration("withdraw.after") + core::Duration{1};
+    s.stale = store.count_invitations(id, stale);
+
+    InvitationQuery oldest = pending;
+    oldest.limit = 1;
+    if (auto first = store.invitations(id, oldest); !first.empty())
+        s.oldest_pending_days = core::whole_days(first.front().sent_at, now);
+
+    InvitationQuery accepted;
+    accepted.status = Status::accepted;
+    s.accepted_total = store.count_invitations(id, accepted);
+    s.acceptance = acceptance_rate(store, id, now, settings.duration("stats.min_age"));
+
+    // The next cleanup is due cleanup.every after the last withdrawal recorded here;
+    // with none recorded, or when overdue, it is due today.
+    if (auto last = store.last_event_at(id, core::EventKind::withdrawn)) s.last_cleanup = zone.local_date(*last);
+    const auto every = std::chrono::duration_cast<core::days>(settings.duration("cleanup.every"));
+    s.next_cleanup = s.last_cleanup ? std::max(s.today, *s.last_cleanup + every) : s.today;
+
+    auto plan = withdrawal_plan(store, id, settings, WithdrawOptions::from(settings), now);
+    s.withdraw_total = static_cast<long>(plan.items.size());
+    s.withdraw_today = static_cast<long>(
+        std::count_if(plan.items.begin(), plan.items.end(), [&](const WithdrawItem& i) { return i.day == s.today; }));
+    return s;
+}
+
+}  // namespace ik::plan

@@ -1,0 +1,50 @@
+// The withdrawal planner: which pending invitations to withdraw, in what order,
+// on which day, and why (DESIGN.md rules withdraw.* and pending.target).
+#pragma once
+
+#include "core/invitation.h"
+#include "core/settings.h"
+#include "core/time.h"
+#include "plan/acceptance.h"
+
+#include <string>
+#include <vector>
+
+namespace ik::plan {
+
+struct WithdrawOptions {
+    core::Duration after{7 * 86400};            // withdraw.after: stale from this age
+    core::Duration outdated_after{30 * 86400};  // withdraw.outdated_after
+    long target = 1200;                         // pending.target
+    long daily_max = 100;                       // withdraw.daily_max
+    bool generic_first = true;                  // withdraw.generic_first
+
+    static WithdrawOptions from(const core::Settings& settings);
+};
+
+struct WithdrawItem {
+    core::Invitation invitation;
+    long age_days = 0;                 // whole days since sent_at
+    std::vector<std::string> reasons;  // accidental, stale, outdated, generic_note, over_target
+    double p_accept = 0;
+    core::Days day;                    // the local day it is planned for
+};
+
+struct WithdrawPlan {
+    core::Instant now;
+    long pending_before = 0;
+    long pending_after = 0;
+    long days = 0;  // distinct days the plan spans
+    std::vector<WithdrawItem> items;
+};
+
+// Plans withdrawals among `pending` (outgoing, pending invitations):
+// - every one marked accidental; every one at least `after` old; then, while
+//   pending would stay above `target`, more (generic notes first when
+//   generic_first, older first); never one marked keep;
+// - ordered accidental first, then lowest p_accept, then older, then id;
+// - `daily_max` a day from today (in `zone`).
+WithdrawPlan plan_withdrawals(const std::vector<core::Invitation>& pending, const AcceptanceModel& model,
+                              const WithdrawOptions& options, core::Instant now, const core::Zone& zone);
+
+}  // namespace ik::plan

@@ -1,0 +1,110 @@
+#include "present/command.h"
+
+#include <fmt/format.h>
+
+#include <iostream>
+
+namespace ik::present {
+
+void add_init(CLI::App&, Runner&);
+void add_import(CLI::App&, Runner&);
+void add_status(CLI::App&, Runner&);
+void add_pending(CLI::App&, Runner&);
+void add_plan(CLI::App&, Runner&);
+void add_mark(CLI::App&, Runner&);
+void add_record(CLI::App&, Runner&);
+void add_config(CLI::App&, Runner&);
+
+std::span<const CommandInfo> commands()
+{
+    static constexpr CommandInfo kCommands[] = {
+        {"init", true, add_init},       {"import", true, add_import}, {"status", false, add_status},
+        {"pending", false, add_pending}, {"plan", false, add_plan},    {"mark", true, add_mark},
+        {"record", true, add_record},    {"config", false, add_config},
+    };
+    return kCommands;
+}
+
+core::Result<AccountScope> open_account(Context& ctx)
+{
+    AccountScope scope;
+    auto store = ctx.store();
+    if (!store) return std::unexpected(store.error());
+    scope.store = *store;
+    auto account = ctx.account();
+    if (!account) return std::unexpected(account.error());
+    scope.account = *account;
+    auto settings = ctx.settings(scope.account);
+    if (!settings) return std::unexpected(settings.error());
+    scope.settings = std::move(*settings);
+    scope.zone = Context::zone_of(scope.settings);
+    auto now = ctx.now(scope.zone);
+    if (!now) return std::unexpected(now.error());
+    scope.now = *now;
+    return scope;
+}
+
+namespace {
+
+int report(const core::Error& e, bool json, std::ostream& out, std::ostream& err)
+{
+    err << "invitekeeper: " << e.message << "\n";
+    if (json) {
+        Json doc;
+        doc["error"] = Json{{"code", e.code}, {"message", e.message}};
+        out << doc.dump(2) << "\n";
+    }
+    return core::exit_code(e.kind);
+}
+
+}  // namespace
+
+int run_cli(int argc, char** argv, std::ostream& out, std::ostream& err, bool err_is_terminal, EnvLookup env)
+{
+    CLI::App app{"invitekeeper: keeps a LinkedIn member under LinkedIn's invitation limits.\n"
+                 "It never logs into LinkedIn: you act there, invitekeeper plans and keeps the record.",
+                 "invitekeeper"};
+    app.set_version_flag("--version", std::string(IK_VERSION));
+    GlobalOptions options;
+    app.add_option("--db", options.db, "SQLite database (default $INVITEKEEPER_DB, else $XDG_DATA_HOME/invitekeeper/invitekeeper.db)");
+    app.add_option("--account", options.account, "account to act on (default: the only one)");
+    app.add_option("--now", options.now, "pin the clock: 2026-11-26, 2026-11-26T09:30:00Z or 2026-11-26T09:30:00+01:00");
+    app.add_option("--config", options.config, "TOML settings file (default $XDG_CONFIG_HOME/invitekeeper/config.toml)");
+    app.add_flag("--json", options.json, "print one JSON document on stdout");
+    app.require_subcommand(1);
+    app.fallthrough();
+
+    Runner selected;
+    for (const auto& command : commands()) command.add(app, selected);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e, out, err);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e, out, err);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e, out, err);
+    } catch (const CLI::ParseError& e) {
+        core::Error error{core::ErrorKind::usage, "usage", e.what()};
+        if (!options.json) {
+            err << "invitekeeper: " << e.what() << "\nRun with --help for usage.\n";
+            return 1;
+        }
+        return report(error, true, out, err);
+    }
+
+    Context ctx(options, err, err_is_terminal, std::move(env));
+    try {
+        auto result = selected(ctx);
+        if (!result) return report(result.error(), options.json, out, err);
+        if (options.json) out << result->json.dump(2) << "\n";
+        else out << result->text;
+        out.flush();
+        return 0;
+    } catch (const std::exception& e) {
+        return report(core::Error{core::ErrorKind::internal, "internal", e.what()}, options.json, out, err);
+    }
+}
+
+}  // namespace ik::present

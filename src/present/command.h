@@ -1,0 +1,45 @@
+// The shape every CLI command shares. One file per command in commands/, each
+// declaring its name, help, options and whether it writes, and registering a
+// runner that the dispatcher calls with the Context.
+#pragma once
+
+#include "core/error.h"
+#include "present/context.h"
+#include "present/output.h"
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+
+namespace ik::present {
+
+using Runner = std::function<core::Result<Output>(Context&)>;
+
+// Registers a command's subcommand on `app`; when the command line selects it,
+// the parse callback stores its runner in `selected`.
+using Registrar = void (*)(CLI::App& app, Runner& selected);
+
+struct CommandInfo {
+    const char* name;
+    bool writes;  // whether it changes the store (the HTTP API maps this to POST)
+    Registrar add;
+};
+
+// Every command, in the order `--help` lists them.
+std::span<const CommandInfo> commands();
+
+// What most commands start from: the store, the account, its settings, its zone
+// and now.
+struct AccountScope {
+    store::Store* store = nullptr;
+    store::Account account;
+    core::Settings settings;
+    core::Zone zone = core::Zone::utc();
+    core::Instant now;
+};
+core::Result<AccountScope> open_account(Context& ctx);
+
+// Runs fn and maps an error to the CLI's exit code; prints the result.
+int run_cli(int argc, char** argv, std::ostream& out, std::ostream& err, bool err_is_terminal, EnvLookup env);
+
+}  // namespace ik::present

@@ -1,0 +1,160 @@
+// `import PATH...`: reads LinkedIn exports (zip, folder or CSV) into the ledger in
+// one transaction. Every file is parsed before anything is written; on any error
+// the database is left as it was.
+#include "present/command.h"
+
+#include "ingest/linkedin_export.h"
+#include "ingest/reconcile.h"
+#include "plan/status.h"
+
+#include <fmt/format.h>
+
+#include <ostream>
+
+namespace ik::present {
+
+namespace {
+
+struct ImportOptions {
+    std::vector<std::string> paths;
+    bool skip_invalid = false;
+};
+
+// A progress bar on stderr for large files, only when stderr is a terminal.
+ingest::Progress progress_bar(Context& ctx, const std::string& name)
+{
+    if (!ctx.err_is_terminal()) return {};
+    return [&ctx, name](size_t done, size_t total) {
+        if (total < (8u << 20)) return;
+        const long pct = static_cast<long>(done * 100 / total);
+        ctx.err() << "\r" << fmt::format("reading {} {} {:3}%", shorten(name, 40), bar(pct, 100, 30), pct)
+                  << (done >= total ? "\n" : "") << std::flush;
+    };
+}
+
+core::Result<Output> run_import(Context& ctx, const ImportOptions& o)
+{
+    auto scope = open_account(ctx);
+    if (!scope) return std::unexpected(scope.error());
+    auto& store = *scope->store;
+    const auto account = scope->account.id;
+
+    auto export_zone = core::Zone::named(scope->settings.text("account.export_zone"));
+    if (!export_zone) return std::unexpected(export_zone.error());
+    ingest::ReconcileOptions options{*export_zone, scope->settings.duration("import.window")};
+
+    // Parse everything first: a bad file stops the import before any write.
+    std::vector<std::vector<ingest::ParsedFile>> exports;
+    for (const auto& path : o.paths) {
+        auto sources = ingest::read_source(path);
+        if (!sources) return std::unexpected(sources.error());
+        std::vector<ingest::ParsedFile> parsed;
+        for (const auto& source : *sources) {
+            auto file = ingest::parse_file(source, o.skip_invalid, progress_bar(ctx, source.display_name));
+            if (!file) return std::unexpected(file.error());
+            parsed.push_back(std::move(*file));
+        }
+        exports.push_back(std::move(parsed));
+    }
+
+    ingest::ImportCounts total;
+    std::vector<std::string> warnings, skipped;
+    Json sources = Json::array();
+    long pending = 0;
+    bool changed = false;
+    Output out;
+    auto fill_summary = [&] {
+        out.json["account"] = scope->account.name;
+        out.json["sources"] = sources;
+        out.json["invitations"] = Json{{"outgoing", total.outgoing},
+                                       {"incoming", total.incoming},
+                                       {"new", total.new_invitations},
+                                       {"unchanged", total.unchanged}};
+        out.json["connections"] = total.connections;
+        out.json["connections_new"] = total.new_connections;
+        out.json["accepted"] = total.accepted;
+        out.json["gone"] = total.gone;
+        out.json["pending"] = pending;
+        out.json["changed"] = changed;
+        out.json["warnings"] = warnings;
+        out.json["skipped"] = skipped;
+    };
+    auto done = store.transaction([&]() -> core::Result<void> {
+        for (size_t i = 0; i < exports.size(); ++i) {
+            auto batch = ingest::reconcile(store.ledger(account), exports[i], options);
+            store.upsert_connections(account, batch.connections);
+            for (auto& n : batch.new_invitations) {
+                n.invitation.account = account;
+                if (auto r = store.add_invitation(std::move(n.invitation), n.events, scope->now); !r)
+                    return std::unexpected(r.error());
+            }
+            for (const auto& change : batch.changes)
+                if (auto r = store.record_event(account, change.id, change.event, scope->now); !r) return r;
+            const auto& c = batch.counts;
+            total.outgoing += c.outgoing;
+            total.incoming += c.incoming;
+            total.new_invitations += c.new_invitations;
+            total.unchanged += c.unchanged;
+            total.connections += c.connections;
+            total.new_connections += c.new_connections;
+            total.accepted += c.accepted;
+            total.gone += c.gone;
+            warnings.insert(warnings.end(), batch.warnings.begin(), batch.warnings.end());
+            skipped.insert(skipped.end(), batch.skipped.begin(), batch.skipped.end());
+            Json files = Json::array();
+            for (const auto& f : exports[i])
+                files.push_back(Json{{"file", f.display_name},
+                                     {"kind", f.kind == ingest::FileKind::invitations ? "invitations" : "connections"},
+                                     {"rows", f.kind == ingest::FileKind::invitations ? f.invitations.size()
+                                                                                      : f.connections.size()}});
+            sources.push_back(Json{{"path", o.paths[i]}, {"files", files}});
+        }
+        store::InvitationQuery pending_q;
+        pending_q.status = core::Status::pending;
+        pending = store.count_invitations(account, pending_q);
+        changed = total.new_invitations > 0 || total.new_connections > 0 || total.accepted > 0 || total.gone > 0;
+        fill_summary();
+        if (changed) {
+            std::string joined;
+            for (const auto& p : o.paths) joined += (joined.empty() ? "" : "\n") + p;
+            store.record_import(account, store::ImportRecord{scope->now, joined, out.json.dump()});
+        }
+        return {};
+    });
+    if (!done) return std::unexpected(done.error());
+
+
+    std::string& t = out.text;
+    for (const auto& path : o.paths) t += fmt::format("Imported {}\n", path);
+    t += fmt::format("  invitations  {} sent, {} received: {} new, {} already in the ledger\n",
+                     thousands(total.outgoing), thousands(total.incoming), thousands(total.new_invitations),
+                     thousands(total.unchanged));
+    t += fmt::format("  connections  {} ({} new)\n", thousands(total.connections), thousands(total.new_connections));
+    t += fmt::format("  accepted     {} of your invitations found accepted by this import\n", thousands(total.accepted));
+    t += fmt::format("  gone         {} of your invitations withdrawn or declined outside invitekeeper\n", thousands(total.gone));
+    t += fmt::format("  pending      {} of your invitations pending now\n", thousands(pending));
+    if (!changed) t += "Nothing changed: every invitation and connection in these files was already in the ledger.\n";
+    if (!warnings.empty()) {
+        t += fmt::format("{} warning{}:\n", warnings.size(), warnings.size() == 1 ? "" : "s");
+        for (const auto& w : warnings) t += "  " + w + "\n";
+    }
+    if (!skipped.empty()) {
+        t += fmt::format("{} invalid row{} skipped (--skip-invalid):\n", skipped.size(), skipped.size() == 1 ? "" : "s");
+        for (const auto& s : skipped) t += "  " + s + "\n";
+    }
+    return out;
+}
+
+}  // namespace
+
+void add_import(CLI::App& app, Runner& selected)
+{
+    auto o = std::make_shared<ImportOptions>();
+    auto* cmd = app.add_subcommand("import", "Import LinkedIn export zips, folders, Invitations.csv or Connections.csv");
+    cmd->add_option("path", o->paths, "export zip, unzipped export folder or CSV file; several are imported in order")
+        ->required();
+    cmd->add_flag("--skip-invalid", o->skip_invalid, "import the good rows and list the bad ones");
+    cmd->callback([o, &selected] { selected = [o](Context& ctx) { return run_import(ctx, *o); }; });
+}
+
+}  // namespace ik::present

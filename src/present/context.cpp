@@ -1,0 +1,119 @@
+#include "present/context.h"
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace ik::present {
+
+using core::ErrorKind;
+namespace fs = std::filesystem;
+
+Context::Context(GlobalOptions options, std::ostream& err, bool err_is_terminal, EnvLookup env)
+    : m_options(std::move(options)), m_err(err), m_err_is_terminal(err_is_terminal), m_env(std::move(env))
+{
+}
+
+std::string Context::db_path() const
+{
+    if (!m_options.db.empty()) return m_options.db;
+    if (auto v = m_env("INVITEKEEPER_DB"); v && !v->empty()) return *v;
+    if (auto v = m_env("XDG_DATA_HOME"); v && !v->empty()) return *v + "/invitekeeper/invitekeeper.db";
+    return m_env("HOME").value_or(".") + "/.local/share/invitekeeper/invitekeeper.db";
+}
+
+core::Result<store::Store*> Context::store()
+{
+    if (m_store) return m_store.get();
+    std::string path = db_path();
+    if (path != ":memory:") {
+        fs::path parent = fs::path(path).parent_path();
+        std::error_code ec;
+        if (!parent.empty()) fs::create_directories(parent, ec);
+        if (ec)
+            return core::fail(ErrorKind::bad_input, "cannot_open_db",
+                              fmt::format("{}: cannot create folder: {}", parent.string(), ec.message()));
+    }
+    auto opened = store::open_sqlite(path);
+    if (!opened) return std::unexpected(opened.error());
+    m_store = std::move(*opened);
+    return m_store.get();
+}
+
+core::Result<store::Account> Context::account()
+{
+    auto s = store();
+    if (!s) return std::unexpected(s.error());
+    auto all = (*s)->accounts();
+    std::string names;
+    for (const auto& a : all) names += (names.empty() ? "" : ", ") + a.name;
+    if (!m_options.account.empty()) {
+        for (const auto& a : all)
+            if (a.name == m_options.account) return a;
+        return core::fail(ErrorKind::usage, "unknown_account",
+                          all.empty() ? fmt::format("no account named \"{}\": run `invitekeeper init --name NAME` first",
+                                                    m_options.account)
+                                      : fmt::format("no account named \"{}\" (accounts: {})", m_options.account, names));
+    }
+    if (all.empty())
+        return core::fail(ErrorKind::usage, "no_account",
+                          fmt::format("{} has no account yet: run `invitekeeper init --name NAME` first", db_path()));
+    if (all.size() > 1)
+        return core::fail(ErrorKind::usage, "choose_account",
+                          fmt::format("several accounts ({}): choose one with --account NAME", names));
+    return all.front();
+}
+
+std::optional<std::string> Context::config_path() const
+{
+    if (!m_options.config.empty()) return m_options.config;
+    std::string base;
+    if (auto v = m_env("XDG_CONFIG_HOME"); v && !v->empty()) base = *v;
+    else base = m_env("HOME").value_or(".") + "/.config";
+    std::string path = base + "/invitekeeper/config.toml";
+    std::error_code ec;
+    if (fs::exists(path, ec)) return path;
+    return std::nullopt;
+}
+
+core::Result<core::Settings> Context::base_settings()
+{
+    core::Settings settings;
+    if (auto path = config_path()) {
+        std::ifstream in(*path);
+        if (!in)
+            return core::fail(ErrorKind::bad_input, "bad_config", fmt::format("{}: cannot be read", *path));
+        std::ostringstream text;
+        text << in.rdbuf();
+        if (auto r = settings.overlay_toml(text.str(), *path); !r) return std::unexpected(r.error());
+    }
+    return settings;
+}
+
+core::Result<core::Settings> Context::settings(const store::Account& account)
+{
+    auto settings = base_settings();
+    if (!settings) return settings;
+    auto s = store();
+    if (!s) return std::unexpected(s.error());
+    for (const auto& [key, value] : (*s)->account_settings(account.id))
+        if (auto r = settings->set(key, value, "account"); !r) return std::unexpected(r.error());
+    return settings;
+}
+
+core::Result<core::Instant> Context::now(const core::Zone& zone) const
+{
+    if (m_options.now.empty())
+        return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+    return core::parse_instant(m_options.now, zone);
+}
+
+core::Zone Context::zone_of(const core::Settings& settings)
+{
+    return core::Zone::named(settings.text("account.tz")).value_or(core::Zone::utc());
+}
+
+}  // namespace ik::present

@@ -1,0 +1,64 @@
+// Context: what every command gets: the global options, the store (opened on
+// first use), the account, the effective settings and the clock. Passed in,
+// never reached for as a global.
+#pragma once
+
+#include "core/error.h"
+#include "core/settings.h"
+#include "core/time.h"
+#include "store/store.h"
+
+#include <functional>
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace ik::present {
+
+struct GlobalOptions {
+    std::string db;       // --db, else $INVITEKEEPER_DB, else the XDG data path
+    std::string account;  // --account
+    std::string now;      // --now, else the system clock
+    std::string config;   // --config, else $XDG_CONFIG_HOME/invitekeeper/config.toml if present
+    bool json = false;
+};
+
+// Reads an environment variable; injected so tests can supply their own.
+using EnvLookup = std::function<std::optional<std::string>(const char*)>;
+
+class Context {
+public:
+    Context(GlobalOptions options, std::ostream& err, bool err_is_terminal, EnvLookup env);
+
+    const GlobalOptions& options() const { return m_options; }
+    bool json() const { return m_options.json; }
+    std::ostream& err() { return m_err; }
+    bool err_is_terminal() const { return m_err_is_terminal; }
+
+    // The database path these options resolve to.
+    std::string db_path() const;
+    // The store, opened (and created, with its folder) on first use.
+    core::Result<store::Store*> store();
+    // The account commands act on: --account, else the only one.
+    core::Result<store::Account> account();
+    // Defaults, then the config file, then the account's own settings.
+    core::Result<core::Settings> settings(const store::Account& account);
+    // Defaults and the config file only (before an account exists).
+    core::Result<core::Settings> base_settings();
+    // "Now": --now read in `zone`, else the system clock.
+    core::Result<core::Instant> now(const core::Zone& zone) const;
+    // The account's zone from its settings.
+    static core::Zone zone_of(const core::Settings& settings);
+
+private:
+    std::optional<std::string> config_path() const;
+
+    GlobalOptions m_options;
+    std::ostream& m_err;
+    bool m_err_is_terminal;
+    EnvLookup m_env;
+    std::unique_ptr<store::Store> m_store;
+};
+
+}  // namespace ik::present

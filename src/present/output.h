@@ -1,0 +1,52 @@
+// What a command produces: one JSON document for --json and a text rendering for
+// people. Helpers for text tables and bars live here so every command looks alike.
+#pragma once
+
+#include "core/time.h"
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ik::present {
+
+using Json = nlohmann::ordered_json;
+
+struct Output {
+    Json json = Json::object();
+    std::string text;
+};
+
+// 1234567 -> "1,234,567"
+std::string thousands(long long n);
+// A bar of `width` cells filled value/limit, with a marker at `mark` (e.g. the target).
+std::string bar(long value, long limit, int width, std::optional<long> mark = std::nullopt);
+// Cuts text to `width` code points (UTF-8 aware), ending in "…" when cut; newlines become spaces.
+std::string shorten(std::string_view text, size_t width);
+// Display width in code points (good enough for names and notes in a terminal table).
+size_t display_width(std::string_view text);
+// Pads (or cuts) to exactly `width` code points.
+std::string pad(std::string_view text, size_t width);
+
+// A plain text table: header row, rule, rows; columns sized to their content.
+class TextTable {
+public:
+    explicit TextTable(std::vector<std::string> header, std::vector<bool> right_aligned = {});
+    void add(std::vector<std::string> row);
+    std::string render() const;
+
+private:
+    std::vector<std::string> m_header;
+    std::vector<bool> m_right;
+    std::vector<std::vector<std::string>> m_rows;
+};
+
+// JSON helpers: instants as ISO 8601 UTC, dates as YYYY-MM-DD, probabilities rounded.
+Json json_instant(core::Instant t);
+Json json_date(core::Days d);
+double round_to(double value, int decimals);
+
+}  // namespace ik::present

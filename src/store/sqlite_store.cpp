@@ -1,0 +1,532 @@
+// The SQLite store: one file, WAL mode, schema migrations with a version table.
+#include "store/store.h"
+
+#include <fmt/format.h>
+#include <sqlite3.h>
+
+#include <array>
+#include <stdexcept>
+#include <unordered_map>
+
+namespace ik::store {
+
+using core::ErrorKind;
+using core::Instant;
+
+namespace {
+
+// Each migration takes the schema from version N to N + 1; never edit a released one.
+constexpr std::array<std::string_view, 1> kMigrations{
+    R"sql(
+CREATE TABLE accounts (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL UNIQUE,
+    created_at  INTEGER NOT NULL
+);
+CREATE TABLE account_settings (
+    account_id  INTEGER NOT NULL REFERENCES accounts(id),
+    key         TEXT NOT NULL,
+    value       TEXT NOT NULL,
+    PRIMARY KEY (account_id, key)
+);
+-- One row per invitation. The columns after `message` are the projection of the
+-- invitation's events (table events), kept in step in the same transaction.
+CREATE TABLE invitations (
+    id          INTEGER PRIMARY KEY,
+    account_id  INTEGER NOT NULL REFERENCES accounts(id),
+    direction   TEXT NOT NULL CHECK (direction IN ('outgoing', 'incoming')),
+    person_key  TEXT NOT NULL,
+    name        TEXT NOT NULL,
+    profile_url TEXT NOT NULL,
+    sent_at     INTEGER NOT NULL,
+    message     TEXT NOT NULL,
+    status      TEXT NOT NULL CHECK (status IN ('pending', 'accepted', 'withdrawn', 'declined', 'gone')),
+    status_at   INTEGER,
+    accidental  INTEGER NOT NULL DEFAULT 0,
+    keep        INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (account_id, direction, person_key, sent_at)
+);
+CREATE INDEX invitations_by_status ON invitations (account_id, direction, status, sent_at);
+CREATE INDEX invitations_by_sent ON invitations (account_id, direction, sent_at);
+-- The append-only log: what happened, when, from which source.
+CREATE TABLE events (
+    id            INTEGER PRIMARY KEY,
+    account_id    INTEGER NOT NULL REFERENCES accounts(id),
+    invitation_id INTEGER NOT NULL REFERENCES invitations(id),
+    kind          TEXT NOT NULL,
+    at            INTEGER NOT NULL,
+    recorded_at   INTEGER NOT NULL,
+    source        TEXT NOT NULL
+);
+CREATE INDEX events_by_invitation ON events (invitation_id);
+CREATE INDEX events_by_kind ON events (account_id, kind, at);
+CREATE TABLE connections (
+    account_id   INTEGER NOT NULL REFERENCES accounts(id),
+    person_key   TEXT NOT NULL,
+    first_name   TEXT NOT NULL,
+    last_name    TEXT NOT NULL,
+    profile_url  TEXT NOT NULL,
+    email        TEXT NOT NULL,
+    company      TEXT NOT NULL,
+    position     TEXT NOT NULL,
+    connected_on INTEGER NOT NULL,  -- days since 1970-01-01
+    PRIMARY KEY (account_id, person_key)
+);
+CREATE TABLE imports (
+    id          INTEGER PRIMARY KEY,
+    account_id  INTEGER NOT NULL REFERENCES accounts(id),
+    at          INTEGER NOT NULL,
+    sources     TEXT NOT NULL,
+    summary     TEXT NOT NULL
+);
+)sql",
+};
+
+// SQLite failures inside the store are thrown as StoreError and turned into an
+// Error at the edge of each public call (transaction) or by the caller's edge.
+struct StoreError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+class Statement {
+public:
+    Statement(sqlite3* db, std::string_view sql) : m_db(db)
+    {
+        if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &m_stmt, nullptr) != SQLITE_OK)
+            throw StoreError(fmt::format("SQL prepare failed: {} in {}", sqlite3_errmsg(db), sql));
+    }
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+    ~Statement() { sqlite3_finalize(m_stmt); }
+
+    Statement& reset()
+    {
+        sqlite3_reset(m_stmt);
+        sqlite3_clear_bindings(m_stmt);
+        m_bind = 0;
+        return *this;
+    }
+    Statement& bind(std::int64_t v)
+    {
+        check(sqlite3_bind_int64(m_stmt, ++m_bind, v));
+        return *this;
+    }
+    Statement& bind(Instant t) { return bind(static_cast<std::int64_t>(t.time_since_epoch().count())); }
+    Statement& bind(std::string_view s)
+    {
+        // SQLITE_TRANSIENT: SQLite copies the text before bind returns.
+        check(sqlite3_bind_text(m_stmt, ++m_bind, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT));
+        return *this;
+    }
+    Statement& bind_null()
+    {
+        check(sqlite3_bind_null(m_stmt, ++m_bind));
+        return *this;
+    }
+    // Advances; true while a row is available.
+    bool step()
+    {
+        int rc = sqlite3_step(m_stmt);
+        if (rc == SQLITE_ROW) return true;
+        if (rc == SQLITE_DONE) return false;
+        throw StoreError(fmt::format("SQL step failed: {}", sqlite3_errmsg(m_db)));
+    }
+    void run()
+    {
+        while (step()) {
+        }
+    }
+    std::int64_t integer(int col) const { return sqlite3_column_int64(m_stmt, col); }
+    bool is_null(int col) const { return sqlite3_column_type(m_stmt, col) == SQLITE_NULL; }
+    std::string text(int col) const
+    {
+        const auto* p = sqlite3_column_text(m_stmt, col);
+        return p ? std::string(reinterpret_cast<const char*>(p), static_cast<size_t>(sqlite3_column_bytes(m_stmt, col)))
+                 : std::string();
+    }
+    Instant instant(int col) const { return Instant{std::chrono::seconds{integer(col)}}; }
+
+private:
+    void check(int rc)
+    {
+        if (rc != SQLITE_OK) throw StoreError(fmt::format("SQL bind failed: {}", sqlite3_errmsg(m_db)));
+    }
+    sqlite3* m_db;
+    sqlite3_stmt* m_stmt = nullptr;
+    int m_bind = 0;
+};
+
+constexpr std::string_view kInvitationColumns =
+    "id, account_id, direction, person_key, name, profile_url, sent_at, message, status, status_at, accidental, keep";
+
+core::Invitation read_invitation(const Statement& s)
+{
+    core::Invitation inv;
+    inv.id = core::InvitationId{s.integer(0)};
+    inv.account = core::AccountId{s.integer(1)};
+    inv.direction = core::direction_from_string(s.text(2)).value_or(core::Direction::outgoing);
+    inv.person = core::Person{s.text(3), s.text(4), s.text(5)};
+    inv.sent_at = s.instant(6);
+    inv.message = s.text(7);
+    inv.status = core::status_from_string(s.text(8)).value_or(core::Status::pending);
+    if (!s.is_null(9)) inv.status_at = s.instant(9);
+    inv.accidental = s.integer(10) != 0;
+    inv.keep = s.integer(11) != 0;
+    return inv;
+}
+
+class SqliteStore final : public Store {
+public:
+    explicit SqliteStore(sqlite3* db) : m_db(db) {}
+    ~SqliteStore() override
+    {
+        m_statements.clear();
+        sqlite3_close_v2(m_db);
+    }
+
+    void exec(std::string_view sql)
+    {
+        char* err = nullptr;
+        if (sqlite3_exec(m_db, std::string(sql).c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+            std::string message = err ? err : "unknown error";
+            sqlite3_free(err);
+            throw StoreError(fmt::format("SQL failed: {}", message));
+        }
+    }
+
+    Statement& stmt(std::string_view sql)
+    {
+        auto it = m_statements.find(std::string(sql));
+        if (it == m_statements.end())
+            it = m_statements.emplace(std::string(sql), std::make_unique<Statement>(m_db, sql)).first;
+        return it->second->reset();
+    }
+
+    core::Result<void> transaction(const std::function<core::Result<void>()>& fn) override
+    {
+        try {
+            exec("BEGIN IMMEDIATE");
+        } catch (const StoreError& e) {
+            return core::fail(ErrorKind::internal, "store", e.what());
+        }
+        core::Result<void> result;
+        try {
+            result = fn();
+        } catch (const StoreError& e) {
+            result = core::fail(ErrorKind::internal, "store", e.what());
+        } catch (...) {
+            exec("ROLLBACK");
+            throw;
+        }
+        try {
+            exec(result ? "COMMIT" : "ROLLBACK");
+        } catch (const StoreError& e) {
+            exec("ROLLBACK");
+            return core::fail(ErrorKind::internal, "store", e.what());
+        }
+        return result;
+    }
+
+    core::Result<core::AccountId> create_account(const std::string& name, Instant at) override
+    {
+        auto& s = stmt("SELECT id FROM accounts WHERE name = ?");
+        s.bind(name);
+        if (s.step())
+            return core::fail(ErrorKind::conflict, "account_exists", fmt::format("an account named \"{}\" exists", name));
+        stmt("INSERT INTO accounts (name, created_at) VALUES (?, ?)").bind(name).bind(at).run();
+        return core::AccountId{sqlite3_last_insert_rowid(m_db)};
+    }
+
+    std::vector<Account> accounts() override
+    {
+        std::vector<Account> out;
+        auto& s = stmt("SELECT id, name, created_at FROM accounts ORDER BY id");
+        while (s.step()) out.push_back(Account{core::AccountId{s.integer(0)}, s.text(1), s.instant(2)});
+        return out;
+    }
+
+    std::map<std::string, std::string> account_settings(core::AccountId account) override
+    {
+        std::map<std::string, std::string> out;
+        auto& s = stmt("SELECT key, value FROM account_settings WHERE account_id = ?");
+        s.bind(account.value);
+        while (s.step()) out[s.text(0)] = s.text(1);
+        return out;
+    }
+
+    void set_account_setting(core::AccountId account, const std::string& key, const std::string& value) override
+    {
+        stmt("INSERT INTO account_settings (account_id, key, value) VALUES (?, ?, ?) "
+             "ON CONFLICT (account_id, key) DO UPDATE SET value = excluded.value")
+            .bind(account.value)
+            .bind(key)
+            .bind(value)
+            .run();
+    }
+
+    ingest::Ledger ledger(core::AccountId account) override
+    {
+        ingest::Ledger out;
+        auto& s = stmt("SELECT id, direction, person_key, name, sent_at, status FROM invitations WHERE account_id = ?");
+        s.bind(account.value);
+        while (s.step()) {
+            out.invitations.push_back(ingest::LedgerEntry{
+                core::InvitationId{s.integer(0)},
+                core::direction_from_string(s.text(1)).value_or(core::Direction::outgoing), s.text(2), s.text(3),
+                s.instant(4), core::status_from_string(s.text(5)).value_or(core::Status::pending)});
+        }
+        auto& c = stmt("SELECT person_key, first_name, last_name, profile_url, email, company, position, connected_on "
+                       "FROM connections WHERE account_id = ?");
+        c.bind(account.value);
+        while (c.step()) {
+            out.connections.push_back(ingest::ConnectionRecord{c.text(0), c.text(1), c.text(2), c.text(3), c.text(4),
+                                                                c.text(5), c.text(6),
+                                                                core::Days{core::days{c.integer(7)}}});
+        }
+        return out;
+    }
+
+    void upsert_connections(core::AccountId account, const std::vector<ingest::ConnectionRecord>& rows) override
+    {
+        for (const auto& r : rows) {
+            stmt("INSERT INTO connections (account_id, person_key, first_name, last_name, profile_url, email, company, "
+                 "position, connected_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account_id, person_key) DO "
+                 "UPDATE SET first_name = excluded.first_name, last_name = excluded.last_name, profile_url = "
+                 "excluded.profile_url, email = excluded.email, company = excluded.company, position = "
+                 "excluded.position, connected_on = excluded.connected_on")
+                .bind(account.value)
+                .bind(r.person_key)
+                .bind(r.first_name)
+                .bind(r.last_name)
+                .bind(r.profile_url)
+                .bind(r.email)
+                .bind(r.company)
+                .bind(r.position)
+                .bind(static_cast<std::int64_t>(r.connected_on.time_since_epoch().count()))
+                .run();
+        }
+    }
+
+    std::optional<core::Days> connected_on(core::AccountId account, const std::string& person_key) override
+    {
+        auto& s = stmt("SELECT connected_on FROM connections WHERE account_id = ? AND person_key = ?");
+        s.bind(account.value).bind(person_key);
+        if (!s.step()) return std::nullopt;
+        return core::Days{core::days{s.integer(0)}};
+    }
+
+    void insert_event(core::AccountId account, core::InvitationId id, const core::Event& e, Instant recorded_at)
+    {
+        stmt("INSERT INTO events (account_id, invitation_id, kind, at, recorded_at, source) VALUES (?, ?, ?, ?, ?, ?)")
+            .bind(account.value)
+            .bind(id.value)
+            .bind(core::to_string(e.kind))
+            .bind(e.at)
+            .bind(recorded_at)
+            .bind(e.source)
+            .run();
+    }
+
+    void save_projection(const core::Invitation& inv)
+    {
+        auto& s = stmt("UPDATE invitations SET status = ?, status_at = ?, accidental = ?, keep = ? WHERE id = ?");
+        s.bind(core::to_string(inv.status));
+        if (inv.status_at) s.bind(*inv.status_at);
+        else s.bind_null();
+        s.bind(std::int64_t{inv.accidental}).bind(std::int64_t{inv.keep}).bind(inv.id.value).run();
+    }
+
+    core::Result<core::InvitationId> add_invitation(core::Invitation inv, const std::vector<core::Event>& events,
+                                                    Instant recorded_at) override
+    {
+        if (events.empty() || events.front().kind != core::EventKind::sent)
+            return core::fail(ErrorKind::internal, "no_sent_event", "an invitation must start with its sent event");
+        for (const auto& e : events)
+            if (auto r = core::apply(inv, e); !r) return std::unexpected(r.error());
+        auto& s = stmt("INSERT INTO invitations (account_id, direction, person_key, name, profile_url, sent_at, "
+                       "message, status, status_at, accidental, keep) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        s.bind(inv.account.value)
+            .bind(core::to_string(inv.direction))
+            .bind(inv.person.key)
+            .bind(inv.person.name)
+            .bind(inv.person.profile_url)
+            .bind(inv.sent_at)
+            .bind(inv.message)
+            .bind(core::to_string(inv.status));
+        if (inv.status_at) s.bind(*inv.status_at);
+        else s.bind_null();
+        s.bind(std::int64_t{inv.accidental}).bind(std::int64_t{inv.keep}).run();
+        inv.id = core::InvitationId{sqlite3_last_insert_rowid(m_db)};
+        for (const auto& e : events) insert_event(inv.account, inv.id, e, recorded_at);
+        return inv.id;
+    }
+
+    core::Result<void> record_event(core::AccountId account, core::InvitationId id, const core::Event& event,
+                                    Instant recorded_at) override
+    {
+        auto inv = invitation(account, id);
+        if (!inv)
+            return core::fail(ErrorKind::usage, "unknown_invitation", fmt::format("no invitation with id {}", id.value));
+        if (auto r = core::apply(*inv, event); !r) return r;
+        save_projection(*inv);
+        insert_event(account, id, event, recorded_at);
+        return {};
+    }
+
+    std::optional<core::Invitation> invitation(core::AccountId account, core::InvitationId id) override
+    {
+        auto& s = stmt(fmt::format("SELECT {} FROM invitations WHERE account_id = ? AND id = ?", kInvitationColumns));
+        s.bind(account.value).bind(id.value);
+        if (!s.step()) return std::nullopt;
+        return read_invitation(s);
+    }
+
+    // Builds "WHERE ..." for a query and binds it.
+    std::string where(const InvitationQuery& q)
+    {
+        std::string sql = " WHERE account_id = ?";
+        if (q.direction) sql += " AND direction = ?";
+        if (q.status) sql += " AND status = ?";
+        if (q.sent_from) sql += " AND sent_at >= ?";
+        if (q.sent_before) sql += " AND sent_at < ?";
+        if (q.person_key) sql += " AND person_key = ?";
+        return sql;
+    }
+    void bind_where(Statement& s, core::AccountId account, const InvitationQuery& q)
+    {
+        s.bind(account.value);
+        if (q.direction) s.bind(core::to_string(*q.direction));
+        if (q.status) s.bind(core::to_string(*q.status));
+        if (q.sent_from) s.bind(*q.sent_from);
+        if (q.sent_before) s.bind(*q.sent_before);
+        if (q.person_key) s.bind(*q.person_key);
+    }
+
+    std::vector<core::Invitation> invitations(core::AccountId account, const InvitationQuery& q) override
+    {
+        std::string sql = fmt::format("SELECT {} FROM invitations{} ORDER BY sent_at {}, id {}", kInvitationColumns,
+                                      where(q), q.newest_first ? "DESC" : "ASC", q.newest_first ? "DESC" : "ASC");
+        if (q.limit) sql += " LIMIT ?";
+        auto& s = stmt(sql);
+        bind_where(s, account, q);
+        if (q.limit) s.bind(std::int64_t{*q.limit});
+        std::vector<core::Invitation> out;
+        while (s.step()) out.push_back(read_invitation(s));
+        return out;
+    }
+
+    long count_invitations(core::AccountId account, const InvitationQuery& q) override
+    {
+        auto& s = stmt("SELECT count(*) FROM invitations" + where(q));
+        bind_where(s, account, q);
+        s.step();
+        return static_cast<long>(s.integer(0));
+    }
+
+    std::vector<StoredEvent> events(core::AccountId account, std::optional<core::InvitationId> id) override
+    {
+        std::string sql = "SELECT id, invitation_id, kind, at, source, recorded_at FROM events WHERE account_id = ?";
+        if (id) sql += " AND invitation_id = ?";
+        sql += " ORDER BY id";
+        auto& s = stmt(sql);
+        s.bind(account.value);
+        if (id) s.bind(id->value);
+        std::vector<StoredEvent> out;
+        while (s.step()) {
+            out.push_back(StoredEvent{s.integer(0), core::InvitationId{s.integer(1)},
+                                      core::Event{core::event_kind_from_string(s.text(2)).value_or(core::EventKind::sent),
+                                                  s.instant(3), s.text(4)},
+                                      s.instant(5)});
+        }
+        return out;
+    }
+
+    std::optional<Instant> last_event_at(core::AccountId account, core::EventKind kind) override
+    {
+        auto& s = stmt("SELECT max(at) FROM events WHERE account_id = ? AND kind = ?");
+        s.bind(account.value).bind(core::to_string(kind));
+        if (!s.step() || s.is_null(0)) return std::nullopt;
+        return s.instant(0);
+    }
+
+    void record_import(core::AccountId account, const ImportRecord& r) override
+    {
+        stmt("INSERT INTO imports (account_id, at, sources, summary) VALUES (?, ?, ?, ?)")
+            .bind(account.value)
+            .bind(r.at)
+            .bind(r.sources)
+            .bind(r.summary)
+            .run();
+    }
+
+private:
+    sqlite3* m_db;
+    std::unordered_map<std::string, std::unique_ptr<Statement>> m_statements;
+};
+
+core::Result<int> read_version(sqlite3* db)
+{
+    // A file that is not a database fails here, before anything is written.
+    sqlite3_stmt* s = nullptr;
+    int rc = sqlite3_prepare_v2(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'",
+                                -1, &s, nullptr);
+    if (rc != SQLITE_OK) return core::fail(ErrorKind::bad_input, "not_a_database", sqlite3_errmsg(db));
+    rc = sqlite3_step(s);
+    sqlite3_finalize(s);
+    if (rc == SQLITE_DONE) return 0;
+    if (rc != SQLITE_ROW) return core::fail(ErrorKind::bad_input, "not_a_database", sqlite3_errmsg(db));
+    rc = sqlite3_prepare_v2(db, "SELECT max(version) FROM schema_version", -1, &s, nullptr);
+    if (rc != SQLITE_OK) return core::fail(ErrorKind::internal, "store", sqlite3_errmsg(db));
+    int version = 0;
+    if (sqlite3_step(s) == SQLITE_ROW) version = sqlite3_column_int(s, 0);
+    sqlite3_finalize(s);
+    return version;
+}
+
+}  // namespace
+
+int schema_version() { return static_cast<int>(kMigrations.size()); }
+
+core::Result<std::unique_ptr<Store>> open_sqlite(const std::string& path)
+{
+    sqlite3* raw = nullptr;
+    int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                             nullptr);
+    if (rc != SQLITE_OK) {
+        std::string message = raw ? sqlite3_errmsg(raw) : "out of memory";
+        sqlite3_close_v2(raw);
+        return core::fail(ErrorKind::bad_input, "cannot_open_db", fmt::format("{}: {}", path, message));
+    }
+    auto store = std::make_unique<SqliteStore>(raw);
+    sqlite3_busy_timeout(raw, 5000);
+    auto version = read_version(raw);
+    if (!version) {
+        version.error().message = fmt::format("{}: not an invitekeeper database ({})", path, version.error().message);
+        return std::unexpected(version.error());
+    }
+    if (*version > schema_version())
+        return core::fail(ErrorKind::conflict, "schema_too_new",
+                          fmt::format("{}: written by a newer invitekeeper (schema version {}; this one knows up to "
+                                      "{}); it was left unchanged, upgrade invitekeeper to use it",
+                                      path, *version, schema_version()));
+    try {
+        store->exec("PRAGMA foreign_keys = ON");
+        if (path != ":memory:") store->exec("PRAGMA journal_mode = WAL");
+        store->exec("PRAGMA synchronous = NORMAL");
+        store->exec("PRAGMA cache_size = -65536");
+        store->exec("PRAGMA temp_store = MEMORY");
+        if (*version < schema_version()) {
+            store->exec("BEGIN IMMEDIATE");
+            if (*version == 0) store->exec("CREATE TABLE schema_version (version INTEGER NOT NULL)");
+            for (int v = *version; v < schema_version(); ++v) store->exec(kMigrations[static_cast<size_t>(v)]);
+            store->exec(fmt::format("DELETE FROM schema_version; INSERT INTO schema_version VALUES ({})",
+                                    schema_version()));
+            store->exec("COMMIT");
+        }
+    } catch (const StoreError& e) {
+        return core::fail(ErrorKind::internal, "store", fmt::format("{}: {}", path, e.what()));
+    }
+    return std::unique_ptr<Store>(std::move(store));
+}
+
+}  // namespace ik::store

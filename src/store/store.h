@@ -1,0 +1,97 @@
+// Store: the one interface to invitekeeper's data. An append-only event log is the
+// record of what happened; each invitation's current state is a projection of it,
+// updated in the same transaction. SQLite implements it today; PostgreSQL will
+// join behind the same interface.
+#pragma once
+
+#include "core/error.h"
+#include "core/invitation.h"
+#include "core/time.h"
+#include "ingest/reconcile.h"
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ik::store {
+
+struct Account {
+    core::AccountId id;
+    std::string name;
+    core::Instant created_at;
+};
+
+// Which invitations a query returns, oldest first.
+struct InvitationQuery {
+    std::optional<core::Direction> direction = core::Direction::outgoing;
+    std::optional<core::Status> status;
+    std::optional<core::Instant> sent_from;    // inclusive
+    std::optional<core::Instant> sent_before;  // exclusive
+    std::optional<std::string> person_key;
+    std::optional<long> limit;
+    bool newest_first = false;
+};
+
+struct StoredEvent {
+    std::int64_t id = 0;
+    core::InvitationId invitation;
+    core::Event event;
+    core::Instant recorded_at;
+};
+
+struct ImportRecord {
+    core::Instant at;
+    std::string sources;  // the paths imported, joined
+    std::string summary;  // the JSON summary printed
+};
+
+class Store {
+public:
+    virtual ~Store() = default;
+
+    // Runs `fn` in one transaction: commits if it returns a value, rolls back
+    // everything if it returns an error or throws.
+    virtual core::Result<void> transaction(const std::function<core::Result<void>()>& fn) = 0;
+
+    virtual core::Result<core::AccountId> create_account(const std::string& name, core::Instant at) = 0;
+    virtual std::vector<Account> accounts() = 0;
+    virtual std::map<std::string, std::string> account_settings(core::AccountId account) = 0;
+    virtual void set_account_setting(core::AccountId account, const std::string& key, const std::string& value) = 0;
+
+    // What an import needs to reconcile against.
+    virtual ingest::Ledger ledger(core::AccountId account) = 0;
+    virtual void upsert_connections(core::AccountId account, const std::vector<ingest::ConnectionRecord>& rows) = 0;
+    // Whether the person is a connection, and since when.
+    virtual std::optional<core::Days> connected_on(core::AccountId account, const std::string& person_key) = 0;
+
+    // Adds an invitation with its events (the first must be `sent`); its id.
+    virtual core::Result<core::InvitationId> add_invitation(core::Invitation invitation,
+                                                            const std::vector<core::Event>& events,
+                                                            core::Instant recorded_at) = 0;
+    // Appends an event to an invitation's log and updates its state; refuses
+    // (ErrorKind::conflict) an event core::apply refuses.
+    virtual core::Result<void> record_event(core::AccountId account, core::InvitationId id, const core::Event& event,
+                                            core::Instant recorded_at) = 0;
+
+    virtual std::optional<core::Invitation> invitation(core::AccountId account, core::InvitationId id) = 0;
+    virtual std::vector<core::Invitation> invitations(core::AccountId account, const InvitationQuery& query) = 0;
+    virtual long count_invitations(core::AccountId account, const InvitationQuery& query) = 0;
+    virtual std::vector<StoredEvent> events(core::AccountId account, std::optional<core::InvitationId> id) = 0;
+    // The latest event of this kind recorded for the account (by its time `at`).
+    virtual std::optional<core::Instant> last_event_at(core::AccountId account, core::EventKind kind) = 0;
+
+    virtual void record_import(core::AccountId account, const ImportRecord& record) = 0;
+};
+
+// Opens (creating if missing) the SQLite database at `path` (":memory:" for a
+// private in-memory one) and brings its schema up to date. Refuses a database
+// written by a newer invitekeeper, without changing it.
+core::Result<std::unique_ptr<Store>> open_sqlite(const std::string& path);
+
+// The schema version this build writes.
+int schema_version();
+
+}  // namespace ik::store
