@@ -1,3 +1,7 @@
 # Golden CLI cases (tests/cli/cases/*): command lines in, exact output out.
 add_test(NAME cli_golden COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/cli/run_golden.py
          $<TARGET_FILE:invitekeeper>)
+
+# End-to-end import tests: the binary, SQLite files, zips, the demo exports.
+add_test(NAME e2e_import COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/e2e/test_import.py
+         $<TARGET_FILE:invitekeeper> ${IK_DEMO_DIR})

@@ -211,8 +211,14 @@ ImportBatch reconcile(const Ledger& ledger, const std::vector<ParsedFile>& files
     }
 
     // The export was taken at the end of the day in its name, else right after its newest row.
+    // With rows skipped, "missing from the export" may only mean "unreadable": infer nothing.
+    const bool rows_skipped = std::any_of(files.begin(), files.end(), [](const ParsedFile& f) {
+        return f.kind == FileKind::invitations && !f.skipped.empty();
+    });
+    if (has_invitations_file && rows_skipped)
+        batch.warnings.push_back("rows were skipped, so no invitation is marked gone by this import");
     std::optional<Instant> as_of;
-    if (has_invitations_file) {
+    if (has_invitations_file && !rows_skipped) {
         if (export_date) as_of = zone.start_of_day(*export_date + core::days{1}) - std::chrono::seconds{1};
         else as_of = newest_sent;
     }
