@@ -33,7 +33,7 @@ bool CsvReader::next_raw_line(std::string_view& line)
 
 core::Result<bool> CsvReader::next(CsvRecord& record)
 {
-    record.fields.clear();
+    size_t count = 0;  // fields filled so far; record.fields keeps its strings' capacity across records
     // Skip blank lines between records (and the blank line of the Connections preamble).
     while (m_pos < m_data.size() && (m_data[m_pos] == '\n' || m_data[m_pos] == '\r')) {
         if (m_data[m_pos] == '\n') ++m_line;
@@ -43,43 +43,49 @@ core::Result<bool> CsvReader::next(CsvRecord& record)
 
     record.line = m_line;
     const size_t start = m_pos;
-    std::string field;
+    auto next_field = [&]() -> std::string& {
+        if (count == record.fields.size()) record.fields.emplace_back();
+        std::string& f = record.fields[count];
+        f.clear();
+        return f;
+    };
+    std::string* field = &next_field();
     bool quoted = false;        // inside a quoted field
     bool was_quoted = false;    // the current field started with a quote
     long quote_line = 0;
     size_t field_start = m_pos;
 
     auto finish_field = [&]() -> core::Result<void> {
-        if (auto bad = invalid_utf8_at(field))
-            return std::unexpected(error(record.line, record.fields.size() + 1,
+        if (auto bad = invalid_utf8_at(*field))
+            return std::unexpected(error(record.line, count + 1,
                                          fmt::format("field is not valid UTF-8 (byte {} of the field)", *bad + 1)));
-        record.fields.push_back(std::move(field));
-        field.clear();
+        ++count;
         was_quoted = false;
         return {};
     };
 
     while (true) {
         if (m_pos - start > kMaxRecordBytes)
-            return std::unexpected(error(record.line, record.fields.size() + 1,
+            return std::unexpected(error(record.line, count + 1,
                                          fmt::format("record is longer than {} bytes; this is not a LinkedIn export "
                                                      "row (a missing closing quote?)",
                                                      kMaxRecordBytes)));
         if (m_pos >= m_data.size()) {
             if (quoted)
-                return std::unexpected(error(quote_line, record.fields.size() + 1,
+                return std::unexpected(error(quote_line, count + 1,
                                              "quoted field is never closed (missing '\"')"));
             if (auto r = finish_field(); !r) return std::unexpected(r.error());
+            record.fields.resize(count);
             return true;
         }
         char c = m_data[m_pos];
         if (c == '\0')
-            return std::unexpected(error(m_line, record.fields.size() + 1,
+            return std::unexpected(error(m_line, count + 1,
                                          "binary data (a NUL byte): this is not a CSV text file"));
         if (quoted) {
             if (c == '"') {
                 if (m_pos + 1 < m_data.size() && m_data[m_pos + 1] == '"') {
-                    field += '"';
+                    *field += '"';
                     m_pos += 2;
                     continue;
                 }
@@ -88,7 +94,7 @@ core::Result<bool> CsvReader::next(CsvRecord& record)
                 continue;
             }
             if (c == '\n') ++m_line;
-            field += c;
+            *field += c;
             ++m_pos;
             continue;
         }
@@ -102,15 +108,16 @@ core::Result<bool> CsvReader::next(CsvRecord& record)
             }
             if (!was_quoted) {
                 // A stray quote inside an unquoted field: keep it, as spreadsheets do.
-                field += c;
+                *field += c;
                 ++m_pos;
                 continue;
             }
-            return std::unexpected(error(m_line, record.fields.size() + 1,
+            return std::unexpected(error(m_line, count + 1,
                                          "unexpected '\"' after a quoted field (a quote inside quotes must be \"\")"));
         }
         if (c == m_sep) {
             if (auto r = finish_field(); !r) return std::unexpected(r.error());
+            field = &next_field();
             ++m_pos;
             field_start = m_pos;
             continue;
@@ -123,12 +130,13 @@ core::Result<bool> CsvReader::next(CsvRecord& record)
             ++m_pos;
             ++m_line;
             if (auto r = finish_field(); !r) return std::unexpected(r.error());
+            record.fields.resize(count);
             return true;
         }
         if (was_quoted)
-            return std::unexpected(error(m_line, record.fields.size() + 1,
+            return std::unexpected(error(m_line, count + 1,
                                          fmt::format("unexpected '{}' after a quoted field", c)));
-        field += c;
+        *field += c;
         ++m_pos;
     }
 }

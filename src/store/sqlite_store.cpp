@@ -59,7 +59,7 @@ CREATE TABLE events (
     source        TEXT NOT NULL
 );
 CREATE INDEX events_by_invitation ON events (invitation_id);
-CREATE INDEX events_by_kind ON events (account_id, kind, at);
+CREATE INDEX events_by_kind ON events (account_id, kind, at) WHERE kind <> 'sent';
 CREATE TABLE connections (
     account_id   INTEGER NOT NULL REFERENCES accounts(id),
     person_key   TEXT NOT NULL,
@@ -72,6 +72,26 @@ CREATE TABLE connections (
     connected_on INTEGER NOT NULL,  -- days since 1970-01-01
     PRIMARY KEY (account_id, person_key)
 );
+-- Derived: invitations per account, direction and status, kept by triggers so
+-- status counts do not scan a long history.
+CREATE TABLE invitation_counts (
+    account_id  INTEGER NOT NULL,
+    direction   TEXT NOT NULL,
+    status      TEXT NOT NULL,
+    n           INTEGER NOT NULL,
+    PRIMARY KEY (account_id, direction, status)
+) WITHOUT ROWID;
+CREATE TRIGGER invitation_counts_insert AFTER INSERT ON invitations BEGIN
+    INSERT INTO invitation_counts VALUES (new.account_id, new.direction, new.status, 1)
+        ON CONFLICT (account_id, direction, status) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER invitation_counts_update AFTER UPDATE OF status ON invitations
+WHEN old.status <> new.status BEGIN
+    UPDATE invitation_counts SET n = n - 1
+        WHERE account_id = old.account_id AND direction = old.direction AND status = old.status;
+    INSERT INTO invitation_counts VALUES (new.account_id, new.direction, new.status, 1)
+        ON CONFLICT (account_id, direction, status) DO UPDATE SET n = n + 1;
+END;
 CREATE TABLE imports (
     id          INTEGER PRIMARY KEY,
     account_id  INTEGER NOT NULL REFERENCES accounts(id),
@@ -114,8 +134,9 @@ public:
     Statement& bind(Instant t) { return bind(static_cast<std::int64_t>(t.time_since_epoch().count())); }
     Statement& bind(std::string_view s)
     {
-        // SQLITE_TRANSIENT: SQLite copies the text before bind returns.
-        check(sqlite3_bind_text(m_stmt, ++m_bind, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT));
+        // SQLITE_STATIC: no copy. Callers keep the text alive until the statement
+        // has run (every call site binds and runs in one expression or block).
+        check(sqlite3_bind_text(m_stmt, ++m_bind, s.data(), static_cast<int>(s.size()), SQLITE_STATIC));
         return *this;
     }
     Statement& bind_null()
@@ -196,7 +217,7 @@ public:
 
     Statement& stmt(std::string_view sql)
     {
-        auto it = m_statements.find(std::string(sql));
+        auto it = m_statements.find(sql);
         if (it == m_statements.end())
             it = m_statements.emplace(std::string(sql), std::make_unique<Statement>(m_db, sql)).first;
         return it->second->reset();
@@ -417,6 +438,27 @@ public:
 
     long count_invitations(core::AccountId account, const InvitationQuery& q) override
     {
+        // Counts over a long history come from invitation_counts: "sent before t"
+        // is the total less the (recent, short) range from t on.
+        if (q.direction && !q.person_key && !q.sent_from) {
+            std::string sql = "SELECT coalesce(sum(n), 0) FROM invitation_counts WHERE account_id = ? AND direction = ?";
+            if (q.status) sql += " AND status = ?";
+            auto& s = stmt(sql);
+            s.bind(account.value).bind(core::to_string(*q.direction));
+            if (q.status) s.bind(core::to_string(*q.status));
+            s.step();
+            const long total = static_cast<long>(s.integer(0));
+            if (!q.sent_before) return total;
+            InvitationQuery rest = q;
+            rest.sent_from = q.sent_before;
+            rest.sent_before.reset();
+            return total - count_range(account, rest);
+        }
+        return count_range(account, q);
+    }
+
+    long count_range(core::AccountId account, const InvitationQuery& q)
+    {
         auto& s = stmt("SELECT count(*) FROM invitations" + where(q));
         bind_where(s, account, q);
         s.step();
@@ -443,7 +485,7 @@ public:
 
     std::optional<Instant> last_event_at(core::AccountId account, core::EventKind kind) override
     {
-        auto& s = stmt("SELECT max(at) FROM events WHERE account_id = ? AND kind = ?");
+        auto& s = stmt("SELECT max(at) FROM events WHERE account_id = ? AND kind = ? AND kind <> 'sent'");
         s.bind(account.value).bind(core::to_string(kind));
         if (!s.step() || s.is_null(0)) return std::nullopt;
         return s.instant(0);
@@ -461,7 +503,11 @@ public:
 
 private:
     sqlite3* m_db;
-    std::unordered_map<std::string, std::unique_ptr<Statement>> m_statements;
+    struct Hash {
+        using is_transparent = void;
+        size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    std::unordered_map<std::string, std::unique_ptr<Statement>, Hash, std::equal_to<>> m_statements;
 };
 
 core::Result<int> read_version(sqlite3* db)

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# make bench: import throughput against the sqlite3 shell's .import of the same
+# file, and whole-process times of `status` and `plan withdraw` at 1,500 pending
+# over a 1,000,000-row history. Runs are interleaved and repeated; the figures
+# are medians. See docs/performance.md for the method.
+set -euo pipefail
+build=$(cd "${1:-build}" && pwd)
+root=$(cd "$(dirname "$0")/.." && pwd)
+work="$build/bench"
+ik="$build/invitekeeper"
+runs=${IK_BENCH_RUNS:-3}
+mkdir -p "$work"
+
+if [ ! -f "$work/Invitations.csv" ]; then
+  echo "bench: generating 1,000,000 invitations (once)" >&2
+  python3 "$root/tools/gen_export.py" bench --out "$work" --invitations 1000000 --pending 1500
+fi
+rows=$(( $(wc -l < "$work/Invitations.csv") - 1 ))
+now=2026-11-25T09:00:00Z
+
+python3 - "$ik" "$work" "$runs" "$rows" "$now" <<'PY'
+import os, statistics, subprocess, sys, time
+ik, work, runs, rows, now = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
+inv, conn = f"{work}/Invitations.csv", f"{work}/Connections.csv"
+
+def fresh(path):
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(path + suffix):
+            os.remove(path + suffix)
+
+def timed(cmd):
+    t = time.perf_counter()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - t
+
+base, ours, full = [], [], []
+for _ in range(runs):  # interleaved, so machine noise hits both alike
+    db = f"{work}/shell.db"; fresh(db)
+    base.append(timed(["sqlite3", db, ".mode csv", f".import {inv} invitations"]))
+    db = f"{work}/ik-inv.db"; fresh(db)
+    subprocess.run([ik, "--db", db, "init", "--name", "bench"], check=True, stdout=subprocess.DEVNULL)
+    ours.append(timed([ik, "--db", db, "--now", now, "import", inv]))
+    db = f"{work}/ik.db"; fresh(db)
+    subprocess.run([ik, "--db", db, "init", "--name", "bench"], check=True, stdout=subprocess.DEVNULL)
+    full.append(timed([ik, "--db", db, "--now", now, "import", inv, conn]))
+
+db = f"{work}/ik.db"
+status, plan = [], []
+for _ in range(max(runs, 10)):
+    status.append(timed([ik, "--db", db, "--now", now, "--json", "status"]))
+    plan.append(timed([ik, "--db", db, "--now", now, "--json", "plan", "withdraw"]))
+pending = subprocess.run([ik, "--db", db, "--now", now, "--json", "status"], check=True, capture_output=True, text=True).stdout
+import json; pending = json.loads(pending)["pending"]
+
+m = statistics.median
+print(f"rows in Invitations.csv             {rows:,}")
+print(f"sqlite3 shell .import               {m(base):6.2f} s   {rows / m(base):>10,.0f} rows/s   (baseline)")
+print(f"invitekeeper import Invitations.csv {m(ours):6.2f} s   {rows / m(ours):>10,.0f} rows/s   {m(ours) / m(base):.2f}x the baseline")
+print(f"invitekeeper import + Connections   {m(full):6.2f} s")
+print(f"pending after import                {pending:,}")
+print(f"status (whole process)              {m(status) * 1000:6.1f} ms median, {max(status) * 1000:.1f} ms max of {len(status)}")
+print(f"plan withdraw (whole process)       {m(plan) * 1000:6.1f} ms median, {max(plan) * 1000:.1f} ms max of {len(plan)}")
+PY
