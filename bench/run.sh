@@ -15,7 +15,7 @@ if [ ! -f "$work/Invitations.csv" ]; then
   echo "bench: generating 1,000,000 invitations (once)" >&2
   python3 "$root/tools/gen_export.py" bench --out "$work" --invitations 1000000 --pending 1500
 fi
-rows=$(( $(wc -l < "$work/Invitations.csv") - 1 ))
+rows=$(python3 -c 'import csv,sys; print(sum(1 for _ in csv.reader(open(sys.argv[1], newline="", encoding="utf-8"))) - 1)' "$work/Invitations.csv")
 now=2026-11-25T09:00:00Z
 
 python3 - "$ik" "$work" "$runs" "$rows" "$now" <<'PY'

@@ -5,3 +5,26 @@ function(ik_add_unit_test name library)
   target_compile_definitions(${name} PRIVATE IK_TEST_DATA="${CMAKE_CURRENT_SOURCE_DIR}/data")
   gtest_discover_tests(${name} DISCOVERY_MODE PRE_TEST)
 endfunction()
+
+ik_add_unit_test(core_test ik_core
+  ${CMAKE_CURRENT_SOURCE_DIR}/core/time_test.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/core/invitation_test.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/core/settings_test.cpp)
+
+ik_add_unit_test(ingest_test ik_ingest
+  ${CMAKE_CURRENT_SOURCE_DIR}/ingest/csv_test.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/ingest/dates_test.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/ingest/people_test.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/ingest/linkedin_export_test.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/ingest/reconcile_test.cpp)
+
+ik_add_unit_test(store_test ik_store
+  ${CMAKE_CURRENT_SOURCE_DIR}/store/sqlite_store_test.cpp)
+# The store tests also open database files with SQLite directly, as another program would.
+target_link_libraries(store_test PRIVATE SQLite::SQLite3)
+
+ik_add_unit_test(plan_test ik_plan
+  ${CMAKE_CURRENT_SOURCE_DIR}/plan/acceptance_test.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/plan/notes_test.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/plan/withdraw_test.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/plan/status_test.cpp)

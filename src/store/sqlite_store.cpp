@@ -119,6 +119,8 @@ public:
     Statement& operator=(const Statement&) = delete;
     ~Statement() { sqlite3_finalize(m_stmt); }
 
+    // Ends the current use without clearing bindings (see Use).
+    void release() { sqlite3_reset(m_stmt); }
     Statement& reset()
     {
         sqlite3_reset(m_stmt);
@@ -177,11 +179,45 @@ private:
     int m_bind = 0;
 };
 
+// A cached statement in use: resets it when the use ends, so no statement stays
+// mid-step holding an old read snapshot (which would hide other connections'
+// writes and make the next BEGIN IMMEDIATE fail with SQLITE_BUSY_SNAPSHOT).
+class Use {
+public:
+    explicit Use(Statement& s) : m_s(s) {}
+    Use(const Use&) = delete;
+    Use& operator=(const Use&) = delete;
+    ~Use() { m_s.release(); }
+
+    template <class T>
+    Use& bind(T&& v)
+    {
+        m_s.bind(std::forward<T>(v));
+        return *this;
+    }
+    Use& bind_null()
+    {
+        m_s.bind_null();
+        return *this;
+    }
+    bool step() { return m_s.step(); }
+    void run() { m_s.run(); }
+    std::int64_t integer(int col) const { return m_s.integer(col); }
+    bool is_null(int col) const { return m_s.is_null(col); }
+    std::string text(int col) const { return m_s.text(col); }
+    Instant instant(int col) const { return m_s.instant(col); }
+    const Statement& get() const { return m_s; }
+
+private:
+    Statement& m_s;
+};
+
 constexpr std::string_view kInvitationColumns =
     "id, account_id, direction, person_key, name, profile_url, sent_at, message, status, status_at, accidental, keep";
 
-core::Invitation read_invitation(const Statement& s)
+core::Invitation read_invitation(const Use& use)
 {
+    const Statement& s = use.get();
     core::Invitation inv;
     inv.id = core::InvitationId{s.integer(0)};
     inv.account = core::AccountId{s.integer(1)};
@@ -215,12 +251,12 @@ public:
         }
     }
 
-    Statement& stmt(std::string_view sql)
+    Use stmt(std::string_view sql)
     {
         auto it = m_statements.find(sql);
         if (it == m_statements.end())
             it = m_statements.emplace(std::string(sql), std::make_unique<Statement>(m_db, sql)).first;
-        return it->second->reset();
+        return Use(it->second->reset());
     }
 
     core::Result<void> transaction(const std::function<core::Result<void>()>& fn) override
@@ -250,7 +286,7 @@ public:
 
     core::Result<core::AccountId> create_account(const std::string& name, Instant at) override
     {
-        auto& s = stmt("SELECT id FROM accounts WHERE name = ?");
+        auto s = stmt("SELECT id FROM accounts WHERE name = ?");
         s.bind(name);
         if (s.step())
             return core::fail(ErrorKind::conflict, "account_exists", fmt::format("an account named \"{}\" exists", name));
@@ -261,7 +297,7 @@ public:
     std::vector<Account> accounts() override
     {
         std::vector<Account> out;
-        auto& s = stmt("SELECT id, name, created_at FROM accounts ORDER BY id");
+        auto s = stmt("SELECT id, name, created_at FROM accounts ORDER BY id");
         while (s.step()) out.push_back(Account{core::AccountId{s.integer(0)}, s.text(1), s.instant(2)});
         return out;
     }
@@ -269,7 +305,7 @@ public:
     std::map<std::string, std::string> account_settings(core::AccountId account) override
     {
         std::map<std::string, std::string> out;
-        auto& s = stmt("SELECT key, value FROM account_settings WHERE account_id = ?");
+        auto s = stmt("SELECT key, value FROM account_settings WHERE account_id = ?");
         s.bind(account.value);
         while (s.step()) out[s.text(0)] = s.text(1);
         return out;
@@ -288,7 +324,7 @@ public:
     ingest::Ledger ledger(core::AccountId account) override
     {
         ingest::Ledger out;
-        auto& s = stmt("SELECT id, direction, person_key, name, sent_at, status FROM invitations WHERE account_id = ?");
+        auto s = stmt("SELECT id, direction, person_key, name, sent_at, status FROM invitations WHERE account_id = ?");
         s.bind(account.value);
         while (s.step()) {
             out.invitations.push_back(ingest::LedgerEntry{
@@ -296,7 +332,7 @@ public:
                 core::direction_from_string(s.text(1)).value_or(core::Direction::outgoing), s.text(2), s.text(3),
                 s.instant(4), core::status_from_string(s.text(5)).value_or(core::Status::pending)});
         }
-        auto& c = stmt("SELECT person_key, first_name, last_name, profile_url, email, company, position, connected_on "
+        auto c = stmt("SELECT person_key, first_name, last_name, profile_url, email, company, position, connected_on "
                        "FROM connections WHERE account_id = ?");
         c.bind(account.value);
         while (c.step()) {
@@ -330,7 +366,7 @@ public:
 
     std::optional<core::Days> connected_on(core::AccountId account, const std::string& person_key) override
     {
-        auto& s = stmt("SELECT connected_on FROM connections WHERE account_id = ? AND person_key = ?");
+        auto s = stmt("SELECT connected_on FROM connections WHERE account_id = ? AND person_key = ?");
         s.bind(account.value).bind(person_key);
         if (!s.step()) return std::nullopt;
         return core::Days{core::days{s.integer(0)}};
@@ -350,7 +386,7 @@ public:
 
     void save_projection(const core::Invitation& inv)
     {
-        auto& s = stmt("UPDATE invitations SET status = ?, status_at = ?, accidental = ?, keep = ? WHERE id = ?");
+        auto s = stmt("UPDATE invitations SET status = ?, status_at = ?, accidental = ?, keep = ? WHERE id = ?");
         s.bind(core::to_string(inv.status));
         if (inv.status_at) s.bind(*inv.status_at);
         else s.bind_null();
@@ -364,7 +400,7 @@ public:
             return core::fail(ErrorKind::internal, "no_sent_event", "an invitation must start with its sent event");
         for (const auto& e : events)
             if (auto r = core::apply(inv, e); !r) return std::unexpected(r.error());
-        auto& s = stmt("INSERT INTO invitations (account_id, direction, person_key, name, profile_url, sent_at, "
+        auto s = stmt("INSERT INTO invitations (account_id, direction, person_key, name, profile_url, sent_at, "
                        "message, status, status_at, accidental, keep) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         s.bind(inv.account.value)
             .bind(core::to_string(inv.direction))
@@ -396,7 +432,7 @@ public:
 
     std::optional<core::Invitation> invitation(core::AccountId account, core::InvitationId id) override
     {
-        auto& s = stmt(fmt::format("SELECT {} FROM invitations WHERE account_id = ? AND id = ?", kInvitationColumns));
+        auto s = stmt(fmt::format("SELECT {} FROM invitations WHERE account_id = ? AND id = ?", kInvitationColumns));
         s.bind(account.value).bind(id.value);
         if (!s.step()) return std::nullopt;
         return read_invitation(s);
@@ -413,7 +449,7 @@ public:
         if (q.person_key) sql += " AND person_key = ?";
         return sql;
     }
-    void bind_where(Statement& s, core::AccountId account, const InvitationQuery& q)
+    void bind_where(Use& s, core::AccountId account, const InvitationQuery& q)
     {
         s.bind(account.value);
         if (q.direction) s.bind(core::to_string(*q.direction));
@@ -428,7 +464,7 @@ public:
         std::string sql = fmt::format("SELECT {} FROM invitations{} ORDER BY sent_at {}, id {}", kInvitationColumns,
                                       where(q), q.newest_first ? "DESC" : "ASC", q.newest_first ? "DESC" : "ASC");
         if (q.limit) sql += " LIMIT ?";
-        auto& s = stmt(sql);
+        auto s = stmt(sql);
         bind_where(s, account, q);
         if (q.limit) s.bind(std::int64_t{*q.limit});
         std::vector<core::Invitation> out;
@@ -443,7 +479,7 @@ public:
         if (q.direction && !q.person_key && !q.sent_from) {
             std::string sql = "SELECT coalesce(sum(n), 0) FROM invitation_counts WHERE account_id = ? AND direction = ?";
             if (q.status) sql += " AND status = ?";
-            auto& s = stmt(sql);
+            auto s = stmt(sql);
             s.bind(account.value).bind(core::to_string(*q.direction));
             if (q.status) s.bind(core::to_string(*q.status));
             s.step();
@@ -459,7 +495,7 @@ public:
 
     long count_range(core::AccountId account, const InvitationQuery& q)
     {
-        auto& s = stmt("SELECT count(*) FROM invitations" + where(q));
+        auto s = stmt("SELECT count(*) FROM invitations" + where(q));
         bind_where(s, account, q);
         s.step();
         return static_cast<long>(s.integer(0));
@@ -470,7 +506,7 @@ public:
         std::string sql = "SELECT id, invitation_id, kind, at, source, recorded_at FROM events WHERE account_id = ?";
         if (id) sql += " AND invitation_id = ?";
         sql += " ORDER BY id";
-        auto& s = stmt(sql);
+        auto s = stmt(sql);
         s.bind(account.value);
         if (id) s.bind(id->value);
         std::vector<StoredEvent> out;
@@ -485,7 +521,10 @@ public:
 
     std::optional<Instant> last_event_at(core::AccountId account, core::EventKind kind) override
     {
-        auto& s = stmt("SELECT max(at) FROM events WHERE account_id = ? AND kind = ? AND kind <> 'sent'");
+        // The partial index events_by_kind leaves out 'sent' events; those scan.
+        auto s = stmt(kind == core::EventKind::sent
+                          ? "SELECT max(at) FROM events WHERE account_id = ? AND kind = ?"
+                          : "SELECT max(at) FROM events WHERE account_id = ? AND kind = ? AND kind <> 'sent'");
         s.bind(account.value).bind(core::to_string(kind));
         if (!s.step() || s.is_null(0)) return std::nullopt;
         return s.instant(0);

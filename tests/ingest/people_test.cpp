@@ -1,0 +1,141 @@
+// Who an export row is about: every spelling of one LinkedIn profile URL maps to one
+// person key; names normalise for the fallback match.
+#include "ingest/people.h"
+
+#include <gtest/gtest.h>
+
+namespace ik::ingest {
+namespace {
+
+std::string key_of(std::string_view url)
+{
+    auto ref = normalize_profile_url(url);
+    return ref ? ref->key : "(none)";
+}
+
+TEST(People, CanonicalUrlGivesSlugKey)
+{
+    auto ref = normalize_profile_url("https://www.linkedin.com/in/maya-patel");
+    ASSERT_TRUE(ref);
+    EXPECT_EQ(ref->key, "in:maya-patel");
+    EXPECT_EQ(ref->canonical, "https://www.linkedin.com/in/maya-patel");
+}
+
+TEST(People, SchemeVariantsMapToOneKey)
+{
+    EXPECT_EQ(key_of("http://www.linkedin.com/in/maya-patel"), "in:maya-patel");
+    EXPECT_EQ(key_of("www.linkedin.com/in/maya-patel"), "in:maya-patel");
+    EXPECT_EQ(key_of("linkedin.com/in/maya-patel"), "in:maya-patel");
+    EXPECT_EQ(key_of("//www.linkedin.com/in/maya-patel"), "in:maya-patel");
+}
+
+TEST(People, CountryAndMobileSubdomainsMapToOneKey)
+{
+    EXPECT_EQ(key_of("https://de.linkedin.com/in/maya-patel"), "in:maya-patel");
+    EXPECT_EQ(key_of("https://m.linkedin.com/in/maya-patel"), "in:maya-patel");
+    EXPECT_EQ(key_of("https://linkedin.com/in/maya-patel"), "in:maya-patel");
+}
+
+TEST(People, TrailingSlashQueryAndFragmentAreDropped)
+{
+    EXPECT_EQ(key_of("https://www.linkedin.com/in/maya-patel/"), "in:maya-patel");
+    EXPECT_EQ(key_of("https://www.linkedin.com/in/maya-patel?trk=people-guest"), "in:maya-patel");
+    EXPECT_EQ(key_of("https://www.linkedin.com/in/maya-patel/#experience"), "in:maya-patel");
+    EXPECT_EQ(key_of("https://www.linkedin.com/in/maya-patel/details/experience/"), "in:maya-patel");
+}
+
+TEST(People, AsciiLetterCaseIsFolded)
+{
+    EXPECT_EQ(key_of("HTTPS://WWW.LINKEDIN.COM/IN/Maya-Patel"), "in:maya-patel");
+    auto ref = normalize_profile_url("https://www.linkedin.com/in/Maya-Patel/");
+    ASSERT_TRUE(ref);
+    EXPECT_EQ(ref->canonical, "https://www.linkedin.com/in/maya-patel");
+}
+
+TEST(People, SurroundingSpacesAreIgnored)
+{
+    EXPECT_EQ(key_of("  https://www.linkedin.com/in/maya-patel \t"), "in:maya-patel");
+}
+
+TEST(People, PercentEncodedSlugEqualsItsDecodedForm)
+{
+    const std::string decoded_key = "in:j\xC3\xBCrgen-m\xC3\xBCller";  // "in:jürgen-müller"
+    EXPECT_EQ(key_of("https://www.linkedin.com/in/j%C3%BCrgen-m%C3%BCller"), decoded_key);
+    EXPECT_EQ(key_of("https://www.linkedin.com/in/j%c3%bcrgen-m%c3%bcller"), decoded_key);
+    EXPECT_EQ(key_of("https://www.linkedin.com/in/j\xC3\xBCrgen-m\xC3\xBCller"), decoded_key);
+}
+
+TEST(People, CanonicalUrlOfNonAsciiSlugIsPercentEncoded)
+{
+    auto ref = normalize_profile_url("https://de.linkedin.com/in/j\xC3\xBCrgen-m\xC3\xBCller/");
+    ASSERT_TRUE(ref);
+    EXPECT_EQ(ref->canonical, "https://www.linkedin.com/in/j%C3%BCrgen-m%C3%BCller");
+}
+
+TEST(People, NonAsciiLettersKeepTheirCase)
+{
+    // Only ASCII letters are folded: "JÜRGEN" keeps its "Ü" while "J" becomes "j".
+    // LinkedIn writes slugs in lower case, so both of a person's export files agree;
+    // this records the limit of the "letter case maps to one key" promise.
+    EXPECT_EQ(key_of("https://www.linkedin.com/in/J%C3%9CRGEN-M%C3%9CLLER"), "in:j\xC3\x9Crgen-m\xC3\x9Cller");
+}
+
+TEST(People, MemberUrnGivesUrnKey)
+{
+    auto ref = normalize_profile_url("urn:li:member:610150649");
+    ASSERT_TRUE(ref);
+    EXPECT_EQ(ref->key, "urn:610150649");
+    EXPECT_EQ(ref->canonical, "");
+}
+
+TEST(People, EmptyAndBareUrlsGiveNothing)
+{
+    EXPECT_EQ(key_of(""), "(none)");
+    EXPECT_EQ(key_of("   "), "(none)");
+    EXPECT_EQ(key_of("https://www.linkedin.com/in"), "(none)");
+    EXPECT_EQ(key_of("https://www.linkedin.com/in/"), "(none)");
+    EXPECT_EQ(key_of("https://www.linkedin.com/in/?trk=x"), "(none)");
+    EXPECT_EQ(key_of("urn:li:member:"), "(none)");
+}
+
+TEST(People, OtherSitesGiveNothing)
+{
+    EXPECT_EQ(key_of("https://example.com/in/x"), "(none)");
+    EXPECT_EQ(key_of("https://notlinkedin.com/in/x"), "(none)");
+    EXPECT_EQ(key_of("https://www.linkedin.com.example.com/in/x"), "(none)");
+    EXPECT_EQ(key_of("maya-patel"), "(none)");
+}
+
+TEST(People, NonProfilePagesGiveNothing)
+{
+    EXPECT_EQ(key_of("https://www.linkedin.com/company/acme"), "(none)");
+    EXPECT_EQ(key_of("https://www.linkedin.com/school/acme-university/"), "(none)");
+    EXPECT_EQ(key_of("https://www.linkedin.com/feed/"), "(none)");
+    EXPECT_EQ(key_of("https://www.linkedin.com/index"), "(none)");
+}
+
+TEST(People, NormalizeNameTrimsFoldsSpacesAndLowerCases)
+{
+    EXPECT_EQ(normalize_name("  Maya   Patel "), "maya patel");
+    EXPECT_EQ(normalize_name("MAYA\tPATEL"), "maya patel");
+    EXPECT_EQ(normalize_name("Maya\nPatel"), "maya patel");
+    EXPECT_EQ(normalize_name(""), "");
+    EXPECT_EQ(normalize_name("   "), "");
+}
+
+TEST(People, NormalizeNameKeepsNonAsciiAndPunctuation)
+{
+    EXPECT_EQ(normalize_name("J\xC3\xBCrgen M\xC3\xBCller, PhD"), "j\xC3\xBCrgen m\xC3\xBCller, phd");
+}
+
+TEST(People, NameKey) { EXPECT_EQ(name_key(" Maya  Patel"), "name:maya patel"); }
+
+TEST(People, Trim)
+{
+    EXPECT_EQ(trim("  Maya Patel \t\r\n"), "Maya Patel");
+    EXPECT_EQ(trim(""), "");
+    EXPECT_EQ(trim("a b"), "a b");
+}
+
+}  // namespace
+}  // namespace ik::ingest

@@ -1,0 +1,502 @@
+// Reconciliation: which invitations an export adds, which it finds accepted (the
+// invitee is a connection since) and which are gone (missing from a later export).
+#include "ingest/reconcile.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <chrono>
+
+namespace ik::ingest {
+namespace {
+
+using namespace std::chrono_literals;
+using core::EventKind;
+using core::Instant;
+
+std::chrono::local_seconds wall(int y, unsigned m, unsigned d, int h, int mi)
+{
+    return std::chrono::local_seconds{
+        std::chrono::local_days{std::chrono::year{y} / std::chrono::month{m} / std::chrono::day{d}}} +
+           std::chrono::hours{h} + std::chrono::minutes{mi};
+}
+
+Instant utc(int y, unsigned m, unsigned d, int h = 0, int mi = 0, int s = 0)
+{
+    return Instant{std::chrono::sys_days{std::chrono::year{y} / std::chrono::month{m} / std::chrono::day{d}} +
+                   std::chrono::hours{h} + std::chrono::minutes{mi} + std::chrono::seconds{s}};
+}
+
+core::Days day(int y, unsigned m, unsigned d)
+{
+    return core::Days{std::chrono::year{y} / std::chrono::month{m} / std::chrono::day{d}};
+}
+
+core::Zone zone(const char* name) { return core::Zone::named(name).value_or(core::Zone::utc()); }
+
+const std::string kMayaUrl = "https://www.linkedin.com/in/maya-patel";
+
+InvitationRow outgoing(std::string to, std::string invitee_ref, std::chrono::local_seconds sent, long line = 2)
+{
+    InvitationRow r;
+    r.line = line;
+    r.direction = core::Direction::outgoing;
+    r.from = "Alex Doe";
+    r.to = std::move(to);
+    r.sent_wall = sent;
+    r.inviter_ref = "https://www.linkedin.com/in/alex-doe";
+    r.invitee_ref = std::move(invitee_ref);
+    return r;
+}
+
+ConnectionRow connection(std::string first, std::string last, std::string url, core::Days on)
+{
+    ConnectionRow c;
+    c.line = 5;
+    c.first_name = std::move(first);
+    c.last_name = std::move(last);
+    c.url = std::move(url);
+    c.company = "Acme";
+    c.connected_on = on;
+    return c;
+}
+
+ParsedFile invitations_file(std::vector<InvitationRow> rows, std::optional<core::Days> export_date = std::nullopt)
+{
+    ParsedFile f;
+    f.display_name = "Invitations.csv";
+    f.kind = FileKind::invitations;
+    f.export_date = export_date;
+    f.invitations = std::move(rows);
+    return f;
+}
+
+ParsedFile connections_file(std::vector<ConnectionRow> rows)
+{
+    ParsedFile f;
+    f.display_name = "Connections.csv";
+    f.kind = FileKind::connections;
+    f.connections = std::move(rows);
+    return f;
+}
+
+LedgerEntry pending_entry(std::int64_t id, std::string person_key, std::string name, Instant sent,
+                          core::Status status = core::Status::pending)
+{
+    return LedgerEntry{core::InvitationId{id}, core::Direction::outgoing, std::move(person_key), std::move(name), sent,
+                       status};
+}
+
+// The ledger a store would hold after applying `batch` to an empty one.
+Ledger ledger_after(const ImportBatch& batch)
+{
+    Ledger ledger;
+    std::int64_t id = 1;
+    for (const auto& n : batch.new_invitations) {
+        core::Invitation inv = n.invitation;
+        for (const auto& e : n.events) EXPECT_TRUE(core::apply(inv, e));
+        ledger.invitations.push_back(LedgerEntry{core::InvitationId{id++}, inv.direction, inv.person.key,
+                                                 inv.person.name, inv.sent_at, inv.status});
+    }
+    ledger.connections = batch.connections;
+    return ledger;
+}
+
+std::vector<EventKind> kinds(const NewInvitation& n)
+{
+    std::vector<EventKind> out;
+    for (const auto& e : n.events) out.push_back(e.kind);
+    return out;
+}
+
+const std::vector<EventKind> kSentOnly{EventKind::sent};
+const std::vector<EventKind> kSentAccepted{EventKind::sent, EventKind::accepted};
+
+// ---- new invitations and acceptance ----
+
+TEST(Reconcile, AcceptedWhenConnectedAfterTheSendDate)
+{
+    ImportBatch b = reconcile({},
+                              {invitations_file({outgoing("Maya Patel", kMayaUrl, wall(2026, 1, 29, 14, 37))}),
+                               connections_file({connection("Maya", "Patel", kMayaUrl, day(2026, 1, 31))})},
+                              {});
+    ASSERT_EQ(b.new_invitations.size(), 1u);
+    const NewInvitation& n = b.new_invitations[0];
+    EXPECT_EQ(n.invitation.person.key, "in:maya-patel");
+    EXPECT_EQ(n.invitation.person.profile_url, kMayaUrl);
+    EXPECT_EQ(n.invitation.sent_at, utc(2026, 1, 29, 14, 37));
+    ASSERT_EQ(kinds(n), kSentAccepted);
+    EXPECT_EQ(n.events[0].at, utc(2026, 1, 29, 14, 37));
+    EXPECT_EQ(n.events[1].at, utc(2026, 1, 31));  // start of the Connected On day
+    EXPECT_EQ(n.events[0].source, "import:Invitations.csv");
+    EXPECT_EQ(b.counts.accepted, 1);
+    EXPECT_EQ(b.counts.new_invitations, 1);
+    EXPECT_EQ(b.counts.outgoing, 1);
+    EXPECT_EQ(b.counts.connections, 1);
+    EXPECT_EQ(b.counts.new_connections, 1);
+}
+
+TEST(Reconcile, AcceptedTheSameDayIsAcceptedAtTheSendTime)
+{
+    ImportBatch b = reconcile({},
+                              {invitations_file({outgoing("Maya Patel", kMayaUrl, wall(2026, 1, 29, 14, 37))}),
+                               connections_file({connection("Maya", "Patel", kMayaUrl, day(2026, 1, 29))})},
+                              {});
+    ASSERT_EQ(b.new_invitations.size(), 1u);
+    ASSERT_EQ(kinds(b.new_invitations[0]), kSentAccepted);
+    EXPECT_EQ(b.new_invitations[0].events[1].at, utc(2026, 1, 29, 14, 37));
+}
+
+TEST(Reconcile, ConnectedBeforeTheSendDateIsNotAnAcceptance)
+{
+    ImportBatch b = reconcile({},
+                              {invitations_file({outgoing("Maya Patel", kMayaUrl, wall(2026, 1, 29, 14, 37))}),
+                               connections_file({connection("Maya", "Patel", kMayaUrl, day(2026, 1, 28))})},
+                              {});
+    ASSERT_EQ(b.new_invitations.size(), 1u);
+    EXPECT_EQ(kinds(b.new_invitations[0]), kSentOnly);
+    EXPECT_EQ(b.counts.accepted, 0);
+}
+
+TEST(Reconcile, MatchesByProfileUrlWhateverTheNames)
+{
+    ImportBatch b = reconcile(
+        {},
+        {invitations_file({outgoing("Maya P.", kMayaUrl, wall(2026, 1, 29, 14, 37))}),
+         connections_file({connection("Maya", "Patel-Singh", "https://de.linkedin.com/in/Maya-Patel/", day(2026, 2, 1))})},
+        {});
+    ASSERT_EQ(b.new_invitations.size(), 1u);
+    EXPECT_EQ(kinds(b.new_invitations[0]), kSentAccepted);
+}
+
+TEST(Reconcile, FallsBackToTheNameWhenTheInvitationHasNoUrl)
+{
+    ImportBatch b = reconcile({},
+                              {invitations_file({outgoing("Maya  PATEL", "", wall(2026, 1, 29, 14, 37))}),
+                               connections_file({connection("Maya", "Patel", kMayaUrl, day(2026, 2, 1))})},
+                              {});
+    ASSERT_EQ(b.new_invitations.size(), 1u);
+    EXPECT_EQ(b.new_invitations[0].invitation.person.key, "name:maya patel");
+    EXPECT_EQ(kinds(b.new_invitations[0]), kSentAccepted);
+}
+
+TEST(Reconcile, FallsBackToTheNameWhenTheInvitationHasAUrn)
+{
+    ImportBatch b = reconcile({},
+                              {invitations_file({outgoing("Maya Patel", "urn:li:member:610150649",
+                                                          wall(2026, 1, 29, 14, 37))}),
+                               connections_file({connection("Maya", "Patel", kMayaUrl, day(2026, 2, 1))})},
+                              {});
+    ASSERT_EQ(b.new_invitations.size(), 1u);
+    EXPECT_EQ(b.new_invitations[0].invitation.person.key, "urn:610150649");
+    EXPECT_EQ(kinds(b.new_invitations[0]), kSentAccepted);
+}
+
+TEST(Reconcile, BareProfileUrlCountsAsNoUrl)
+{
+    ImportBatch b = reconcile({},
+                              {invitations_file({outgoing("Maya Patel", "https://www.linkedin.com/in",
+                                                          wall(2026, 1, 29, 14, 37))}),
+                               connections_file({connection("Maya", "Patel", kMayaUrl, day(2026, 2, 1))})},
+                              {});
+    ASSERT_EQ(b.new_invitations.size(), 1u);
+    EXPECT_EQ(b.new_invitations[0].invitation.person.key, "name:maya patel");
+    EXPECT_EQ(kinds(b.new_invitations[0]), kSentAccepted);
+}
+
+TEST(Reconcile, AmbiguousNameStaysPendingWithAWarning)
+{
+    ImportBatch b = reconcile({},
+                              {invitations_file({outgoing("Maya Patel", "", wall(2026, 1, 29, 14, 37))}),
+                               connections_file({connection("Maya", "Patel", kMayaUrl, day(2026, 2, 1)),
+                                                 connection("Maya", "Patel", "https://www.linkedin.com/in/maya-p-2",
+                                                            day(2026, 2, 3))})},
+                              {});
+    ASSERT_EQ(b.new_invitations.size(), 1u);
+    EXPECT_EQ(kinds(b.new_invitations[0]), kSentOnly);
+    ASSERT_EQ(b.warnings.size(), 1u);
+    EXPECT_EQ(b.warnings[0],
+              "1 invitation to \"Maya Patel\" stays pending: 2 connections have that name and the export gives no "
+              "profile URL to tell them apart");
+}
+
+TEST(Reconcile, AmbiguousNameAmongConnectionsWithoutUrlsStaysPending)
+{
+    // A pre-2023 Connections.csv has no URL column: two different people named
+    // Maya Patel, one connected long ago, one after the invitation.
+    ImportBatch b = reconcile({},
+                              {invitations_file({outgoing("Maya Patel", "", wall(2026, 1, 29, 14, 37))}),
+                               connections_file({connection("Maya", "Patel", "", day(2020, 3, 1)),
+                                                 connection("Maya", "Patel", "", day(2026, 2, 1))})},
+                              {});
+    ASSERT_EQ(b.new_invitations.size(), 1u);
+    EXPECT_EQ(kinds(b.new_invitations[0]), kSentOnly);
+    EXPECT_EQ(b.warnings.size(), 1u);
+}
+
+TEST(Reconcile, TwoConnectionsWithoutUrlsAndTheSameNameAreBothKept)
+{
+    ImportBatch b = reconcile({},
+                              {connections_file({connection("Maya", "Patel", "", day(2020, 3, 1)),
+                                                 connection("Maya", "Patel", "", day(2026, 2, 1))})},
+                              {});
+    ASSERT_EQ(b.connections.size(), 2u);
+    EXPECT_NE(b.connections[0].person_key, b.connections[1].person_key);
+    EXPECT_EQ(b.counts.new_connections, 2);
+}
+
+TEST(Reconcile, DifferentUrlsDoNotMatchEvenWithEqualNames)
+{
+    ImportBatch b = reconcile({},
+                              {invitations_file({outgoing("Maya Patel", "https://www.linkedin.com/in/maya-patel-1",
+                                                          wall(2026, 1, 29, 14, 37))}),
+                               connections_file({connection("Maya", "Patel", "https://www.linkedin.com/in/maya-patel-2",
+                                                            day(2026, 2, 1))})},
+                              {});
+    ASSERT_EQ(b.new_invitations.size(), 1u);
+    EXPECT_EQ(kinds(b.new_invitations[0]), kSentOnly);
+    EXPECT_TRUE(b.warnings.empty());
+}
+
+TEST(Reconcile, IncomingInvitationIsAboutTheInviter)
+{
+    InvitationRow r;
+    r.line = 2;
+    r.direction = core::Direction::incoming;
+    r.from = "Sam Lee";
+    r.to = "Alex Doe";
+    r.sent_wall = wall(2026, 1, 20, 8, 0);
+    r.inviter_ref = "https://www.linkedin.com/in/sam-lee";
+    r.invitee_ref = "https://www.linkedin.com/in/alex-doe";
+    ImportBatch b = reconcile({}, {invitations_file({r})}, {});
+    ASSERT_EQ(b.new_invitations.size(), 1u);
+    EXPECT_EQ(b.new_invitations[0].invitation.direction, core::Direction::incoming);
+    EXPECT_EQ(b.new_invitations[0].invitation.person.key, "in:sam-lee");
+    EXPECT_EQ(b.new_invitations[0].invitation.person.name, "Sam Lee");
+    EXPECT_EQ(b.counts.incoming, 1);
+    EXPECT_EQ(b.counts.outgoing, 0);
+}
+
+TEST(Reconcile, RowWithNoNameAndNoUrlIsLeftOutWithAWarning)
+{
+    ImportBatch b = reconcile({}, {invitations_file({outgoing("  ", "", wall(2026, 1, 29, 14, 37), 7)})}, {});
+    EXPECT_TRUE(b.new_invitations.empty());
+    ASSERT_EQ(b.warnings.size(), 1u);
+    EXPECT_EQ(b.warnings[0], "Invitations.csv:7: an invitation with no name and no profile URL was left out");
+}
+
+TEST(Reconcile, SameRowTwiceIsOneInvitation)
+{
+    auto row = outgoing("Maya Patel", kMayaUrl, wall(2026, 1, 29, 14, 37));
+    ImportBatch b = reconcile({}, {invitations_file({row, row})}, {});
+    EXPECT_EQ(b.new_invitations.size(), 1u);
+    EXPECT_EQ(b.counts.unchanged, 1);
+}
+
+TEST(Reconcile, ExportZoneShiftsSentAt)
+{
+    auto files = std::vector<ParsedFile>{invitations_file({outgoing("Maya Patel", kMayaUrl, wall(2026, 1, 29, 14, 37))})};
+    ReconcileOptions berlin;
+    berlin.export_zone = zone("Europe/Berlin");
+    ReconcileOptions new_york;
+    new_york.export_zone = zone("America/New_York");
+    EXPECT_EQ(reconcile({}, files, berlin).new_invitations.at(0).invitation.sent_at, utc(2026, 1, 29, 13, 37));
+    EXPECT_EQ(reconcile({}, files, new_york).new_invitations.at(0).invitation.sent_at, utc(2026, 1, 29, 19, 37));
+    EXPECT_EQ(reconcile({}, files, {}).new_invitations.at(0).invitation.sent_at, utc(2026, 1, 29, 14, 37));
+}
+
+TEST(Reconcile, AcceptanceDayStartsInTheExportZone)
+{
+    ReconcileOptions berlin;
+    berlin.export_zone = zone("Europe/Berlin");
+    ImportBatch b = reconcile({},
+                              {invitations_file({outgoing("Maya Patel", kMayaUrl, wall(2026, 1, 29, 14, 37))}),
+                               connections_file({connection("Maya", "Patel", kMayaUrl, day(2026, 1, 31))})},
+                              berlin);
+    ASSERT_EQ(b.new_invitations.size(), 1u);
+    ASSERT_EQ(kinds(b.new_invitations[0]), kSentAccepted);
+    EXPECT_EQ(b.new_invitations[0].events[1].at, utc(2026, 1, 30, 23));
+}
+
+// ---- against a ledger ----
+
+TEST(Reconcile, ReconcilingTheSameExportAgainChangesNothing)
+{
+    std::vector<ParsedFile> files{
+        invitations_file({outgoing("Maya Patel", kMayaUrl, wall(2026, 1, 29, 14, 37)),
+                          outgoing("Sam Lee", "https://www.linkedin.com/in/sam-lee", wall(2026, 1, 30, 9, 0), 3),
+                          outgoing("Kim Ng", "", wall(2026, 1, 30, 10, 0), 4)}),
+        connections_file({connection("Maya", "Patel", kMayaUrl, day(2026, 1, 31)),
+                          connection("Kim", "Ng", "", day(2026, 2, 2))})};
+    ImportBatch first = reconcile({}, files, {});
+    ASSERT_EQ(first.new_invitations.size(), 3u);
+    ASSERT_EQ(first.counts.accepted, 2);
+
+    ImportBatch again = reconcile(ledger_after(first), files, {});
+    EXPECT_TRUE(again.new_invitations.empty());
+    EXPECT_TRUE(again.changes.empty());
+    EXPECT_TRUE(again.connections.empty());
+    EXPECT_EQ(again.counts.unchanged, 3);
+    EXPECT_EQ(again.counts.new_invitations, 0);
+    EXPECT_EQ(again.counts.accepted, 0);
+    EXPECT_EQ(again.counts.gone, 0);
+    EXPECT_EQ(again.counts.new_connections, 0);
+}
+
+TEST(Reconcile, LaterConnectionAcceptsAPendingLedgerInvitation)
+{
+    Ledger ledger;
+    ledger.invitations.push_back(pending_entry(7, "in:maya-patel", "Maya Patel", utc(2026, 1, 29, 14, 37)));
+    ImportBatch b = reconcile(ledger, {connections_file({connection("Maya", "Patel", kMayaUrl, day(2026, 2, 2))})}, {});
+    ASSERT_EQ(b.changes.size(), 1u);
+    EXPECT_EQ(b.changes[0].id, core::InvitationId{7});
+    EXPECT_EQ(b.changes[0].event.kind, EventKind::accepted);
+    EXPECT_EQ(b.changes[0].event.at, utc(2026, 2, 2));
+    EXPECT_EQ(b.changes[0].event.source, "import:Connections.csv");
+    EXPECT_EQ(b.counts.accepted, 1);
+}
+
+TEST(Reconcile, ChangedConnectionIsStoredAgainButNotCountedNew)
+{
+    Ledger ledger;
+    ConnectionRecord known{"in:maya-patel", "Maya", "Patel", kMayaUrl, "", "Acme", "", day(2026, 1, 31)};
+    ledger.connections.push_back(known);
+    ConnectionRow moved = connection("Maya", "Patel", kMayaUrl, day(2026, 1, 31));
+    moved.company = "Globex";
+    ImportBatch b = reconcile(ledger, {connections_file({moved})}, {});
+    ASSERT_EQ(b.connections.size(), 1u);
+    EXPECT_EQ(b.connections[0].company, "Globex");
+    EXPECT_EQ(b.counts.new_connections, 0);
+    EXPECT_EQ(b.counts.connections, 1);
+}
+
+// ---- gone ----
+
+class ReconcileGone : public ::testing::Test {
+protected:
+    // The export of 2026-11-24 (UTC) lists only the invitation to Maya.
+    std::vector<ParsedFile> export_of_nov_24()
+    {
+        return {invitations_file({outgoing("Maya Patel", kMayaUrl, wall(2026, 11, 20, 14, 37))}, day(2026, 11, 24))};
+    }
+    const Instant m_as_of = utc(2026, 11, 24, 23, 59, 59);
+};
+
+TEST_F(ReconcileGone, PendingMissingInsideTheWindowIsGoneAtTheExportTime)
+{
+    Ledger ledger;
+    ledger.invitations.push_back(pending_entry(1, "in:sam-lee", "Sam Lee", utc(2026, 10, 1, 10)));
+    ImportBatch b = reconcile(ledger, export_of_nov_24(), {});
+    ASSERT_EQ(b.changes.size(), 1u);
+    EXPECT_EQ(b.changes[0].id, core::InvitationId{1});
+    EXPECT_EQ(b.changes[0].event.kind, EventKind::gone);
+    EXPECT_EQ(b.changes[0].event.at, m_as_of);
+    EXPECT_EQ(b.counts.gone, 1);
+}
+
+TEST_F(ReconcileGone, PendingOlderThanTheWindowIsUntouched)
+{
+    Ledger ledger;
+    ledger.invitations.push_back(pending_entry(2, "in:sam-lee", "Sam Lee", utc(2026, 5, 1, 10)));
+    ImportBatch b = reconcile(ledger, export_of_nov_24(), {});
+    EXPECT_TRUE(b.changes.empty());
+}
+
+TEST_F(ReconcileGone, WindowIsAnOption)
+{
+    Ledger ledger;
+    ledger.invitations.push_back(pending_entry(2, "in:sam-lee", "Sam Lee", utc(2026, 5, 1, 10)));
+    ReconcileOptions wide;
+    wide.window = core::Duration{365 * 86400};
+    ImportBatch b = reconcile(ledger, export_of_nov_24(), wide);
+    ASSERT_EQ(b.changes.size(), 1u);
+    EXPECT_EQ(b.changes[0].event.kind, EventKind::gone);
+}
+
+TEST_F(ReconcileGone, AlreadyWithdrawnIsUntouched)
+{
+    Ledger ledger;
+    ledger.invitations.push_back(
+        pending_entry(3, "in:sam-lee", "Sam Lee", utc(2026, 10, 1, 10), core::Status::withdrawn));
+    ImportBatch b = reconcile(ledger, export_of_nov_24(), {});
+    EXPECT_TRUE(b.changes.empty());
+}
+
+TEST_F(ReconcileGone, ListedPendingIsUntouched)
+{
+    Ledger ledger;
+    ledger.invitations.push_back(pending_entry(4, "in:maya-patel", "Maya Patel", utc(2026, 11, 20, 14, 37)));
+    ImportBatch b = reconcile(ledger, export_of_nov_24(), {});
+    EXPECT_TRUE(b.changes.empty());
+    EXPECT_EQ(b.counts.unchanged, 1);
+}
+
+TEST_F(ReconcileGone, SentAfterTheExportDateIsUntouched)
+{
+    Ledger ledger;
+    ledger.invitations.push_back(pending_entry(5, "in:sam-lee", "Sam Lee", utc(2026, 11, 25, 8)));
+    ImportBatch b = reconcile(ledger, export_of_nov_24(), {});
+    EXPECT_TRUE(b.changes.empty());
+}
+
+TEST_F(ReconcileGone, WithoutExportDateTheNewestRowIsTheExportTime)
+{
+    Ledger ledger;
+    ledger.invitations.push_back(pending_entry(1, "in:sam-lee", "Sam Lee", utc(2026, 10, 1, 10)));
+    ledger.invitations.push_back(pending_entry(5, "in:kim-ng", "Kim Ng", utc(2026, 11, 20, 15)));  // after the newest row
+    ImportBatch b = reconcile(
+        ledger, {invitations_file({outgoing("Maya Patel", kMayaUrl, wall(2026, 11, 20, 14, 37))})}, {});
+    ASSERT_EQ(b.changes.size(), 1u);
+    EXPECT_EQ(b.changes[0].id, core::InvitationId{1});
+    EXPECT_EQ(b.changes[0].event.at, utc(2026, 11, 20, 14, 37));
+}
+
+TEST_F(ReconcileGone, ConnectionsOnlyImportNeverProducesGone)
+{
+    Ledger ledger;
+    ledger.invitations.push_back(pending_entry(1, "in:sam-lee", "Sam Lee", utc(2026, 10, 1, 10)));
+    ImportBatch b =
+        reconcile(ledger, {connections_file({connection("Kim", "Ng", "https://www.linkedin.com/in/kim-ng",
+                                                         day(2026, 11, 1))})},
+                  {});
+    EXPECT_TRUE(b.changes.empty());
+    EXPECT_EQ(b.counts.gone, 0);
+}
+
+TEST_F(ReconcileGone, SkippedRowsMeanNothingIsGone)
+{
+    // A row left out with --skip-invalid may be the "missing" invitation.
+    Ledger ledger;
+    ledger.invitations.push_back(pending_entry(1, "in:sam-lee", "Sam Lee", utc(2026, 10, 1, 10)));
+    auto files = export_of_nov_24();
+    files[0].skipped.push_back(SkippedRow{"Invitations.csv:3:3: Sent At \"x\" is not a date like \"1/29/26, 2:37 PM\""});
+    ImportBatch b = reconcile(ledger, files, {});
+    EXPECT_TRUE(b.changes.empty());
+    EXPECT_EQ(b.skipped.size(), 1u);
+    EXPECT_FALSE(b.warnings.empty());
+}
+
+TEST_F(ReconcileGone, MissingButConnectedIsAcceptedNotGone)
+{
+    Ledger ledger;
+    ledger.invitations.push_back(pending_entry(1, "in:sam-lee", "Sam Lee", utc(2026, 10, 1, 10)));
+    auto files = export_of_nov_24();
+    files.push_back(connections_file({connection("Sam", "Lee", "https://www.linkedin.com/in/sam-lee", day(2026, 10, 3))}));
+    ImportBatch b = reconcile(ledger, files, {});
+    ASSERT_EQ(b.changes.size(), 1u);
+    EXPECT_EQ(b.changes[0].event.kind, EventKind::accepted);
+    EXPECT_EQ(b.changes[0].event.at, utc(2026, 10, 3));
+}
+
+TEST(Reconcile, InvitationKeyDependsOnDirectionPersonAndTime)
+{
+    const Instant t = utc(2026, 1, 29, 14, 37);
+    EXPECT_EQ(invitation_key(core::Direction::outgoing, "in:maya", t), invitation_key(core::Direction::outgoing, "in:maya", t));
+    EXPECT_NE(invitation_key(core::Direction::outgoing, "in:maya", t), invitation_key(core::Direction::incoming, "in:maya", t));
+    EXPECT_NE(invitation_key(core::Direction::outgoing, "in:maya", t), invitation_key(core::Direction::outgoing, "in:sam", t));
+    EXPECT_NE(invitation_key(core::Direction::outgoing, "in:maya", t),
+              invitation_key(core::Direction::outgoing, "in:maya", t + 1s));
+}
+
+}  // namespace
+}  // namespace ik::ingest

@@ -1,0 +1,714 @@
+// The SQLite store: accounts, the event log and its projection, queries, one
+// transaction per import, and refusing a database from a newer invitekeeper.
+#include "store/store.h"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <stdexcept>
+#include <unistd.h>
+
+namespace ik::store {
+namespace {
+
+using namespace std::chrono_literals;
+using core::AccountId;
+using core::Direction;
+using core::Event;
+using core::EventKind;
+using core::Instant;
+using core::InvitationId;
+using core::Status;
+
+Instant utc(int y, unsigned m, unsigned d, int h = 0, int mi = 0)
+{
+    return Instant{std::chrono::sys_days{std::chrono::year{y} / std::chrono::month{m} / std::chrono::day{d}} +
+                   std::chrono::hours{h} + std::chrono::minutes{mi}};
+}
+
+core::Days day(int y, unsigned m, unsigned d)
+{
+    return core::Days{std::chrono::year{y} / std::chrono::month{m} / std::chrono::day{d}};
+}
+
+const Instant kNow = utc(2026, 11, 26, 9);
+
+core::Invitation invitation_to(AccountId account, const std::string& slug, Direction direction = Direction::outgoing)
+{
+    core::Invitation inv;
+    inv.account = account;
+    inv.direction = direction;
+    inv.person = core::Person{"in:" + slug, slug, "https://www.linkedin.com/in/" + slug};
+    inv.message = "Hi " + slug;
+    return inv;
+}
+
+std::string read_bytes(const std::filesystem::path& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+// A fresh path in the temp folder, removed (with SQLite's side files) afterwards.
+class TempPath {
+public:
+    explicit TempPath(const std::string& name)
+        : m_path(std::filesystem::temp_directory_path() /
+                 ("ik_store_test_" + std::to_string(::getpid()) + "_" + name + ".db"))
+    {
+        remove();
+    }
+    ~TempPath() { remove(); }
+    const std::filesystem::path& path() const { return m_path; }
+    std::string str() const { return m_path.string(); }
+
+private:
+    void remove()
+    {
+        std::error_code ec;
+        for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+            std::filesystem::remove(m_path.string() + suffix, ec);
+    }
+    std::filesystem::path m_path;
+};
+
+// Runs SQL on a database file with SQLite directly, as another program would.
+void raw_exec(const std::string& path, const std::string& sql)
+{
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    char* err = nullptr;
+    int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err);
+    EXPECT_EQ(rc, SQLITE_OK) << (err ? err : "");
+    sqlite3_free(err);
+    sqlite3_close(db);
+}
+
+class SqliteStore : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        auto s = open_sqlite(":memory:");
+        ASSERT_TRUE(s) << s.error().message;
+        m_store = std::move(*s);
+        auto a = m_store->create_account("maya", kNow);
+        ASSERT_TRUE(a) << a.error().message;
+        m_account = *a;
+    }
+
+    Store& store() { return *m_store; }
+
+    // Adds an invitation sent at `sent`, then `more` events; its id.
+    InvitationId add(const std::string& slug, Instant sent, std::vector<Event> more = {},
+                     Direction direction = Direction::outgoing)
+    {
+        std::vector<Event> events{Event{EventKind::sent, sent, "import:Invitations.csv"}};
+        events.insert(events.end(), more.begin(), more.end());
+        auto id = store().add_invitation(invitation_to(m_account, slug, direction), events, kNow);
+        EXPECT_TRUE(id) << id.error().message;
+        return id.value_or(InvitationId{});
+    }
+
+    std::vector<std::string> slugs(const InvitationQuery& q)
+    {
+        std::vector<std::string> out;
+        for (const auto& inv : store().invitations(m_account, q)) out.push_back(inv.person.name);
+        return out;
+    }
+
+    std::unique_ptr<Store> m_store;
+    AccountId m_account;
+};
+
+using Names = std::vector<std::string>;
+
+InvitationQuery with_status(Status status)
+{
+    InvitationQuery q;
+    q.status = status;
+    return q;
+}
+
+InvitationQuery with_direction(std::optional<Direction> direction)
+{
+    InvitationQuery q;
+    q.direction = direction;
+    return q;
+}
+
+InvitationQuery sent_between(std::optional<Instant> from, std::optional<Instant> before)
+{
+    InvitationQuery q;
+    q.sent_from = from;
+    q.sent_before = before;
+    return q;
+}
+
+InvitationQuery first(long limit, bool newest_first = false)
+{
+    InvitationQuery q;
+    q.limit = limit;
+    q.newest_first = newest_first;
+    return q;
+}
+
+// ---- schema and accounts ----
+
+TEST_F(SqliteStore, NewDatabaseHasOnlyTheAccountJustCreated)
+{
+    auto accounts = store().accounts();
+    ASSERT_EQ(accounts.size(), 1u);
+    EXPECT_EQ(accounts[0].name, "maya");
+    EXPECT_EQ(accounts[0].created_at, kNow);
+    EXPECT_EQ(store().count_invitations(m_account, {}), 0);
+    EXPECT_TRUE(store().events(m_account, std::nullopt).empty());
+}
+
+TEST_F(SqliteStore, CreateAccountTwiceIsAConflict)
+{
+    auto again = store().create_account("maya", kNow + 1h);
+    ASSERT_FALSE(again);
+    EXPECT_EQ(again.error().kind, core::ErrorKind::conflict);
+    EXPECT_EQ(again.error().code, "account_exists");
+    EXPECT_EQ(store().accounts().size(), 1u);
+}
+
+TEST_F(SqliteStore, AccountsAreListedInCreationOrder)
+{
+    ASSERT_TRUE(store().create_account("agency-client", kNow + 1h));
+    auto accounts = store().accounts();
+    ASSERT_EQ(accounts.size(), 2u);
+    EXPECT_EQ(accounts[0].name, "maya");
+    EXPECT_EQ(accounts[1].name, "agency-client");
+    EXPECT_NE(accounts[0].id, accounts[1].id);
+}
+
+TEST_F(SqliteStore, AccountSettingsRoundTripAndOverwrite)
+{
+    store().set_account_setting(m_account, "pending.target", "900");
+    store().set_account_setting(m_account, "account.tz", "Europe/Berlin");
+    store().set_account_setting(m_account, "pending.target", "800");
+    auto settings = store().account_settings(m_account);
+    EXPECT_EQ(settings, (std::map<std::string, std::string>{{"account.tz", "Europe/Berlin"}, {"pending.target", "800"}}));
+}
+
+TEST_F(SqliteStore, AccountSettingsBelongToOneAccount)
+{
+    auto other = store().create_account("sam", kNow).value();
+    store().set_account_setting(m_account, "pending.target", "900");
+    EXPECT_TRUE(store().account_settings(other).empty());
+}
+
+// ---- invitations, events, projection ----
+
+TEST_F(SqliteStore, AddInvitationStoresItsEventsAndProjection)
+{
+    const Instant sent = utc(2026, 11, 2, 14, 37);
+    InvitationId id = add("maya-patel", sent, {Event{EventKind::accepted, utc(2026, 11, 4), "import:Connections.csv"}});
+    auto inv = store().invitation(m_account, id);
+    ASSERT_TRUE(inv);
+    EXPECT_EQ(inv->id, id);
+    EXPECT_EQ(inv->account, m_account);
+    EXPECT_EQ(inv->direction, Direction::outgoing);
+    EXPECT_EQ(inv->person.key, "in:maya-patel");
+    EXPECT_EQ(inv->person.profile_url, "https://www.linkedin.com/in/maya-patel");
+    EXPECT_EQ(inv->message, "Hi maya-patel");
+    EXPECT_EQ(inv->sent_at, sent);
+    EXPECT_EQ(inv->status, Status::accepted);
+    EXPECT_EQ(inv->status_at, utc(2026, 11, 4));
+
+    auto events = store().events(m_account, id);
+    ASSERT_EQ(events.size(), 2u);
+    EXPECT_EQ(events[0].event.kind, EventKind::sent);
+    EXPECT_EQ(events[0].event.at, sent);
+    EXPECT_EQ(events[0].event.source, "import:Invitations.csv");
+    EXPECT_EQ(events[1].event.kind, EventKind::accepted);
+    EXPECT_EQ(events[1].event.source, "import:Connections.csv");
+    EXPECT_EQ(events[1].invitation, id);
+    EXPECT_EQ(events[1].recorded_at, kNow);
+}
+
+TEST_F(SqliteStore, AddInvitationMustStartWithSent)
+{
+    auto id = store().add_invitation(invitation_to(m_account, "maya-patel"),
+                                     {Event{EventKind::accepted, utc(2026, 11, 4), "cli"}}, kNow);
+    EXPECT_FALSE(id);
+    EXPECT_EQ(store().count_invitations(m_account, {}), 0);
+}
+
+TEST_F(SqliteStore, AddInvitationWithImpossibleEventsStoresNothing)
+{
+    auto id = store().add_invitation(invitation_to(m_account, "maya-patel"),
+                                     {Event{EventKind::sent, utc(2026, 11, 2), "cli"},
+                                      Event{EventKind::accepted, utc(2026, 11, 3), "cli"},
+                                      Event{EventKind::withdrawn, utc(2026, 11, 4), "cli"}},
+                                     kNow);
+    ASSERT_FALSE(id);
+    EXPECT_EQ(id.error().kind, core::ErrorKind::conflict);
+    EXPECT_EQ(store().count_invitations(m_account, {}), 0);
+    EXPECT_TRUE(store().events(m_account, std::nullopt).empty());
+}
+
+TEST_F(SqliteStore, RecordEventUpdatesProjectionAndAppendsToTheLog)
+{
+    InvitationId id = add("maya-patel", utc(2026, 11, 2));
+    ASSERT_TRUE(store().record_event(m_account, id, Event{EventKind::withdrawn, utc(2026, 11, 12), "cli"}, kNow));
+    auto inv = store().invitation(m_account, id);
+    ASSERT_TRUE(inv);
+    EXPECT_EQ(inv->status, Status::withdrawn);
+    EXPECT_EQ(inv->status_at, utc(2026, 11, 12));
+    auto events = store().events(m_account, id);
+    ASSERT_EQ(events.size(), 2u);
+    EXPECT_EQ(events[1].event.kind, EventKind::withdrawn);
+    EXPECT_EQ(events[1].event.source, "cli");
+}
+
+TEST_F(SqliteStore, RecordEventKeepAndAccidentalFlags)
+{
+    InvitationId id = add("maya-patel", utc(2026, 11, 2));
+    ASSERT_TRUE(store().record_event(m_account, id, Event{EventKind::accidental, utc(2026, 11, 3), "cli"}, kNow));
+    EXPECT_TRUE(store().invitation(m_account, id)->accidental);
+    ASSERT_TRUE(store().record_event(m_account, id, Event{EventKind::keep, utc(2026, 11, 4), "cli"}, kNow));
+    auto inv = store().invitation(m_account, id);
+    EXPECT_TRUE(inv->keep);
+    EXPECT_FALSE(inv->accidental);
+    EXPECT_EQ(inv->status, Status::pending);
+}
+
+TEST_F(SqliteStore, RecordEventRefusesAnImpossibleEventAndChangesNothing)
+{
+    InvitationId id = add("maya-patel", utc(2026, 11, 2), {Event{EventKind::accepted, utc(2026, 11, 3), "import:x"}});
+    auto r = store().record_event(m_account, id, Event{EventKind::withdrawn, utc(2026, 11, 12), "cli"}, kNow);
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().kind, core::ErrorKind::conflict);
+    auto inv = store().invitation(m_account, id);
+    EXPECT_EQ(inv->status, Status::accepted);
+    EXPECT_EQ(inv->status_at, utc(2026, 11, 3));
+    EXPECT_EQ(store().events(m_account, id).size(), 2u);
+}
+
+TEST_F(SqliteStore, RecordEventForAnUnknownInvitationIsRefused)
+{
+    InvitationId id = add("maya-patel", utc(2026, 11, 2));
+    EXPECT_FALSE(store().record_event(m_account, InvitationId{id.value + 100},
+                                      Event{EventKind::withdrawn, utc(2026, 11, 12), "cli"}, kNow));
+    auto other = store().create_account("sam", kNow).value();
+    EXPECT_FALSE(store().record_event(other, id, Event{EventKind::withdrawn, utc(2026, 11, 12), "cli"}, kNow));
+    EXPECT_EQ(store().invitation(m_account, id)->status, Status::pending);
+    EXPECT_FALSE(store().invitation(other, id));
+}
+
+TEST_F(SqliteStore, SameInvitationTwiceIsAConflictNotACrash)
+{
+    if (false) GTEST_SKIP() << "BUG: store/sqlite_store.cpp add_invitation lets the UNIQUE (account, direction, person, sent_at) "
+                    "violation escape as a StoreError exception (\"SQL step failed: UNIQUE constraint failed\"), "
+                    "reported as an internal error (exit 4) instead of a Result with ErrorKind::conflict";
+    add("maya-patel", utc(2026, 11, 2));
+    core::Result<InvitationId> again = InvitationId{};
+    EXPECT_NO_THROW(again = store().add_invitation(invitation_to(m_account, "maya-patel"),
+                                                   {Event{EventKind::sent, utc(2026, 11, 2), "cli"}}, kNow));
+    ASSERT_FALSE(again);
+    EXPECT_EQ(again.error().kind, core::ErrorKind::conflict);
+    EXPECT_EQ(store().count_invitations(m_account, {}), 1);
+}
+
+// ---- transactions ----
+
+TEST_F(SqliteStore, TransactionCommitsWhenItSucceeds)
+{
+    auto r = store().transaction([&]() -> core::Result<void> {
+        add("maya-patel", utc(2026, 11, 2));
+        store().set_account_setting(m_account, "pending.target", "900");
+        return {};
+    });
+    ASSERT_TRUE(r);
+    EXPECT_EQ(store().count_invitations(m_account, {}), 1);
+    EXPECT_EQ(store().account_settings(m_account).size(), 1u);
+}
+
+TEST_F(SqliteStore, TransactionRollsBackEverythingOnError)
+{
+    auto r = store().transaction([&]() -> core::Result<void> {
+        InvitationId id = add("maya-patel", utc(2026, 11, 2));
+        EXPECT_TRUE(store().record_event(m_account, id, Event{EventKind::withdrawn, utc(2026, 11, 9), "cli"}, kNow));
+        store().set_account_setting(m_account, "pending.target", "900");
+        store().upsert_connections(m_account, {ingest::ConnectionRecord{"in:sam-lee", "Sam", "Lee", "", "", "", "",
+                                                                        day(2026, 11, 1)}});
+        return core::fail(core::ErrorKind::bad_input, "bad_row", "Invitations.csv:3:3: bad");
+    });
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().code, "bad_row");
+    EXPECT_EQ(store().count_invitations(m_account, {}), 0);
+    EXPECT_EQ(store().count_invitations(m_account, with_status(Status::withdrawn)), 0);
+    EXPECT_TRUE(store().events(m_account, std::nullopt).empty());
+    EXPECT_TRUE(store().account_settings(m_account).empty());
+    EXPECT_EQ(store().connected_on(m_account, "in:sam-lee"), std::nullopt);
+    EXPECT_EQ(store().last_event_at(m_account, EventKind::withdrawn), std::nullopt);
+}
+
+TEST_F(SqliteStore, TransactionRollsBackOnADatabaseError)
+{
+    auto r = store().transaction([&]() -> core::Result<void> {
+        add("maya-patel", utc(2026, 11, 2));
+        // The same invitation again breaks the uniqueness of (direction, person, sent at).
+        auto again = store().add_invitation(invitation_to(m_account, "maya-patel"),
+                                            {Event{EventKind::sent, utc(2026, 11, 2), "cli"}}, kNow);
+        return again ? core::Result<void>{} : std::unexpected(again.error());
+    });
+    ASSERT_FALSE(r);
+    EXPECT_EQ(store().count_invitations(m_account, {}), 0);
+    // The store is usable afterwards.
+    add("maya-patel", utc(2026, 11, 2));
+    EXPECT_EQ(store().count_invitations(m_account, {}), 1);
+}
+
+TEST_F(SqliteStore, TransactionRollsBackAndRethrowsAnException)
+{
+    EXPECT_THROW(store().transaction([&]() -> core::Result<void> {
+        add("maya-patel", utc(2026, 11, 2));
+        throw std::logic_error("bug");
+    }),
+                 std::logic_error);
+    EXPECT_EQ(store().count_invitations(m_account, {}), 0);
+}
+
+// ---- queries ----
+
+class SqliteStoreQueries : public SqliteStore {
+protected:
+    void SetUp() override
+    {
+        SqliteStore::SetUp();
+        add("a", utc(2026, 11, 1));
+        add("b", utc(2026, 11, 5), {Event{EventKind::accepted, utc(2026, 11, 6), "import:x"}});
+        add("c", utc(2026, 11, 10), {Event{EventKind::withdrawn, utc(2026, 11, 18), "cli"}});
+        add("d", utc(2026, 11, 20));
+        add("e", utc(2026, 11, 15), {}, Direction::incoming);
+        add("f", utc(2026, 11, 20));  // same instant as d, added later
+    }
+};
+
+TEST_F(SqliteStoreQueries, DefaultIsOutgoingOldestFirst)
+{
+    EXPECT_EQ(slugs({}), (Names{"a", "b", "c", "d", "f"}));
+    EXPECT_EQ(store().count_invitations(m_account, {}), 5);
+}
+
+TEST_F(SqliteStoreQueries, AnyDirection)
+{
+    InvitationQuery q = with_direction(std::nullopt);
+    EXPECT_EQ(slugs(q), (Names{"a", "b", "c", "e", "d", "f"}));
+    EXPECT_EQ(store().count_invitations(m_account, q), 6);
+    EXPECT_EQ(slugs(with_direction(Direction::incoming)), (Names{"e"}));
+}
+
+TEST_F(SqliteStoreQueries, ByStatus)
+{
+    InvitationQuery q = with_status(Status::pending);
+    EXPECT_EQ(slugs(q), (Names{"a", "d", "f"}));
+    EXPECT_EQ(store().count_invitations(m_account, q), 3);
+    EXPECT_EQ(store().count_invitations(m_account, with_status(Status::accepted)), 1);
+    EXPECT_EQ(store().count_invitations(m_account, with_status(Status::gone)), 0);
+}
+
+TEST_F(SqliteStoreQueries, SentRangeIncludesFromExcludesBefore)
+{
+    InvitationQuery q = sent_between(utc(2026, 11, 5), utc(2026, 11, 20));
+    EXPECT_EQ(slugs(q), (Names{"b", "c"}));
+    EXPECT_EQ(store().count_invitations(m_account, q), 2);
+}
+
+TEST_F(SqliteStoreQueries, SentBeforeOnly)
+{
+    InvitationQuery q = sent_between(std::nullopt, utc(2026, 11, 10));
+    EXPECT_EQ(slugs(q), (Names{"a", "b"}));
+    EXPECT_EQ(store().count_invitations(m_account, q), 2);
+    InvitationQuery pending_old = sent_between(std::nullopt, utc(2026, 11, 20));
+    pending_old.status = Status::pending;
+    EXPECT_EQ(store().count_invitations(m_account, pending_old), 1);
+}
+
+TEST_F(SqliteStoreQueries, ByPersonKey)
+{
+    add("a", utc(2026, 11, 21));  // a second invitation to the same person
+    InvitationQuery q;
+    q.person_key = "in:a";
+    auto found = store().invitations(m_account, q);
+    ASSERT_EQ(found.size(), 2u);
+    EXPECT_EQ(found[0].sent_at, utc(2026, 11, 1));
+    EXPECT_EQ(found[1].sent_at, utc(2026, 11, 21));
+    EXPECT_EQ(store().count_invitations(m_account, q), 2);
+}
+
+TEST_F(SqliteStoreQueries, LimitTakesTheOldest)
+{
+    EXPECT_EQ(slugs(first(2)), (Names{"a", "b"}));
+}
+
+TEST_F(SqliteStoreQueries, NewestFirstBreaksTiesByLaterId)
+{
+    EXPECT_EQ(slugs(first(10, true)), (Names{"f", "d", "c", "b", "a"}));
+    EXPECT_EQ(slugs(first(1, true)), (Names{"f"}));
+}
+
+TEST_F(SqliteStoreQueries, OtherAccountsAreInvisible)
+{
+    auto other = store().create_account("sam", kNow).value();
+    EXPECT_EQ(store().count_invitations(other, {}), 0);
+    EXPECT_TRUE(store().invitations(other, {}).empty());
+    EXPECT_EQ(store().count_invitations(other, with_status(Status::pending)), 0);
+}
+
+TEST_F(SqliteStoreQueries, CountsAgreeWithListsAfterStatusChanges)
+{
+    // Counts may come from a summary table; they must match the rows in every case.
+    auto pending = store().invitations(m_account, with_status(Status::pending));
+    ASSERT_EQ(pending.size(), 3u);
+    ASSERT_TRUE(store().record_event(m_account, pending[0].id, Event{EventKind::gone, utc(2026, 11, 24), "import:y"}, kNow));
+    ASSERT_TRUE(store().record_event(m_account, pending[1].id, Event{EventKind::keep, utc(2026, 11, 24), "cli"}, kNow));
+    (void)store().transaction([&]() -> core::Result<void> {
+        EXPECT_TRUE(store().record_event(m_account, pending[2].id, Event{EventKind::withdrawn, utc(2026, 11, 25), "cli"},
+                                         kNow));
+        return core::fail(core::ErrorKind::usage, "cancelled", "cancelled");
+    });
+    const std::vector<std::optional<Direction>> directions{std::nullopt, Direction::outgoing, Direction::incoming};
+    const std::vector<std::optional<Status>> statuses{std::nullopt,       Status::pending, Status::accepted,
+                                                      Status::withdrawn, Status::declined, Status::gone};
+    const std::vector<std::optional<Instant>> instants{std::nullopt, utc(2026, 11, 1), utc(2026, 11, 10),
+                                                       utc(2026, 11, 20), utc(2026, 12, 1)};
+    for (const auto& direction : directions)
+        for (const auto& status : statuses)
+            for (const auto& from : instants)
+                for (const auto& before : instants) {
+                    InvitationQuery q = sent_between(from, before);
+                    q.direction = direction;
+                    q.status = status;
+                    EXPECT_EQ(store().count_invitations(m_account, q),
+                              static_cast<long>(store().invitations(m_account, q).size()))
+                        << (direction ? core::to_string(*direction) : "any") << " "
+                        << (status ? core::to_string(*status) : "any") << " from "
+                        << (from ? core::format_instant(*from) : "-") << " before "
+                        << (before ? core::format_instant(*before) : "-");
+                }
+    EXPECT_EQ(store().count_invitations(m_account, with_status(Status::gone)), 1);
+    EXPECT_EQ(store().count_invitations(m_account, with_status(Status::pending)), 2);
+}
+
+// ---- events ----
+
+TEST_F(SqliteStoreQueries, EventsOfTheAccountInRecordingOrder)
+{
+    auto all = store().events(m_account, std::nullopt);
+    ASSERT_EQ(all.size(), 8u);  // 6 sent, 1 accepted, 1 withdrawn
+    for (size_t i = 1; i < all.size(); ++i) EXPECT_LT(all[i - 1].id, all[i].id);
+}
+
+TEST_F(SqliteStore, LastEventAtIsTheLatestByTimeNotByRecording)
+{
+    InvitationId a = add("a", utc(2026, 11, 1));
+    InvitationId b = add("b", utc(2026, 11, 2));
+    InvitationId c = add("c", utc(2026, 11, 3));
+    EXPECT_EQ(store().last_event_at(m_account, EventKind::withdrawn), std::nullopt);
+    ASSERT_TRUE(store().record_event(m_account, a, Event{EventKind::withdrawn, utc(2026, 11, 20), "cli"}, kNow));
+    ASSERT_TRUE(store().record_event(m_account, b, Event{EventKind::withdrawn, utc(2026, 11, 10), "cli"}, kNow));
+    ASSERT_TRUE(store().record_event(m_account, c, Event{EventKind::accepted, utc(2026, 11, 25), "import:x"}, kNow));
+    EXPECT_EQ(store().last_event_at(m_account, EventKind::withdrawn), utc(2026, 11, 20));
+    EXPECT_EQ(store().last_event_at(m_account, EventKind::accepted), utc(2026, 11, 25));
+    auto other = store().create_account("sam", kNow).value();
+    EXPECT_EQ(store().last_event_at(other, EventKind::withdrawn), std::nullopt);
+}
+
+TEST_F(SqliteStore, LastEventAtForSentEvents)
+{
+    add("a", utc(2026, 11, 1));
+    add("b", utc(2026, 11, 3));
+    add("c", utc(2026, 11, 2));
+    EXPECT_EQ(store().last_event_at(m_account, EventKind::sent), utc(2026, 11, 3));
+}
+
+// ---- connections ----
+
+TEST_F(SqliteStore, UpsertConnectionsAndConnectedOn)
+{
+    ingest::ConnectionRecord maya{"in:maya-patel", "Maya", "Patel", "https://www.linkedin.com/in/maya-patel",
+                                  "",              "Acme", "Engineer", day(2026, 1, 29)};
+    ingest::ConnectionRecord kim{"name:kim ng", "Kim", "Ng", "", "", "", "", day(2018, 1, 29)};
+    store().upsert_connections(m_account, {maya, kim});
+    EXPECT_EQ(store().connected_on(m_account, "in:maya-patel"), day(2026, 1, 29));
+    EXPECT_EQ(store().connected_on(m_account, "name:kim ng"), day(2018, 1, 29));
+    EXPECT_EQ(store().connected_on(m_account, "in:sam-lee"), std::nullopt);
+
+    maya.company = "Globex";
+    maya.connected_on = day(2026, 2, 1);
+    store().upsert_connections(m_account, {maya});
+    EXPECT_EQ(store().connected_on(m_account, "in:maya-patel"), day(2026, 2, 1));
+    auto ledger = store().ledger(m_account);
+    ASSERT_EQ(ledger.connections.size(), 2u);
+    for (const auto& c : ledger.connections) {
+        if (c.person_key == "in:maya-patel") {
+            EXPECT_EQ(c.company, "Globex");
+        }
+    }
+}
+
+TEST_F(SqliteStore, ConnectionsBelongToOneAccount)
+{
+    store().upsert_connections(m_account, {ingest::ConnectionRecord{"in:maya-patel", "Maya", "Patel", "", "", "", "",
+                                                                    day(2026, 1, 29)}});
+    auto other = store().create_account("sam", kNow).value();
+    EXPECT_EQ(store().connected_on(other, "in:maya-patel"), std::nullopt);
+}
+
+TEST_F(SqliteStore, LedgerHoldsInvitationsWithTheirStatus)
+{
+    InvitationId a = add("a", utc(2026, 11, 1));
+    InvitationId b = add("b", utc(2026, 11, 2), {Event{EventKind::accepted, utc(2026, 11, 3), "import:x"}});
+    auto ledger = store().ledger(m_account);
+    ASSERT_EQ(ledger.invitations.size(), 2u);
+    for (const auto& e : ledger.invitations) {
+        if (e.id == a) {
+            EXPECT_EQ(e.person_key, "in:a");
+            EXPECT_EQ(e.sent_at, utc(2026, 11, 1));
+            EXPECT_EQ(e.status, Status::pending);
+        } else {
+            EXPECT_EQ(e.id, b);
+            EXPECT_EQ(e.status, Status::accepted);
+        }
+    }
+}
+
+// ---- files ----
+
+TEST(SqliteStoreFile, DataSurvivesClosingAndReopening)
+{
+    TempPath db("reopen");
+    InvitationId id;
+    {
+        auto store = open_sqlite(db.str());
+        ASSERT_TRUE(store) << store.error().message;
+        AccountId account = (*store)->create_account("maya", kNow).value();
+        id = (*store)
+                 ->add_invitation(invitation_to(account, "maya-patel"),
+                                  {Event{EventKind::sent, utc(2026, 11, 2), "cli"}}, kNow)
+                 .value();
+    }
+    auto store = open_sqlite(db.str());
+    ASSERT_TRUE(store) << store.error().message;
+    auto accounts = (*store)->accounts();
+    ASSERT_EQ(accounts.size(), 1u);
+    auto inv = (*store)->invitation(accounts[0].id, id);
+    ASSERT_TRUE(inv);
+    EXPECT_EQ(inv->person.key, "in:maya-patel");
+}
+
+TEST(SqliteStoreFile, NewFileRecordsTheSchemaVersion)
+{
+    TempPath db("version");
+    ASSERT_TRUE(open_sqlite(db.str()));
+    sqlite3* raw = nullptr;
+    ASSERT_EQ(sqlite3_open(db.str().c_str(), &raw), SQLITE_OK);
+    sqlite3_stmt* s = nullptr;
+    ASSERT_EQ(sqlite3_prepare_v2(raw, "SELECT max(version) FROM schema_version", -1, &s, nullptr), SQLITE_OK);
+    ASSERT_EQ(sqlite3_step(s), SQLITE_ROW);
+    EXPECT_EQ(sqlite3_column_int(s, 0), schema_version());
+    sqlite3_finalize(s);
+    sqlite3_close(raw);
+    EXPECT_GE(schema_version(), 1);
+}
+
+TEST(SqliteStoreFile, DatabaseFromANewerVersionIsRefusedAndLeftUnchanged)
+{
+    TempPath db("newer");
+    {
+        auto store = open_sqlite(db.str());
+        ASSERT_TRUE(store) << store.error().message;
+        ASSERT_TRUE((*store)->create_account("maya", kNow));
+    }
+    raw_exec(db.str(), "UPDATE schema_version SET version = 999");
+    const std::string before = read_bytes(db.path());
+    ASSERT_FALSE(before.empty());
+
+    auto store = open_sqlite(db.str());
+    ASSERT_FALSE(store);
+    EXPECT_EQ(store.error().kind, core::ErrorKind::conflict);
+    EXPECT_EQ(store.error().code, "schema_too_new");
+    EXPECT_NE(store.error().message.find("999"), std::string::npos) << store.error().message;
+    EXPECT_EQ(read_bytes(db.path()), before);
+}
+
+TEST(SqliteStoreFile, FileThatIsNotADatabaseIsRefusedAndLeftUnchanged)
+{
+    TempPath db("notdb");
+    const std::string text = "From,To,Sent At,Message,Direction\n" + std::string(4096, 'x') + "\n";
+    {
+        std::ofstream out(db.path(), std::ios::binary);
+        out << text;
+    }
+    auto store = open_sqlite(db.str());
+    ASSERT_FALSE(store);
+    EXPECT_EQ(store.error().kind, core::ErrorKind::bad_input);
+    EXPECT_NE(store.error().message.find(db.str()), std::string::npos) << store.error().message;
+    EXPECT_EQ(read_bytes(db.path()), text);
+}
+
+// `serve` keeps a store open while a CLI import writes through another one.
+class SqliteStoreTwoConnections : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        auto first = open_sqlite(m_db.str());
+        ASSERT_TRUE(first) << first.error().message;
+        m_first = std::move(*first);
+        m_account = m_first->create_account("maya", kNow).value();
+        m_invitation = m_first
+                           ->add_invitation(invitation_to(m_account, "a"),
+                                            {Event{EventKind::sent, utc(2026, 11, 1), "cli"}}, kNow)
+                           .value();
+        auto second = open_sqlite(m_db.str());
+        ASSERT_TRUE(second) << second.error().message;
+        m_second = std::move(*second);
+    }
+
+    void second_adds_an_invitation()
+    {
+        ASSERT_TRUE(m_second->add_invitation(invitation_to(m_account, "b"),
+                                             {Event{EventKind::sent, utc(2026, 11, 2), "cli"}}, kNow));
+    }
+
+    TempPath m_db{"two_connections"};
+    std::unique_ptr<Store> m_first;
+    std::unique_ptr<Store> m_second;
+    AccountId m_account;
+    InvitationId m_invitation;
+};
+
+TEST_F(SqliteStoreTwoConnections, WriteOfOneIsSeenByTheOther)
+{
+    second_adds_an_invitation();
+    EXPECT_EQ(m_first->invitations(m_account, {}).size(), 2u);
+}
+
+TEST_F(SqliteStoreTwoConnections, WriteIsSeenAfterACount)
+{
+    EXPECT_EQ(m_first->count_invitations(m_account, {}), 1);
+    second_adds_an_invitation();
+    EXPECT_EQ(m_first->invitations(m_account, {}).size(), 2u);
+}
+
+TEST_F(SqliteStoreTwoConnections, TransactionWorksAfterTheOtherWrote)
+{
+    ASSERT_TRUE(m_first->invitation(m_account, m_invitation));
+    second_adds_an_invitation();
+    auto r = m_first->transaction([&]() -> core::Result<void> {
+        return m_first->record_event(m_account, m_invitation, Event{EventKind::withdrawn, utc(2026, 11, 20), "cli"},
+                                     kNow);
+    });
+    EXPECT_TRUE(r) << r.error().message;
+}
+
+}  // namespace
+}  // namespace ik::store
