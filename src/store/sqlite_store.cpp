@@ -400,6 +400,15 @@ public:
             return core::fail(ErrorKind::internal, "no_sent_event", "an invitation must start with its sent event");
         for (const auto& e : events)
             if (auto r = core::apply(inv, e); !r) return std::unexpected(r.error());
+        {
+            auto dup = stmt("SELECT id FROM invitations WHERE account_id = ? AND direction = ? AND person_key = ? "
+                            "AND sent_at = ?");
+            dup.bind(inv.account.value).bind(core::to_string(inv.direction)).bind(inv.person.key).bind(inv.sent_at);
+            if (dup.step())
+                return core::fail(ErrorKind::conflict, "duplicate_invitation",
+                                  fmt::format("invitation {} to {} sent {} is already in the ledger", dup.integer(0),
+                                              inv.person.name, core::format_instant(inv.sent_at)));
+        }
         auto s = stmt("INSERT INTO invitations (account_id, direction, person_key, name, profile_url, sent_at, "
                        "message, status, status_at, accidental, keep) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         s.bind(inv.account.value)

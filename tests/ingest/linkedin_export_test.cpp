@@ -375,6 +375,7 @@ TEST(LinkedInExport, ExportDateFromName)
 {
     EXPECT_EQ(export_date_from_name("Basic_LinkedInDataExport_11-24-2026.zip"), day(2026, 11, 24));
     EXPECT_EQ(export_date_from_name("Complete_LinkedInDataExport_05-27-2026"), day(2026, 5, 27));
+    EXPECT_EQ(export_date_from_name("Basic_LinkedInDataExport_11-24-2026 (1).zip"), day(2026, 11, 24));
     EXPECT_EQ(export_date_from_name("Invitations.csv"), std::nullopt);
     EXPECT_EQ(export_date_from_name("Basic_LinkedInDataExport_13-45-2026.zip"), std::nullopt);
     EXPECT_EQ(export_date_from_name(""), std::nullopt);

@@ -304,9 +304,6 @@ TEST_F(SqliteStore, RecordEventForAnUnknownInvitationIsRefused)
 
 TEST_F(SqliteStore, SameInvitationTwiceIsAConflictNotACrash)
 {
-    if (false) GTEST_SKIP() << "BUG: store/sqlite_store.cpp add_invitation lets the UNIQUE (account, direction, person, sent_at) "
-                    "violation escape as a StoreError exception (\"SQL step failed: UNIQUE constraint failed\"), "
-                    "reported as an internal error (exit 4) instead of a Result with ErrorKind::conflict";
     add("maya-patel", utc(2026, 11, 2));
     core::Result<InvitationId> again = InvitationId{};
     EXPECT_NO_THROW(again = store().add_invitation(invitation_to(m_account, "maya-patel"),
