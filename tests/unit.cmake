@@ -2,7 +2,6 @@
 function(ik_add_unit_test name library)
   add_executable(${name} ${ARGN})
   target_link_libraries(${name} PRIVATE ${library} GTest::gtest GTest::gtest_main ik_warnings)
-  target_compile_definitions(${name} PRIVATE IK_TEST_DATA="${CMAKE_CURRENT_SOURCE_DIR}/data")
   gtest_discover_tests(${name} DISCOVERY_MODE PRE_TEST)
 endfunction()
 
@@ -22,6 +21,7 @@ ik_add_unit_test(store_test ik_store
   ${CMAKE_CURRENT_SOURCE_DIR}/store/sqlite_store_test.cpp)
 # The store tests also open database files with SQLite directly, as another program would.
 target_link_libraries(store_test PRIVATE SQLite::SQLite3)
+target_compile_definitions(store_test PRIVATE IK_STORE_FIXTURES="${CMAKE_CURRENT_SOURCE_DIR}/store")
 
 ik_add_unit_test(plan_test ik_plan
   ${CMAKE_CURRENT_SOURCE_DIR}/plan/acceptance_test.cpp

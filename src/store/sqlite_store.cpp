@@ -4,8 +4,12 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <array>
+#include <map>
+#include <set>
 #include <stdexcept>
+#include <tuple>
 #include <unordered_map>
 
 namespace ik::store {
@@ -16,7 +20,7 @@ using core::Instant;
 namespace {
 
 // Each migration takes the schema from version N to N + 1; never edit a released one.
-constexpr std::array<std::string_view, 1> kMigrations{
+constexpr std::array<std::string_view, 2> kMigrations{
     R"sql(
 CREATE TABLE accounts (
     id          INTEGER PRIMARY KEY,
@@ -100,12 +104,62 @@ CREATE TABLE imports (
     summary     TEXT NOT NULL
 );
 )sql",
+    // 2: imports of a long history (a million rows) in seconds. The invitation
+    // row is its own `sent` event (source, recorded_at), so the events table holds
+    // only what happened after sending; invitation_counts is kept by the store, one
+    // upsert per batch, not a trigger per row; the identity index leads with
+    // sent_at, so rows arriving in time order append to it, and it serves every
+    // "sent between" query; the status index keeps pending rows only; direction
+    // and status are checked by the code that writes them (CHECK ... IN doubled
+    // the cost of an insert). The table is rebuilt (SQLite's 12-step procedure;
+    // open_sqlite runs migrations with foreign keys off and checks them after).
+    R"sql(
+CREATE TABLE invitations_v2 (
+    id          INTEGER PRIMARY KEY,
+    account_id  INTEGER NOT NULL REFERENCES accounts(id),
+    direction   TEXT NOT NULL,  -- outgoing | incoming
+    person_key  TEXT NOT NULL,
+    name        TEXT NOT NULL,
+    profile_url TEXT NOT NULL,
+    sent_at     INTEGER NOT NULL,
+    message     TEXT NOT NULL,
+    source      TEXT NOT NULL,  -- of the sent event: "import:<file>", "cli", ...
+    recorded_at INTEGER NOT NULL,
+    status      TEXT NOT NULL,  -- pending | accepted | withdrawn | declined | gone
+    status_at   INTEGER,
+    accidental  INTEGER NOT NULL DEFAULT 0,
+    keep        INTEGER NOT NULL DEFAULT 0
+);
+INSERT INTO invitations_v2
+SELECT i.id, i.account_id, i.direction, i.person_key, i.name, i.profile_url, i.sent_at, i.message,
+       coalesce(e.source, 'unknown'), coalesce(e.recorded_at, i.sent_at), i.status, i.status_at, i.accidental, i.keep
+FROM invitations i LEFT JOIN events e ON e.invitation_id = i.id AND e.kind = 'sent';
+DELETE FROM events WHERE kind = 'sent';
+DROP INDEX events_by_kind;
+CREATE INDEX events_by_kind ON events (account_id, kind, at);
+DROP TABLE invitations;
+ALTER TABLE invitations_v2 RENAME TO invitations;
+CREATE UNIQUE INDEX invitations_identity ON invitations (account_id, direction, sent_at, person_key);
+CREATE INDEX invitations_by_person ON invitations (account_id, person_key);
+CREATE INDEX invitations_pending ON invitations (account_id, direction, sent_at) WHERE status = 'pending';
+CREATE TRIGGER invitation_counts_update AFTER UPDATE OF status ON invitations
+WHEN old.status <> new.status BEGIN
+    UPDATE invitation_counts SET n = n - 1
+        WHERE account_id = old.account_id AND direction = old.direction AND status = old.status;
+    INSERT INTO invitation_counts VALUES (new.account_id, new.direction, new.status, 1)
+        ON CONFLICT (account_id, direction, status) DO UPDATE SET n = n + 1;
+END;
+)sql",
 };
 
 // SQLite failures inside the store are thrown as StoreError and turned into an
 // Error at the edge of each public call (transaction) or by the caller's edge.
 struct StoreError : std::runtime_error {
     using std::runtime_error::runtime_error;
+};
+// A UNIQUE, CHECK or foreign-key constraint refused a write.
+struct ConstraintError : StoreError {
+    using StoreError::StoreError;
 };
 
 class Statement {
@@ -152,6 +206,8 @@ public:
         int rc = sqlite3_step(m_stmt);
         if (rc == SQLITE_ROW) return true;
         if (rc == SQLITE_DONE) return false;
+        if ((rc & 0xff) == SQLITE_CONSTRAINT)
+            throw ConstraintError(fmt::format("SQL constraint failed: {}", sqlite3_errmsg(m_db)));
         throw StoreError(fmt::format("SQL step failed: {}", sqlite3_errmsg(m_db)));
     }
     void run()
@@ -251,6 +307,15 @@ public:
         }
     }
 
+    bool has_rows(std::string_view sql) { return stmt(sql).step(); }
+    // The first column of the first row of a query without parameters.
+    std::int64_t scalar(std::string_view sql)
+    {
+        auto s = stmt(sql);
+        s.step();
+        return s.integer(0);
+    }
+
     Use stmt(std::string_view sql)
     {
         auto it = m_statements.find(sql);
@@ -289,7 +354,8 @@ public:
         auto s = stmt("SELECT id FROM accounts WHERE name = ?");
         s.bind(name);
         if (s.step())
-            return core::fail(ErrorKind::conflict, "account_exists", fmt::format("an account named \"{}\" exists", name));
+            return core::fail(ErrorKind::conflict, "account_exists",
+                              fmt::format("an account named \"{}\" exists", name));
         stmt("INSERT INTO accounts (name, created_at) VALUES (?, ?)").bind(name).bind(at).run();
         return core::AccountId{sqlite3_last_insert_rowid(m_db)};
     }
@@ -313,8 +379,9 @@ public:
 
     void set_account_setting(core::AccountId account, const std::string& key, const std::string& value) override
     {
-        stmt("INSERT INTO account_settings (account_id, key, value) VALUES (?, ?, ?) "
-             "ON CONFLICT (account_id, key) DO UPDATE SET value = excluded.value")
+        stmt(
+            "INSERT INTO account_settings (account_id, key, value) VALUES (?, ?, ?) "
+            "ON CONFLICT (account_id, key) DO UPDATE SET value = excluded.value")
             .bind(account.value)
             .bind(key)
             .bind(value)
@@ -332,13 +399,14 @@ public:
                 core::direction_from_string(s.text(1)).value_or(core::Direction::outgoing), s.text(2), s.text(3),
                 s.instant(4), core::status_from_string(s.text(5)).value_or(core::Status::pending)});
         }
-        auto c = stmt("SELECT person_key, first_name, last_name, profile_url, email, company, position, connected_on "
-                       "FROM connections WHERE account_id = ?");
+        auto c = stmt(
+            "SELECT person_key, first_name, last_name, profile_url, email, company, position, connected_on "
+            "FROM connections WHERE account_id = ?");
         c.bind(account.value);
         while (c.step()) {
             out.connections.push_back(ingest::ConnectionRecord{c.text(0), c.text(1), c.text(2), c.text(3), c.text(4),
-                                                                c.text(5), c.text(6),
-                                                                core::Days{core::days{c.integer(7)}}});
+                                                               c.text(5), c.text(6),
+                                                               core::Days{core::days{c.integer(7)}}});
         }
         return out;
     }
@@ -346,11 +414,12 @@ public:
     void upsert_connections(core::AccountId account, const std::vector<ingest::ConnectionRecord>& rows) override
     {
         for (const auto& r : rows) {
-            stmt("INSERT INTO connections (account_id, person_key, first_name, last_name, profile_url, email, company, "
-                 "position, connected_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account_id, person_key) DO "
-                 "UPDATE SET first_name = excluded.first_name, last_name = excluded.last_name, profile_url = "
-                 "excluded.profile_url, email = excluded.email, company = excluded.company, position = "
-                 "excluded.position, connected_on = excluded.connected_on")
+            stmt(
+                "INSERT INTO connections (account_id, person_key, first_name, last_name, profile_url, email, company, "
+                "position, connected_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account_id, person_key) DO "
+                "UPDATE SET first_name = excluded.first_name, last_name = excluded.last_name, profile_url = "
+                "excluded.profile_url, email = excluded.email, company = excluded.company, position = "
+                "excluded.position, connected_on = excluded.connected_on")
                 .bind(account.value)
                 .bind(r.person_key)
                 .bind(r.first_name)
@@ -388,43 +457,178 @@ public:
     {
         auto s = stmt("UPDATE invitations SET status = ?, status_at = ?, accidental = ?, keep = ? WHERE id = ?");
         s.bind(core::to_string(inv.status));
-        if (inv.status_at) s.bind(*inv.status_at);
-        else s.bind_null();
+        if (inv.status_at)
+            s.bind(*inv.status_at);
+        else
+            s.bind_null();
         s.bind(std::int64_t{inv.accidental}).bind(std::int64_t{inv.keep}).bind(inv.id.value).run();
     }
 
-    core::Result<core::InvitationId> add_invitation(core::Invitation inv, const std::vector<core::Event>& events,
-                                                    Instant recorded_at) override
+    // Imports add up to a million invitations at once, so rows go in many at a time
+    // through multi-row INSERTs with ids assigned here, and invitation_counts gets
+    // one upsert per (direction, status) rather than one per row.
+    core::Result<std::vector<core::InvitationId>> add_invitations(std::vector<ingest::NewInvitation> batch,
+                                                                  Instant recorded_at) override
     {
-        if (events.empty() || events.front().kind != core::EventKind::sent)
-            return core::fail(ErrorKind::internal, "no_sent_event", "an invitation must start with its sent event");
-        for (const auto& e : events)
-            if (auto r = core::apply(inv, e); !r) return std::unexpected(r.error());
-        {
-            auto dup = stmt("SELECT id FROM invitations WHERE account_id = ? AND direction = ? AND person_key = ? "
-                            "AND sent_at = ?");
-            dup.bind(inv.account.value).bind(core::to_string(inv.direction)).bind(inv.person.key).bind(inv.sent_at);
-            if (dup.step())
-                return core::fail(ErrorKind::conflict, "duplicate_invitation",
-                                  fmt::format("invitation {} to {} sent {} is already in the ledger", dup.integer(0),
-                                              inv.person.name, core::format_instant(inv.sent_at)));
+        for (auto& n : batch) {
+            auto& events = n.events;
+            if (events.empty() || events.front().kind != core::EventKind::sent)
+                return core::fail(ErrorKind::internal, "no_sent_event", "an invitation must start with its sent event");
+            for (const auto& e : events)
+                if (auto r = core::apply(n.invitation, e); !r) return std::unexpected(r.error());
         }
-        auto s = stmt("INSERT INTO invitations (account_id, direction, person_key, name, profile_url, sent_at, "
-                       "message, status, status_at, accidental, keep) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        s.bind(inv.account.value)
-            .bind(core::to_string(inv.direction))
-            .bind(inv.person.key)
-            .bind(inv.person.name)
-            .bind(inv.person.profile_url)
-            .bind(inv.sent_at)
-            .bind(inv.message)
-            .bind(core::to_string(inv.status));
-        if (inv.status_at) s.bind(*inv.status_at);
-        else s.bind_null();
-        s.bind(std::int64_t{inv.accidental}).bind(std::int64_t{inv.keep}).run();
-        inv.id = core::InvitationId{sqlite3_last_insert_rowid(m_db)};
-        for (const auto& e : events) insert_event(inv.account, inv.id, e, recorded_at);
-        return inv.id;
+        exec("SAVEPOINT add_invitations");
+        try {
+            auto ids = insert_invitations(batch, recorded_at);
+            exec("RELEASE add_invitations");
+            return ids;
+        } catch (const ConstraintError&) {
+            exec("ROLLBACK TO add_invitations; RELEASE add_invitations");
+            return std::unexpected(duplicate_error(batch));
+        } catch (...) {
+            exec("ROLLBACK TO add_invitations; RELEASE add_invitations");
+            throw;
+        }
+    }
+
+    std::vector<core::InvitationId> insert_invitations(std::vector<ingest::NewInvitation>& batch, Instant recorded_at)
+    {
+        constexpr size_t kRows = 64;  // rows per INSERT: 14 x 64 parameters, well under SQLite's limit
+        constexpr size_t kBulkRows = 10'000;
+        constexpr std::string_view kRandomOrderIndex = "invitations_by_person";
+        auto next_id = [&](std::string_view table) {
+            return scalar(fmt::format("SELECT coalesce(max(id), 0) + 1 FROM {}", table));
+        };
+        // Oldest first, so ids follow time and rows append to the time-ordered indexes.
+        std::vector<size_t> order(batch.size());
+        for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+        std::stable_sort(order.begin(), order.end(),
+                         [&](size_t a, size_t b) { return batch[a].invitation.sent_at < batch[b].invitation.sent_at; });
+        // In time order, rows append to the identity and pending indexes; the index
+        // by person they reach at random. For a bulk load (a first import of a long
+        // history: a batch at least as large as the table) that index is dropped
+        // and rebuilt afterwards by one sort, several times faster.
+        const bool bulk =
+            batch.size() >= kBulkRows &&
+            static_cast<size_t>(scalar("SELECT coalesce(sum(n), 0) FROM invitation_counts")) <= batch.size();
+        std::string rebuild;
+        if (bulk) {
+            {
+                auto index = stmt("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?");
+                index.bind(kRandomOrderIndex);
+                if (index.step()) rebuild = index.text(0);
+            }
+            if (!rebuild.empty()) exec(fmt::format("DROP INDEX {}", kRandomOrderIndex));
+        }
+        std::int64_t invitation_id = next_id("invitations");
+        std::int64_t event_id = next_id("events");
+        std::vector<core::InvitationId> ids(batch.size());
+        std::map<std::tuple<std::int64_t, core::Direction, core::Status>, std::int64_t> counts;
+
+        auto values = [](size_t rows, size_t columns) {
+            std::string row = "(?";
+            for (size_t c = 1; c < columns; ++c) row += ", ?";
+            row += ")";
+            std::string out = row;
+            for (size_t r = 1; r < rows; ++r) out += ", " + row;
+            return out;
+        };
+        for (size_t begin = 0; begin < batch.size(); begin += kRows) {
+            const size_t rows = std::min(kRows, batch.size() - begin);
+            auto s = stmt(
+                "INSERT INTO invitations (id, account_id, direction, person_key, name, profile_url, sent_at, "
+                "message, source, recorded_at, status, status_at, accidental, keep) VALUES " +
+                values(rows, 14));
+            for (size_t i = begin; i < begin + rows; ++i) {
+                auto& inv = batch[order[i]].invitation;
+                inv.id = core::InvitationId{invitation_id++};
+                ids[order[i]] = inv.id;
+                ++counts[{inv.account.value, inv.direction, inv.status}];
+                s.bind(inv.id.value)
+                    .bind(inv.account.value)
+                    .bind(core::to_string(inv.direction))
+                    .bind(inv.person.key)
+                    .bind(inv.person.name)
+                    .bind(inv.person.profile_url)
+                    .bind(inv.sent_at)
+                    .bind(inv.message)
+                    .bind(batch[order[i]].events.front().source)
+                    .bind(recorded_at)
+                    .bind(core::to_string(inv.status));
+                if (inv.status_at)
+                    s.bind(*inv.status_at);
+                else
+                    s.bind_null();
+                s.bind(std::int64_t{inv.accidental}).bind(std::int64_t{inv.keep});
+            }
+            s.run();
+        }
+
+        // Events, flattened in invitation order.
+        struct Row {
+            const core::Invitation* inv;
+            const core::Event* event;
+        };
+        std::vector<Row> events;
+        events.reserve(batch.size());
+        for (size_t i : order)
+            for (size_t e = 1; e < batch[i].events.size(); ++e)  // the first, `sent`, is the row itself
+                events.push_back(Row{&batch[i].invitation, &batch[i].events[e]});
+        for (size_t begin = 0; begin < events.size(); begin += kRows) {
+            const size_t rows = std::min(kRows, events.size() - begin);
+            auto s = stmt("INSERT INTO events (id, account_id, invitation_id, kind, at, recorded_at, source) VALUES " +
+                          values(rows, 7));
+            for (size_t i = begin; i < begin + rows; ++i) {
+                const auto& [inv, e] = events[i];
+                s.bind(event_id++)
+                    .bind(inv->account.value)
+                    .bind(inv->id.value)
+                    .bind(core::to_string(e->kind))
+                    .bind(e->at)
+                    .bind(recorded_at)
+                    .bind(e->source);
+            }
+            s.run();
+        }
+
+        if (!rebuild.empty()) {
+            events = {};  // the index sort is faster with the batch's memory back
+            batch = {};
+            exec(rebuild);
+        }
+
+        for (const auto& [key, n] : counts) {
+            const auto& [account, direction, status] = key;
+            stmt(
+                "INSERT INTO invitation_counts VALUES (?, ?, ?, ?) ON CONFLICT (account_id, direction, status) "
+                "DO UPDATE SET n = n + excluded.n")
+                .bind(account)
+                .bind(core::to_string(direction))
+                .bind(core::to_string(status))
+                .bind(n)
+                .run();
+        }
+        return ids;
+    }
+
+    // Names the invitation a refused batch repeats: one already in the ledger, or
+    // one twice in the batch.
+    core::Error duplicate_error(const std::vector<ingest::NewInvitation>& batch)
+    {
+        std::set<std::tuple<std::int64_t, core::Direction, std::string_view, Instant>> seen;
+        for (const auto& n : batch) {
+            const auto& inv = n.invitation;
+            auto dup = stmt(
+                "SELECT id FROM invitations WHERE account_id = ? AND direction = ? AND person_key = ? "
+                "AND sent_at = ?");
+            dup.bind(inv.account.value).bind(core::to_string(inv.direction)).bind(inv.person.key).bind(inv.sent_at);
+            const bool in_ledger = dup.step();
+            if (in_ledger || !seen.emplace(inv.account.value, inv.direction, inv.person.key, inv.sent_at).second)
+                return core::Error{ErrorKind::conflict, "duplicate_invitation",
+                                   fmt::format("invitation to {} sent {} is already in the ledger", inv.person.name,
+                                               core::format_instant(inv.sent_at))};
+        }
+        return core::Error{ErrorKind::internal, "store", "an invitation was refused by a database constraint"};
     }
 
     core::Result<void> record_event(core::AccountId account, core::InvitationId id, const core::Event& event,
@@ -432,7 +636,8 @@ public:
     {
         auto inv = invitation(account, id);
         if (!inv)
-            return core::fail(ErrorKind::usage, "unknown_invitation", fmt::format("no invitation with id {}", id.value));
+            return core::fail(ErrorKind::usage, "unknown_invitation",
+                              fmt::format("no invitation with id {}", id.value));
         if (auto r = core::apply(*inv, event); !r) return r;
         save_projection(*inv);
         insert_event(account, id, event, recorded_at);
@@ -452,7 +657,8 @@ public:
     {
         std::string sql = " WHERE account_id = ?";
         if (q.direction) sql += " AND direction = ?";
-        if (q.status) sql += " AND status = ?";
+        // A literal (from the enum), so SQLite can use the pending-only index.
+        if (q.status) sql += fmt::format(" AND status = '{}'", core::to_string(*q.status));
         if (q.sent_from) sql += " AND sent_at >= ?";
         if (q.sent_before) sql += " AND sent_at < ?";
         if (q.person_key) sql += " AND person_key = ?";
@@ -462,7 +668,6 @@ public:
     {
         s.bind(account.value);
         if (q.direction) s.bind(core::to_string(*q.direction));
-        if (q.status) s.bind(core::to_string(*q.status));
         if (q.sent_from) s.bind(*q.sent_from);
         if (q.sent_before) s.bind(*q.sent_before);
         if (q.person_key) s.bind(*q.person_key);
@@ -486,7 +691,8 @@ public:
         // Counts over a long history come from invitation_counts: "sent before t"
         // is the total less the (recent, short) range from t on.
         if (q.direction && !q.person_key && !q.sent_from) {
-            std::string sql = "SELECT coalesce(sum(n), 0) FROM invitation_counts WHERE account_id = ? AND direction = ?";
+            std::string sql =
+                "SELECT coalesce(sum(n), 0) FROM invitation_counts WHERE account_id = ? AND direction = ?";
             if (q.status) sql += " AND status = ?";
             auto s = stmt(sql);
             s.bind(account.value).bind(core::to_string(*q.direction));
@@ -510,30 +716,46 @@ public:
         return static_cast<long>(s.integer(0));
     }
 
+    // The log in recording order: each invitation's own row is its `sent` event
+    // (id 0), followed by the rows of the events table. Within one recording
+    // instant, invitation by invitation.
     std::vector<StoredEvent> events(core::AccountId account, std::optional<core::InvitationId> id) override
     {
-        std::string sql = "SELECT id, invitation_id, kind, at, source, recorded_at FROM events WHERE account_id = ?";
-        if (id) sql += " AND invitation_id = ?";
-        sql += " ORDER BY id";
-        auto s = stmt(sql);
+        const std::string filter = id ? " AND invitation_id = ?" : "";
+        auto s = stmt(fmt::format(
+            "SELECT 0, id, 'sent', sent_at, source, recorded_at, 0 FROM invitations WHERE account_id = ?{} "
+            "UNION ALL SELECT id, invitation_id, kind, at, source, recorded_at, 1 FROM events WHERE account_id = ?{} "
+            "ORDER BY 6, 2, 7, 1",
+            id ? " AND id = ?" : "", filter));
+        s.bind(account.value);
+        if (id) s.bind(id->value);
         s.bind(account.value);
         if (id) s.bind(id->value);
         std::vector<StoredEvent> out;
         while (s.step()) {
-            out.push_back(StoredEvent{s.integer(0), core::InvitationId{s.integer(1)},
-                                      core::Event{core::event_kind_from_string(s.text(2)).value_or(core::EventKind::sent),
-                                                  s.instant(3), s.text(4)},
-                                      s.instant(5)});
+            out.push_back(
+                StoredEvent{s.integer(0), core::InvitationId{s.integer(1)},
+                            core::Event{core::event_kind_from_string(s.text(2)).value_or(core::EventKind::sent),
+                                        s.instant(3), s.text(4)},
+                            s.instant(5)});
         }
         return out;
     }
 
     std::optional<Instant> last_event_at(core::AccountId account, core::EventKind kind) override
     {
-        // The partial index events_by_kind leaves out 'sent' events; those scan.
-        auto s = stmt(kind == core::EventKind::sent
-                          ? "SELECT max(at) FROM events WHERE account_id = ? AND kind = ?"
-                          : "SELECT max(at) FROM events WHERE account_id = ? AND kind = ? AND kind <> 'sent'");
+        // Sent events are the invitations' own rows: the newest of each direction
+        // is one step down the identity index.
+        if (kind == core::EventKind::sent) {
+            auto s = stmt(
+                "SELECT max(m) FROM (SELECT max(sent_at) AS m FROM invitations WHERE account_id = ? AND "
+                "direction = 'outgoing' UNION ALL SELECT max(sent_at) FROM invitations WHERE account_id = ? "
+                "AND direction = 'incoming')");
+            s.bind(account.value).bind(account.value);
+            if (!s.step() || s.is_null(0)) return std::nullopt;
+            return s.instant(0);
+        }
+        auto s = stmt("SELECT max(at) FROM events WHERE account_id = ? AND kind = ?");
         s.bind(account.value).bind(core::to_string(kind));
         if (!s.step() || s.is_null(0)) return std::nullopt;
         return s.instant(0);
@@ -579,13 +801,20 @@ core::Result<int> read_version(sqlite3* db)
 
 }  // namespace
 
-int schema_version() { return static_cast<int>(kMigrations.size()); }
+int schema_version()
+{
+    return static_cast<int>(kMigrations.size());
+}
 
 core::Result<std::unique_ptr<Store>> open_sqlite(const std::string& path)
 {
+    // No allocation statistics: they take a lock on every allocation. Must come
+    // before SQLite initialises, so only the first open does it.
+    static const bool configured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
+    (void)configured;
     sqlite3* raw = nullptr;
-    int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                             nullptr);
+    int rc =
+        sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
         std::string message = raw ? sqlite3_errmsg(raw) : "out of memory";
         sqlite3_close_v2(raw);
@@ -604,19 +833,21 @@ core::Result<std::unique_ptr<Store>> open_sqlite(const std::string& path)
                                       "{}); it was left unchanged, upgrade invitekeeper to use it",
                                       path, *version, schema_version()));
     try {
-        store->exec("PRAGMA foreign_keys = ON");
         if (path != ":memory:") store->exec("PRAGMA journal_mode = WAL");
+        store->exec("PRAGMA threads = 2");  // index builds (bulk imports) sort on both cores
         store->exec("PRAGMA synchronous = NORMAL");
-        store->exec("PRAGMA cache_size = -65536");
+        store->exec("PRAGMA cache_size = -262144");
         store->exec("PRAGMA temp_store = MEMORY");
         if (*version < schema_version()) {
             store->exec("BEGIN IMMEDIATE");
             if (*version == 0) store->exec("CREATE TABLE schema_version (version INTEGER NOT NULL)");
             for (int v = *version; v < schema_version(); ++v) store->exec(kMigrations[static_cast<size_t>(v)]);
-            store->exec(fmt::format("DELETE FROM schema_version; INSERT INTO schema_version VALUES ({})",
-                                    schema_version()));
+            store->exec(
+                fmt::format("DELETE FROM schema_version; INSERT INTO schema_version VALUES ({})", schema_version()));
+            if (store->has_rows("PRAGMA foreign_key_check")) throw StoreError("a migration broke a foreign key");
             store->exec("COMMIT");
         }
+        store->exec("PRAGMA foreign_keys = ON");
     } catch (const StoreError& e) {
         return core::fail(ErrorKind::internal, "store", fmt::format("{}: {}", path, e.what()));
     }

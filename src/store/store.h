@@ -67,10 +67,14 @@ public:
     // Whether the person is a connection, and since when.
     virtual std::optional<core::Days> connected_on(core::AccountId account, const std::string& person_key) = 0;
 
-    // Adds an invitation with its events (the first must be `sent`); its id.
-    virtual core::Result<core::InvitationId> add_invitation(core::Invitation invitation,
-                                                            const std::vector<core::Event>& events,
-                                                            core::Instant recorded_at) = 0;
+    // Adds invitations with their events (each list starting with `sent`), all or
+    // none; their ids, in order. Refuses (ErrorKind::conflict) an invitation the
+    // ledger already holds (same account, direction, person and Sent At).
+    virtual core::Result<std::vector<core::InvitationId>> add_invitations(std::vector<ingest::NewInvitation> batch,
+                                                                          core::Instant recorded_at) = 0;
+    // One invitation: add_invitations with a batch of one.
+    core::Result<core::InvitationId> add_invitation(core::Invitation invitation, std::vector<core::Event> events,
+                                                    core::Instant recorded_at);
     // Appends an event to an invitation's log and updates its state; refuses
     // (ErrorKind::conflict) an event core::apply refuses.
     virtual core::Result<void> record_event(core::AccountId account, core::InvitationId id, const core::Event& event,

@@ -5,12 +5,12 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <unistd.h>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <stdexcept>
-#include <unistd.h>
 
 namespace ik::store {
 namespace {
@@ -193,7 +193,8 @@ TEST_F(SqliteStore, AccountSettingsRoundTripAndOverwrite)
     store().set_account_setting(m_account, "account.tz", "Europe/Berlin");
     store().set_account_setting(m_account, "pending.target", "800");
     auto settings = store().account_settings(m_account);
-    EXPECT_EQ(settings, (std::map<std::string, std::string>{{"account.tz", "Europe/Berlin"}, {"pending.target", "800"}}));
+    EXPECT_EQ(settings,
+              (std::map<std::string, std::string>{{"account.tz", "Europe/Berlin"}, {"pending.target", "800"}}));
 }
 
 TEST_F(SqliteStore, AccountSettingsBelongToOneAccount)
@@ -242,11 +243,11 @@ TEST_F(SqliteStore, AddInvitationMustStartWithSent)
 
 TEST_F(SqliteStore, AddInvitationWithImpossibleEventsStoresNothing)
 {
-    auto id = store().add_invitation(invitation_to(m_account, "maya-patel"),
-                                     {Event{EventKind::sent, utc(2026, 11, 2), "cli"},
-                                      Event{EventKind::accepted, utc(2026, 11, 3), "cli"},
-                                      Event{EventKind::withdrawn, utc(2026, 11, 4), "cli"}},
-                                     kNow);
+    auto id = store().add_invitation(
+        invitation_to(m_account, "maya-patel"),
+        {Event{EventKind::sent, utc(2026, 11, 2), "cli"}, Event{EventKind::accepted, utc(2026, 11, 3), "cli"},
+         Event{EventKind::withdrawn, utc(2026, 11, 4), "cli"}},
+        kNow);
     ASSERT_FALSE(id);
     EXPECT_EQ(id.error().kind, core::ErrorKind::conflict);
     EXPECT_EQ(store().count_invitations(m_account, {}), 0);
@@ -333,8 +334,8 @@ TEST_F(SqliteStore, TransactionRollsBackEverythingOnError)
         InvitationId id = add("maya-patel", utc(2026, 11, 2));
         EXPECT_TRUE(store().record_event(m_account, id, Event{EventKind::withdrawn, utc(2026, 11, 9), "cli"}, kNow));
         store().set_account_setting(m_account, "pending.target", "900");
-        store().upsert_connections(m_account, {ingest::ConnectionRecord{"in:sam-lee", "Sam", "Lee", "", "", "", "",
-                                                                        day(2026, 11, 1)}});
+        store().upsert_connections(
+            m_account, {ingest::ConnectionRecord{"in:sam-lee", "Sam", "Lee", "", "", "", "", day(2026, 11, 1)}});
         return core::fail(core::ErrorKind::bad_input, "bad_row", "Invitations.csv:3:3: bad");
     });
     ASSERT_FALSE(r);
@@ -465,15 +466,16 @@ TEST_F(SqliteStoreQueries, CountsAgreeWithListsAfterStatusChanges)
     // Counts may come from a summary table; they must match the rows in every case.
     auto pending = store().invitations(m_account, with_status(Status::pending));
     ASSERT_EQ(pending.size(), 3u);
-    ASSERT_TRUE(store().record_event(m_account, pending[0].id, Event{EventKind::gone, utc(2026, 11, 24), "import:y"}, kNow));
+    ASSERT_TRUE(
+        store().record_event(m_account, pending[0].id, Event{EventKind::gone, utc(2026, 11, 24), "import:y"}, kNow));
     ASSERT_TRUE(store().record_event(m_account, pending[1].id, Event{EventKind::keep, utc(2026, 11, 24), "cli"}, kNow));
     (void)store().transaction([&]() -> core::Result<void> {
-        EXPECT_TRUE(store().record_event(m_account, pending[2].id, Event{EventKind::withdrawn, utc(2026, 11, 25), "cli"},
-                                         kNow));
+        EXPECT_TRUE(store().record_event(m_account, pending[2].id,
+                                         Event{EventKind::withdrawn, utc(2026, 11, 25), "cli"}, kNow));
         return core::fail(core::ErrorKind::usage, "cancelled", "cancelled");
     });
     const std::vector<std::optional<Direction>> directions{std::nullopt, Direction::outgoing, Direction::incoming};
-    const std::vector<std::optional<Status>> statuses{std::nullopt,       Status::pending, Status::accepted,
+    const std::vector<std::optional<Status>> statuses{std::nullopt,      Status::pending,  Status::accepted,
                                                       Status::withdrawn, Status::declined, Status::gone};
     const std::vector<std::optional<Instant>> instants{std::nullopt, utc(2026, 11, 1), utc(2026, 11, 10),
                                                        utc(2026, 11, 20), utc(2026, 12, 1)};
@@ -501,7 +503,14 @@ TEST_F(SqliteStoreQueries, EventsOfTheAccountInRecordingOrder)
 {
     auto all = store().events(m_account, std::nullopt);
     ASSERT_EQ(all.size(), 8u);  // 6 sent, 1 accepted, 1 withdrawn
-    for (size_t i = 1; i < all.size(); ++i) EXPECT_LT(all[i - 1].id, all[i].id);
+    std::vector<std::string> kinds;
+    for (const auto& e : all) kinds.push_back(std::string(core::to_string(e.event.kind)));
+    // Everything was recorded at kNow: invitation by invitation, sent first.
+    EXPECT_EQ(kinds,
+              (std::vector<std::string>{"sent", "sent", "accepted", "sent", "withdrawn", "sent", "sent", "sent"}));
+    for (size_t i = 1; i < all.size(); ++i) EXPECT_LE(all[i - 1].invitation.value, all[i].invitation.value);
+    EXPECT_EQ(all[0].id, 0);  // a sent event is its invitation's own row
+    EXPECT_GT(all[2].id, 0);
 }
 
 TEST_F(SqliteStore, LastEventAtIsTheLatestByTimeNotByRecording)
@@ -531,8 +540,9 @@ TEST_F(SqliteStore, LastEventAtForSentEvents)
 
 TEST_F(SqliteStore, UpsertConnectionsAndConnectedOn)
 {
-    ingest::ConnectionRecord maya{"in:maya-patel", "Maya", "Patel", "https://www.linkedin.com/in/maya-patel",
-                                  "",              "Acme", "Engineer", day(2026, 1, 29)};
+    ingest::ConnectionRecord maya{
+        "in:maya-patel", "Maya",     "Patel",         "https://www.linkedin.com/in/maya-patel", "",
+        "Acme",          "Engineer", day(2026, 1, 29)};
     ingest::ConnectionRecord kim{"name:kim ng", "Kim", "Ng", "", "", "", "", day(2018, 1, 29)};
     store().upsert_connections(m_account, {maya, kim});
     EXPECT_EQ(store().connected_on(m_account, "in:maya-patel"), day(2026, 1, 29));
@@ -554,8 +564,8 @@ TEST_F(SqliteStore, UpsertConnectionsAndConnectedOn)
 
 TEST_F(SqliteStore, ConnectionsBelongToOneAccount)
 {
-    store().upsert_connections(m_account, {ingest::ConnectionRecord{"in:maya-patel", "Maya", "Patel", "", "", "", "",
-                                                                    day(2026, 1, 29)}});
+    store().upsert_connections(
+        m_account, {ingest::ConnectionRecord{"in:maya-patel", "Maya", "Patel", "", "", "", "", day(2026, 1, 29)}});
     auto other = store().create_account("sam", kNow).value();
     EXPECT_EQ(store().connected_on(other, "in:maya-patel"), std::nullopt);
 }
@@ -661,10 +671,10 @@ protected:
         ASSERT_TRUE(first) << first.error().message;
         m_first = std::move(*first);
         m_account = m_first->create_account("maya", kNow).value();
-        m_invitation = m_first
-                           ->add_invitation(invitation_to(m_account, "a"),
-                                            {Event{EventKind::sent, utc(2026, 11, 1), "cli"}}, kNow)
-                           .value();
+        m_invitation =
+            m_first
+                ->add_invitation(invitation_to(m_account, "a"), {Event{EventKind::sent, utc(2026, 11, 1), "cli"}}, kNow)
+                .value();
         auto second = open_sqlite(m_db.str());
         ASSERT_TRUE(second) << second.error().message;
         m_second = std::move(*second);
@@ -705,6 +715,43 @@ TEST_F(SqliteStoreTwoConnections, TransactionWorksAfterTheOtherWrote)
                                      kNow);
     });
     EXPECT_TRUE(r) << r.error().message;
+}
+
+// A ledger written by schema version 1 comes through every migration whole: the
+// same invitations, states and counts, the same log (sent events now the
+// invitations' own rows), and no broken reference.
+TEST(SqliteStoreFile, Version1DatabaseIsMigratedWithItsLedgerWhole)
+{
+    TempPath db("v1");
+    std::ifstream in(std::filesystem::path(IK_STORE_FIXTURES) / "schema_v1.sql");
+    raw_exec(db.str(), std::string(std::istreambuf_iterator<char>(in), {}));
+
+    auto store = open_sqlite(db.str());
+    ASSERT_TRUE(store) << store.error().message;
+    auto& s = **store;
+    const AccountId maya = s.accounts().at(0).id;
+    auto lia = s.invitation(maya, InvitationId{1});
+    ASSERT_TRUE(lia);
+    EXPECT_EQ(lia->status, Status::accepted);
+    EXPECT_EQ(lia->message, "Hi Lia");
+    EXPECT_TRUE(s.invitation(maya, InvitationId{2})->keep);
+    EXPECT_EQ(s.count_invitations(maya, with_status(Status::pending)), 1);
+    EXPECT_EQ(s.count_invitations(maya, with_status(Status::accepted)), 1);
+    EXPECT_EQ(s.count_invitations(maya, with_direction(Direction::incoming)), 1);
+
+    auto log = s.events(maya, InvitationId{1});
+    ASSERT_EQ(log.size(), 2u);
+    EXPECT_EQ(log[0].event.kind, EventKind::sent);
+    EXPECT_EQ(log[0].event.source, "import:Invitations.csv");
+    EXPECT_EQ(log[0].recorded_at, Instant{1795000100s});
+    EXPECT_EQ(log[1].event.kind, EventKind::accepted);
+    EXPECT_EQ(s.events(maya, std::nullopt).size(), 5u);
+    EXPECT_EQ(s.last_event_at(maya, EventKind::sent), Instant{1794500000s});
+
+    // The identity rule still holds after the table was rebuilt.
+    auto again = s.add_invitation(lia.value(), {Event{EventKind::sent, lia->sent_at, "cli"}}, kNow);
+    ASSERT_FALSE(again);
+    EXPECT_EQ(again.error().code, "duplicate_invitation");
 }
 
 }  // namespace

@@ -58,6 +58,7 @@ core::Result<Output> run_import(Context& ctx, const ImportOptions& o)
     }
 
     ingest::ImportCounts total;
+    std::vector<size_t> rows_read;  // per file, in order
     std::vector<std::string> warnings, skipped;
     Json sources = Json::array();
     long pending = 0;
@@ -83,13 +84,19 @@ core::Result<Output> run_import(Context& ctx, const ImportOptions& o)
         for (size_t i = 0; i < exports.size(); ++i) {
             auto batch = ingest::reconcile(store.ledger(account), exports[i], options);
             store.upsert_connections(account, batch.connections);
-            for (auto& n : batch.new_invitations) {
-                n.invitation.account = account;
-                if (auto r = store.add_invitation(std::move(n.invitation), n.events, scope->now); !r)
+            for (auto& n : batch.new_invitations) n.invitation.account = account;
+            if (!batch.new_invitations.empty())
+                if (auto r = store.add_invitations(std::move(batch.new_invitations), scope->now); !r)
                     return std::unexpected(r.error());
-            }
             for (const auto& change : batch.changes)
                 if (auto r = store.record_event(account, change.id, change.event, scope->now); !r) return r;
+            // The rows are in the batch now; free them before the database work.
+            for (auto& f : exports[i]) {
+                rows_read.push_back(f.kind == ingest::FileKind::invitations ? f.invitations.size()
+                                                                            : f.connections.size());
+                f.invitations = {};
+                f.connections = {};
+            }
             const auto& c = batch.counts;
             total.outgoing += c.outgoing;
             total.incoming += c.incoming;
@@ -102,11 +109,12 @@ core::Result<Output> run_import(Context& ctx, const ImportOptions& o)
             warnings.insert(warnings.end(), batch.warnings.begin(), batch.warnings.end());
             skipped.insert(skipped.end(), batch.skipped.begin(), batch.skipped.end());
             Json files = Json::array();
-            for (const auto& f : exports[i])
+            for (size_t j = 0; j < exports[i].size(); ++j) {
+                const auto& f = exports[i][j];
                 files.push_back(Json{{"file", f.display_name},
                                      {"kind", f.kind == ingest::FileKind::invitations ? "invitations" : "connections"},
-                                     {"rows", f.kind == ingest::FileKind::invitations ? f.invitations.size()
-                                                                                      : f.connections.size()}});
+                                     {"rows", rows_read[rows_read.size() - exports[i].size() + j]}});
+            }
             sources.push_back(Json{{"path", o.paths[i]}, {"files", files}});
         }
         store::InvitationQuery pending_q;
@@ -123,15 +131,16 @@ core::Result<Output> run_import(Context& ctx, const ImportOptions& o)
     });
     if (!done) return std::unexpected(done.error());
 
-
     std::string& t = out.text;
     for (const auto& path : o.paths) t += fmt::format("Imported {}\n", path);
     t += fmt::format("  invitations  {} sent, {} received: {} new, {} already in the ledger\n",
                      thousands(total.outgoing), thousands(total.incoming), thousands(total.new_invitations),
                      thousands(total.unchanged));
     t += fmt::format("  connections  {} ({} new)\n", thousands(total.connections), thousands(total.new_connections));
-    t += fmt::format("  accepted     {} of your invitations found accepted by this import\n", thousands(total.accepted));
-    t += fmt::format("  gone         {} of your invitations withdrawn or declined outside invitekeeper\n", thousands(total.gone));
+    t +=
+        fmt::format("  accepted     {} of your invitations found accepted by this import\n", thousands(total.accepted));
+    t += fmt::format("  gone         {} of your invitations withdrawn or declined outside invitekeeper\n",
+                     thousands(total.gone));
     t += fmt::format("  pending      {} of your invitations pending now\n", thousands(pending));
     if (!changed) t += "Nothing changed: every invitation and connection in these files was already in the ledger.\n";
     if (!warnings.empty()) {
@@ -139,7 +148,8 @@ core::Result<Output> run_import(Context& ctx, const ImportOptions& o)
         for (const auto& w : warnings) t += "  " + w + "\n";
     }
     if (!skipped.empty()) {
-        t += fmt::format("{} invalid row{} skipped (--skip-invalid):\n", skipped.size(), skipped.size() == 1 ? "" : "s");
+        t +=
+            fmt::format("{} invalid row{} skipped (--skip-invalid):\n", skipped.size(), skipped.size() == 1 ? "" : "s");
         for (const auto& s : skipped) t += "  " + s + "\n";
     }
     return out;
@@ -150,7 +160,8 @@ core::Result<Output> run_import(Context& ctx, const ImportOptions& o)
 void add_import(CLI::App& app, Runner& selected)
 {
     auto o = std::make_shared<ImportOptions>();
-    auto* cmd = app.add_subcommand("import", "Import LinkedIn export zips, folders, Invitations.csv or Connections.csv");
+    auto* cmd =
+        app.add_subcommand("import", "Import LinkedIn export zips, folders, Invitations.csv or Connections.csv");
     cmd->add_option("path", o->paths, "export zip, unzipped export folder or CSV file; several are imported in order")
         ->required();
     cmd->add_flag("--skip-invalid", o->skip_invalid, "import the good rows and list the bad ones");
