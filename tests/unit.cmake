@@ -7,6 +7,7 @@ endfunction()
 
 ik_add_unit_test(core_test ik_core
   ${CMAKE_CURRENT_SOURCE_DIR}/core/time_test.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/core/calendar_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/core/invitation_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/core/settings_test.cpp)
 

@@ -67,6 +67,7 @@ struct Invitation {
     Person person;
     Instant sent_at;
     std::string message;
+    std::string template_name;  // the template the note was rendered from, if any
     // The current state, derived from the event log by apply().
     Status status = Status::pending;
     std::optional<Instant> status_at;

@@ -14,13 +14,14 @@
 
 namespace ik::core {
 
-enum class SettingType { integer, duration, boolean, text, zone, tier };
+enum class SettingType { integer, duration, boolean, text, zone, tier, windows, weekdays, choice };
 
 struct SettingSpec {
-    std::string_view key;            // "pending.cap"
+    std::string_view key;  // "pending.cap"
     SettingType type;
     std::string_view default_value;  // as text, in the type's spelling
     std::string_view help;           // one line, for `config show`
+    std::string_view choices = {};   // SettingType::choice: the allowed values, "a|b"
 };
 
 // Every known key, in the order `config show` prints them.

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 #include <sqlite3.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <array>
@@ -20,7 +21,7 @@ using core::Instant;
 namespace {
 
 // Each migration takes the schema from version N to N + 1; never edit a released one.
-constexpr std::array<std::string_view, 2> kMigrations{
+constexpr std::array<std::string_view, 3> kMigrations{
     R"sql(
 CREATE TABLE accounts (
     id          INTEGER PRIMARY KEY,
@@ -150,6 +151,52 @@ WHEN old.status <> new.status BEGIN
         ON CONFLICT (account_id, direction, status) DO UPDATE SET n = n + 1;
 END;
 )sql",
+    // 3: pacing. The outreach queue, note templates, do-not-contact, account
+    // events (restrictions, reports) and the template a sent note came from.
+    R"sql(
+CREATE TABLE prospects (
+    id           INTEGER PRIMARY KEY,  -- queue order
+    account_id   INTEGER NOT NULL REFERENCES accounts(id),
+    person_key   TEXT NOT NULL,
+    name         TEXT NOT NULL,
+    profile_url  TEXT NOT NULL,
+    first_name   TEXT NOT NULL,
+    company      TEXT NOT NULL,
+    note         TEXT,                 -- NULL: none given
+    template     TEXT,                 -- NULL: none
+    zone         TEXT,                 -- NULL: the account's zone
+    priority     INTEGER NOT NULL,
+    vars         TEXT NOT NULL,        -- JSON object: extra columns for templates
+    added_at     INTEGER NOT NULL
+);
+CREATE INDEX prospects_by_person ON prospects (account_id, person_key);
+CREATE TABLE templates (
+    account_id  INTEGER NOT NULL REFERENCES accounts(id),
+    name        TEXT NOT NULL,
+    text        TEXT NOT NULL,
+    updated_at  INTEGER NOT NULL,
+    PRIMARY KEY (account_id, name)
+) WITHOUT ROWID;
+CREATE TABLE do_not_contact (
+    account_id   INTEGER NOT NULL REFERENCES accounts(id),
+    person_key   TEXT NOT NULL,
+    name         TEXT NOT NULL,
+    profile_url  TEXT NOT NULL,
+    added_at     INTEGER NOT NULL,
+    PRIMARY KEY (account_id, person_key)
+) WITHOUT ROWID;
+CREATE TABLE account_events (
+    id           INTEGER PRIMARY KEY,
+    account_id   INTEGER NOT NULL REFERENCES accounts(id),
+    kind         TEXT NOT NULL,        -- restricted | reported
+    at           INTEGER NOT NULL,
+    person_key   TEXT,
+    source       TEXT NOT NULL,
+    recorded_at  INTEGER NOT NULL
+);
+CREATE INDEX account_events_by_kind ON account_events (account_id, kind, at);
+ALTER TABLE invitations ADD COLUMN template TEXT NOT NULL DEFAULT '';
+)sql",
 };
 
 // SQLite failures inside the store are thrown as StoreError and turned into an
@@ -269,7 +316,8 @@ private:
 };
 
 constexpr std::string_view kInvitationColumns =
-    "id, account_id, direction, person_key, name, profile_url, sent_at, message, status, status_at, accidental, keep";
+    "id, account_id, direction, person_key, name, profile_url, sent_at, message, status, status_at, accidental, keep, "
+    "template";
 
 core::Invitation read_invitation(const Use& use)
 {
@@ -285,6 +333,7 @@ core::Invitation read_invitation(const Use& use)
     if (!s.is_null(9)) inv.status_at = s.instant(9);
     inv.accidental = s.integer(10) != 0;
     inv.keep = s.integer(11) != 0;
+    inv.template_name = s.text(12);
     return inv;
 }
 
@@ -493,7 +542,7 @@ public:
 
     std::vector<core::InvitationId> insert_invitations(std::vector<ingest::NewInvitation>& batch, Instant recorded_at)
     {
-        constexpr size_t kRows = 64;  // rows per INSERT: 14 x 64 parameters, well under SQLite's limit
+        constexpr size_t kRows = 64;  // rows per INSERT: 15 x 64 parameters, well under SQLite's limit
         constexpr size_t kBulkRows = 10'000;
         constexpr std::string_view kRandomOrderIndex = "invitations_by_person";
         auto next_id = [&](std::string_view table) {
@@ -537,8 +586,8 @@ public:
             const size_t rows = std::min(kRows, batch.size() - begin);
             auto s = stmt(
                 "INSERT INTO invitations (id, account_id, direction, person_key, name, profile_url, sent_at, "
-                "message, source, recorded_at, status, status_at, accidental, keep) VALUES " +
-                values(rows, 14));
+                "message, source, recorded_at, status, status_at, accidental, keep, template) VALUES " +
+                values(rows, 15));
             for (size_t i = begin; i < begin + rows; ++i) {
                 auto& inv = batch[order[i]].invitation;
                 inv.id = core::InvitationId{invitation_id++};
@@ -559,7 +608,7 @@ public:
                     s.bind(*inv.status_at);
                 else
                     s.bind_null();
-                s.bind(std::int64_t{inv.accidental}).bind(std::int64_t{inv.keep});
+                s.bind(std::int64_t{inv.accidental}).bind(std::int64_t{inv.keep}).bind(inv.template_name);
             }
             s.run();
         }
@@ -771,7 +820,168 @@ public:
             .run();
     }
 
+    // ---- the outreach queue ----
+
+    std::vector<core::ProspectId> add_prospects(core::AccountId account,
+                                                const std::vector<core::Prospect>& prospects) override
+    {
+        std::vector<core::ProspectId> ids;
+        for (const auto& p : prospects) {
+            auto s = stmt(
+                "INSERT INTO prospects (account_id, person_key, name, profile_url, first_name, company, note, "
+                "template, zone, priority, vars, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            const std::string vars = nlohmann::json(p.vars).dump();
+            s.bind(account.value).bind(p.person.key).bind(p.person.name).bind(p.person.profile_url);
+            s.bind(p.first_name).bind(p.company);
+            bind_optional(s, p.note);
+            bind_optional(s, p.template_name);
+            bind_optional(s, p.zone);
+            s.bind(std::int64_t{p.priority}).bind(vars).bind(p.added_at).run();
+            ids.push_back(core::ProspectId{sqlite3_last_insert_rowid(m_db)});
+        }
+        return ids;
+    }
+
+    std::vector<core::Prospect> prospects(core::AccountId account) override
+    {
+        auto s = stmt(
+            "SELECT id, person_key, name, profile_url, first_name, company, note, template, zone, priority, "
+            "vars, added_at FROM prospects WHERE account_id = ? ORDER BY priority DESC, id");
+        s.bind(account.value);
+        std::vector<core::Prospect> out;
+        while (s.step()) {
+            core::Prospect p;
+            p.id = core::ProspectId{s.integer(0)};
+            p.account = account;
+            p.person = core::Person{s.text(1), s.text(2), s.text(3)};
+            p.first_name = s.text(4);
+            p.company = s.text(5);
+            if (!s.is_null(6)) p.note = s.text(6);
+            if (!s.is_null(7)) p.template_name = s.text(7);
+            if (!s.is_null(8)) p.zone = s.text(8);
+            p.priority = static_cast<long>(s.integer(9));
+            auto vars = nlohmann::json::parse(s.text(10), nullptr, false);
+            if (vars.is_object())
+                for (const auto& [k, v] : vars.items())
+                    if (v.is_string()) p.vars[k] = v.get<std::string>();
+            p.added_at = s.instant(11);
+            out.push_back(std::move(p));
+        }
+        return out;
+    }
+
+    long remove_prospects(core::AccountId account, const std::string& person_key) override
+    {
+        stmt("DELETE FROM prospects WHERE account_id = ? AND person_key = ?")
+            .bind(account.value)
+            .bind(person_key)
+            .run();
+        return static_cast<long>(sqlite3_changes(m_db));
+    }
+
+    void set_template(core::AccountId account, const core::Template& t) override
+    {
+        stmt(
+            "INSERT INTO templates (account_id, name, text, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT "
+            "(account_id, name) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at")
+            .bind(account.value)
+            .bind(t.name)
+            .bind(t.text)
+            .bind(t.updated_at)
+            .run();
+    }
+
+    std::vector<core::Template> templates(core::AccountId account) override
+    {
+        auto s = stmt("SELECT name, text, updated_at FROM templates WHERE account_id = ? ORDER BY name");
+        s.bind(account.value);
+        std::vector<core::Template> out;
+        while (s.step()) out.push_back(core::Template{s.text(0), s.text(1), s.instant(2)});
+        return out;
+    }
+
+    bool remove_template(core::AccountId account, const std::string& name) override
+    {
+        stmt("DELETE FROM templates WHERE account_id = ? AND name = ?").bind(account.value).bind(name).run();
+        return sqlite3_changes(m_db) > 0;
+    }
+
+    bool add_do_not_contact(core::AccountId account, const core::DoNotContact& entry) override
+    {
+        stmt(
+            "INSERT INTO do_not_contact (account_id, person_key, name, profile_url, added_at) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT (account_id, person_key) DO NOTHING")
+            .bind(account.value)
+            .bind(entry.person.key)
+            .bind(entry.person.name)
+            .bind(entry.person.profile_url)
+            .bind(entry.added_at)
+            .run();
+        return sqlite3_changes(m_db) > 0;
+    }
+
+    bool remove_do_not_contact(core::AccountId account, const std::string& person_key) override
+    {
+        stmt("DELETE FROM do_not_contact WHERE account_id = ? AND person_key = ?")
+            .bind(account.value)
+            .bind(person_key)
+            .run();
+        return sqlite3_changes(m_db) > 0;
+    }
+
+    std::vector<core::DoNotContact> do_not_contact(core::AccountId account) override
+    {
+        auto s = stmt(
+            "SELECT person_key, name, profile_url, added_at FROM do_not_contact WHERE account_id = ? "
+            "ORDER BY added_at, person_key");
+        s.bind(account.value);
+        std::vector<core::DoNotContact> out;
+        while (s.step()) out.push_back(core::DoNotContact{core::Person{s.text(0), s.text(1), s.text(2)}, s.instant(3)});
+        return out;
+    }
+
+    void record_account_event(core::AccountId account, const core::AccountEvent& e) override
+    {
+        auto s = stmt(
+            "INSERT INTO account_events (account_id, kind, at, person_key, source, recorded_at) VALUES (?, "
+            "?, ?, ?, ?, ?)");
+        s.bind(account.value).bind(core::to_string(e.kind)).bind(e.at);
+        bind_optional(s, e.person_key);
+        s.bind(e.source).bind(e.recorded_at).run();
+    }
+
+    std::vector<core::AccountEvent> account_events(core::AccountId account,
+                                                   std::optional<core::AccountEventKind> kind) override
+    {
+        auto s = stmt(kind ? "SELECT id, kind, at, person_key, source, recorded_at FROM account_events WHERE "
+                             "account_id = ? AND kind = ? ORDER BY at, id"
+                           : "SELECT id, kind, at, person_key, source, recorded_at FROM account_events WHERE "
+                             "account_id = ? ORDER BY at, id");
+        s.bind(account.value);
+        if (kind) s.bind(core::to_string(*kind));
+        std::vector<core::AccountEvent> out;
+        while (s.step()) {
+            core::AccountEvent e;
+            e.id = s.integer(0);
+            e.kind = core::account_event_kind_from_string(s.text(1)).value_or(core::AccountEventKind::restricted);
+            e.at = s.instant(2);
+            if (!s.is_null(3)) e.person_key = s.text(3);
+            e.source = s.text(4);
+            e.recorded_at = s.instant(5);
+            out.push_back(std::move(e));
+        }
+        return out;
+    }
+
 private:
+    static void bind_optional(Use& s, const std::optional<std::string>& v)
+    {
+        if (v)
+            s.bind(*v);
+        else
+            s.bind_null();
+    }
+
     sqlite3* m_db;
     struct Hash {
         using is_transparent = void;

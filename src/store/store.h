@@ -6,6 +6,7 @@
 
 #include "core/error.h"
 #include "core/invitation.h"
+#include "core/prospect.h"
 #include "core/time.h"
 #include "ingest/reconcile.h"
 
@@ -88,6 +89,30 @@ public:
     virtual std::optional<core::Instant> last_event_at(core::AccountId account, core::EventKind kind) = 0;
 
     virtual void record_import(core::AccountId account, const ImportRecord& record) = 0;
+
+    // The outreach queue, in the order `plan send` takes it: priority (highest
+    // first), then queue order. A person may be queued twice; the plan blocks
+    // the later entry as a duplicate.
+    virtual std::vector<core::ProspectId> add_prospects(core::AccountId account,
+                                                        const std::vector<core::Prospect>& prospects) = 0;
+    virtual std::vector<core::Prospect> prospects(core::AccountId account) = 0;
+    // Removes every queue entry for the person; how many there were.
+    virtual long remove_prospects(core::AccountId account, const std::string& person_key) = 0;
+
+    // Note templates by name; setting an existing name replaces its text.
+    virtual void set_template(core::AccountId account, const core::Template& t) = 0;
+    virtual std::vector<core::Template> templates(core::AccountId account) = 0;
+    virtual bool remove_template(core::AccountId account, const std::string& name) = 0;
+
+    // Do-not-contact; false when the person was already on (add) or not on (remove) it.
+    virtual bool add_do_not_contact(core::AccountId account, const core::DoNotContact& entry) = 0;
+    virtual bool remove_do_not_contact(core::AccountId account, const std::string& person_key) = 0;
+    virtual std::vector<core::DoNotContact> do_not_contact(core::AccountId account) = 0;
+
+    // Restrictions and reports, oldest first.
+    virtual void record_account_event(core::AccountId account, const core::AccountEvent& event) = 0;
+    virtual std::vector<core::AccountEvent> account_events(core::AccountId account,
+                                                           std::optional<core::AccountEventKind> kind) = 0;
 };
 
 // Opens (creating if missing) the SQLite database at `path` (":memory:" for a

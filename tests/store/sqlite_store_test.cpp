@@ -717,6 +717,104 @@ TEST_F(SqliteStoreTwoConnections, TransactionWorksAfterTheOtherWrote)
     EXPECT_TRUE(r) << r.error().message;
 }
 
+// ---- the outreach queue, templates, do-not-contact, account events ----
+
+core::Prospect prospect(const std::string& slug, long priority = 0)
+{
+    core::Prospect p;
+    p.person = core::Person{"in:" + slug, slug, "https://www.linkedin.com/in/" + slug};
+    p.first_name = slug.substr(0, slug.find('-'));
+    p.priority = priority;
+    p.added_at = kNow;
+    return p;
+}
+
+TEST_F(SqliteStore, QueueIsTakenByPriorityThenQueueOrderAndKeepsEveryField)
+{
+    auto full = prospect("maya-patel");
+    full.company = "Acme, Inc.";
+    full.note = "Hi Maya";
+    full.template_name = "intro";
+    full.zone = "Asia/Tokyo";
+    full.vars = {{"event", "RustConf"}, {"role", "CTO"}};
+    auto ids = store().add_prospects(m_account, {full, prospect("sam-lee", 5), prospect("ada-brennan")});
+    ASSERT_EQ(ids.size(), 3u);
+    auto queue = store().prospects(m_account);
+    ASSERT_EQ(queue.size(), 3u);
+    EXPECT_EQ(queue[0].person.key, "in:sam-lee");  // priority 5 first
+    EXPECT_EQ(queue[1].person.key, "in:maya-patel");
+    EXPECT_EQ(queue[2].person.key, "in:ada-brennan");
+    const auto& m = queue[1];
+    EXPECT_EQ(m.id, ids[0]);
+    EXPECT_EQ(m.company, "Acme, Inc.");
+    EXPECT_EQ(m.note, "Hi Maya");
+    EXPECT_EQ(m.template_name, "intro");
+    EXPECT_EQ(m.zone, "Asia/Tokyo");
+    EXPECT_EQ(m.vars, full.vars);
+    EXPECT_EQ(queue[2].note, std::nullopt);
+    EXPECT_EQ(queue[2].zone, std::nullopt);
+
+    EXPECT_EQ(store().remove_prospects(m_account, "in:maya-patel"), 1);
+    EXPECT_EQ(store().remove_prospects(m_account, "in:maya-patel"), 0);
+    EXPECT_EQ(store().prospects(m_account).size(), 2u);
+    auto other = store().create_account("sam", kNow).value();
+    EXPECT_TRUE(store().prospects(other).empty());
+}
+
+TEST_F(SqliteStore, TemplatesAreReplacedByNameAndRemoved)
+{
+    store().set_template(m_account, core::Template{"intro", "Hi {first_name}", kNow});
+    store().set_template(m_account, core::Template{"alumni", "Fellow {school} alum", kNow});
+    store().set_template(m_account, core::Template{"intro", "Hello {first_name}", kNow + 1h});
+    auto all = store().templates(m_account);
+    ASSERT_EQ(all.size(), 2u);
+    EXPECT_EQ(all[0].name, "alumni");
+    EXPECT_EQ(all[1].text, "Hello {first_name}");
+    EXPECT_EQ(all[1].updated_at, kNow + 1h);
+    EXPECT_TRUE(store().remove_template(m_account, "alumni"));
+    EXPECT_FALSE(store().remove_template(m_account, "alumni"));
+    EXPECT_EQ(store().templates(m_account).size(), 1u);
+}
+
+TEST_F(SqliteStore, DoNotContactAddsOnceAndRemoves)
+{
+    core::DoNotContact entry{core::Person{"in:maya-patel", "Maya Patel", "https://www.linkedin.com/in/maya-patel"},
+                             kNow};
+    EXPECT_TRUE(store().add_do_not_contact(m_account, entry));
+    EXPECT_FALSE(store().add_do_not_contact(m_account, entry));
+    ASSERT_EQ(store().do_not_contact(m_account).size(), 1u);
+    EXPECT_EQ(store().do_not_contact(m_account)[0].person.name, "Maya Patel");
+    EXPECT_TRUE(store().remove_do_not_contact(m_account, "in:maya-patel"));
+    EXPECT_FALSE(store().remove_do_not_contact(m_account, "in:maya-patel"));
+    EXPECT_TRUE(store().do_not_contact(m_account).empty());
+}
+
+TEST_F(SqliteStore, AccountEventsByKindOldestFirst)
+{
+    using core::AccountEventKind;
+    store().record_account_event(
+        m_account, core::AccountEvent{0, AccountEventKind::restricted, utc(2026, 11, 20), {}, "cli", kNow});
+    store().record_account_event(
+        m_account, core::AccountEvent{0, AccountEventKind::reported, utc(2026, 11, 10), "in:sam-lee", "cli", kNow});
+    store().record_account_event(
+        m_account, core::AccountEvent{0, AccountEventKind::restricted, utc(2026, 11, 2), {}, "cli", kNow});
+    auto restricted = store().account_events(m_account, AccountEventKind::restricted);
+    ASSERT_EQ(restricted.size(), 2u);
+    EXPECT_EQ(restricted[0].at, utc(2026, 11, 2));
+    EXPECT_EQ(restricted[1].at, utc(2026, 11, 20));
+    auto all = store().account_events(m_account, std::nullopt);
+    ASSERT_EQ(all.size(), 3u);
+    EXPECT_EQ(all[1].person_key, "in:sam-lee");
+}
+
+TEST_F(SqliteStore, TemplateNameOfASentNoteIsKept)
+{
+    auto inv = invitation_to(m_account, "maya-patel");
+    inv.template_name = "intro";
+    auto id = store().add_invitation(inv, {Event{EventKind::sent, utc(2026, 11, 2), "cli"}}, kNow).value();
+    EXPECT_EQ(store().invitation(m_account, id)->template_name, "intro");
+}
+
 // A ledger written by schema version 1 comes through every migration whole: the
 // same invitations, states and counts, the same log (sent events now the
 // invitations' own rows), and no broken reference.
