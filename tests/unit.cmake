@@ -27,6 +27,7 @@ target_compile_definitions(store_test PRIVATE IK_STORE_FIXTURES="${CMAKE_CURRENT
 ik_add_unit_test(plan_test ik_plan
   ${CMAKE_CURRENT_SOURCE_DIR}/plan/acceptance_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/plan/notes_test.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/plan/templates_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/plan/withdraw_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/plan/status_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/plan/send_test.cpp

@@ -14,13 +14,14 @@ void add_plan(CLI::App&, Runner&);
 void add_mark(CLI::App&, Runner&);
 void add_record(CLI::App&, Runner&);
 void add_config(CLI::App&, Runner&);
+void add_check_note(CLI::App&, Runner&);
 
 std::span<const CommandInfo> commands()
 {
     static constexpr CommandInfo kCommands[] = {
-        {"init", true, add_init},       {"import", true, add_import}, {"status", false, add_status},
-        {"pending", false, add_pending}, {"plan", false, add_plan},    {"mark", true, add_mark},
-        {"record", true, add_record},    {"config", false, add_config},
+        {"init", true, add_init},        {"import", true, add_import},  {"status", false, add_status},
+        {"pending", false, add_pending}, {"plan", false, add_plan},     {"mark", true, add_mark},
+        {"record", true, add_record},    {"config", false, add_config}, {"check-note", false, add_check_note},
     };
     return kCommands;
 }
@@ -101,7 +102,7 @@ int run_cli(int argc, char** argv, std::ostream& out, std::ostream& err, bool er
         if (options.json) out << result->json.dump(2) << "\n";
         else out << result->text;
         out.flush();
-        return 0;
+        return result->exit_code;
     } catch (const std::exception& e) {
         return report(core::Error{core::ErrorKind::internal, "internal", e.what()}, options.json, out, err);
     }

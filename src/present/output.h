@@ -18,6 +18,9 @@ using Json = nlohmann::ordered_json;
 struct Output {
     Json json = Json::object();
     std::string text;
+    // The CLI's exit code when the command ran but its answer is "no" (check-note's
+    // findings); errors travel as core::Error instead.
+    int exit_code = 0;
 };
 
 // 1234567 -> "1,234,567"
