@@ -9,6 +9,7 @@ packages=(
   libhowardhinnant-date-dev tzdata libfmt-dev libzip-dev
   libgtest-dev googletest
   python3 zip unzip
+  python3-icalendar  # the calendar tests read `plan send --ics` with a real iCalendar parser
 )
 if [ "${IK_SETUP_BENCH:-0}" = 1 ]; then packages+=(hyperfine); fi
 

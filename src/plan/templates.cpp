@@ -90,3 +90,14 @@ core::Result<std::string> render_template(std::string_view text, const std::map<
 }
 
 }  // namespace ik::plan
+
+namespace ik::plan {
+
+core::Result<void> check_template_syntax(std::string_view text)
+{
+    auto rendered = render_template(text, {}, "");
+    if (!rendered && rendered.error().code != "missing_variable") return std::unexpected(rendered.error());
+    return {};
+}
+
+}  // namespace ik::plan

@@ -18,4 +18,8 @@ namespace ik::plan {
 core::Result<std::string> render_template(std::string_view text, const std::map<std::string, std::string>& vars,
                                           std::string_view prospect);
 
+// Checks only the braces (bad_template), as `template add` does before any
+// prospect's values are known.
+core::Result<void> check_template_syntax(std::string_view text);
+
 }  // namespace ik::plan

@@ -15,6 +15,9 @@ void add_mark(CLI::App&, Runner&);
 void add_record(CLI::App&, Runner&);
 void add_config(CLI::App&, Runner&);
 void add_check_note(CLI::App&, Runner&);
+void add_queue(CLI::App&, Runner&);
+void add_template(CLI::App&, Runner&);
+void add_dnc(CLI::App&, Runner&);
 
 std::span<const CommandInfo> commands()
 {
@@ -22,6 +25,7 @@ std::span<const CommandInfo> commands()
         {"init", true, add_init},        {"import", true, add_import},  {"status", false, add_status},
         {"pending", false, add_pending}, {"plan", false, add_plan},     {"mark", true, add_mark},
         {"record", true, add_record},    {"config", false, add_config}, {"check-note", false, add_check_note},
+        {"queue", true, add_queue},      {"template", true, add_template}, {"dnc", true, add_dnc},
     };
     return kCommands;
 }

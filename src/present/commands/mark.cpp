@@ -3,6 +3,7 @@
 #include "present/command.h"
 
 #include "ingest/people.h"
+#include "plan/outreach.h"
 #include "plan/status.h"
 
 #include <fmt/format.h>
@@ -17,7 +18,109 @@ struct MarkOptions {
     std::string kind;
     std::vector<std::string> targets;
     bool plan = false;
+    std::string at;
+    bool no_note = false;
 };
+
+// --at, in the account's zone; never in the future.
+core::Result<core::Instant> mark_time(const AccountScope& scope, const std::string& at)
+{
+    if (at.empty()) return scope.now;
+    auto parsed = core::parse_instant(at, scope.zone);
+    if (!parsed) return std::unexpected(parsed.error());
+    if (*parsed > scope.now)
+        return core::fail(core::ErrorKind::usage, "future", fmt::format("--at {} is in the future", at));
+    return *parsed;
+}
+
+core::Result<core::Person> profile_of(const std::string& url)
+{
+    auto ref = ingest::normalize_profile_url(url);
+    if (!ref || !ref->key.starts_with("in:"))
+        return core::fail(
+            core::ErrorKind::bad_input, "bad_url",
+            fmt::format("\"{}\" is not a LinkedIn profile URL like https://www.linkedin.com/in/name", url));
+    return core::Person{ref->key, "", ref->canonical};
+}
+
+// `mark sent URL...`: requests sent on LinkedIn as planned; each leaves the queue.
+core::Result<Output> run_mark_sent(Context& ctx, const MarkOptions& o)
+{
+    if (o.targets.empty()) return core::fail(core::ErrorKind::usage, "bad_mark", "give the profile URLs you sent to");
+    auto scope = open_account(ctx);
+    if (!scope) return std::unexpected(scope.error());
+    auto at = mark_time(*scope, o.at);
+    if (!at) return std::unexpected(at.error());
+    Output out;
+    Json items = Json::array();
+    for (const auto& url : o.targets) {
+        auto person = profile_of(url);
+        if (!person) return std::unexpected(person.error());
+        auto sent =
+            plan::record_send(*scope->store, scope->account.id, *person,
+                              o.no_note ? std::optional<std::string>("") : std::nullopt, *at, scope->now, "cli");
+        if (!sent) return std::unexpected(sent.error());
+        const auto& inv = sent->invitation;
+        items.push_back(Json{{"id", inv.id.value},
+                             {"name", inv.person.name},
+                             {"profile_url", inv.person.profile_url},
+                             {"sent_at", json_instant(inv.sent_at)},
+                             {"note", inv.message},
+                             {"template", inv.template_name},
+                             {"dequeued", sent->dequeued}});
+        out.text += fmt::format("Recorded invitation {} to {} ({}) sent {}{}\n", inv.id.value, inv.person.name,
+                                inv.person.profile_url, core::format_instant(inv.sent_at),
+                                sent->dequeued ? "; off the queue" : "");
+    }
+    out.json["marked"] = "sent";
+    out.json["count"] = items.size();
+    out.json["items"] = items;
+    return out;
+}
+
+// `mark restricted` and `mark reported URL`: things that happen to the account.
+core::Result<Output> run_mark_account(Context& ctx, const MarkOptions& o, core::AccountEventKind kind)
+{
+    const bool restricted = kind == core::AccountEventKind::restricted;
+    if (restricted && !o.targets.empty())
+        return core::fail(core::ErrorKind::usage, "bad_mark", "`mark restricted` takes no target, only --at");
+    if (!restricted && o.targets.empty())
+        return core::fail(core::ErrorKind::usage, "bad_mark", "give the profile URLs of who reported you");
+    auto scope = open_account(ctx);
+    if (!scope) return std::unexpected(scope.error());
+    auto at = mark_time(*scope, o.at);
+    if (!at) return std::unexpected(at.error());
+    std::vector<std::optional<std::string>> people;
+    if (restricted) people.emplace_back();
+    for (const auto& url : o.targets) {
+        auto person = profile_of(url);
+        if (!person) return std::unexpected(person.error());
+        people.emplace_back(person->key);
+    }
+    auto done = scope->store->transaction([&]() -> core::Result<void> {
+        for (const auto& who : people)
+            scope->store->record_account_event(scope->account.id,
+                                               core::AccountEvent{0, kind, *at, who, "cli", scope->now});
+        return {};
+    });
+    if (!done) return std::unexpected(done.error());
+    Output out;
+    out.json["marked"] = core::to_string(kind);
+    out.json["at"] = json_instant(*at);
+    out.json["count"] = people.size();
+    if (restricted) {
+        const auto until = *at + scope->settings.duration("restriction.pause");
+        out.json["no_sends_until"] = json_instant(until);
+        out.text =
+            fmt::format("Recorded a restriction at {}. `plan send` plans nothing before {} (restriction.pause {}).\n",
+                        core::format_local(*at, scope->zone), core::format_local(until, scope->zone),
+                        core::format_duration(scope->settings.duration("restriction.pause")));
+    } else {
+        out.text = fmt::format("Recorded {} report{} of \"I don't know this person\".\n", people.size(),
+                               people.size() == 1 ? "" : "s");
+    }
+    return out;
+}
 
 // The invitation a target names: an id, or a profile URL (its pending invitation;
 // for unkeep, the kept one).
@@ -56,13 +159,21 @@ core::Result<Output> run_mark(Context& ctx, const MarkOptions& o)
         {"declined", core::EventKind::declined},   {"accidental", core::EventKind::accidental},
         {"keep", core::EventKind::keep},           {"unkeep", core::EventKind::unkeep},
     };
+    if (o.kind == "sent") return run_mark_sent(ctx, o);
+    if (o.kind == "restricted") return run_mark_account(ctx, o, core::AccountEventKind::restricted);
+    if (o.kind == "reported") return run_mark_account(ctx, o, core::AccountEventKind::reported);
     std::optional<core::EventKind> kind;
     for (auto [name, k] : kKinds)
         if (name == o.kind) kind = k;
     if (!kind)
+        return core::fail(
+            core::ErrorKind::usage, "bad_mark",
+            fmt::format("cannot mark \"{}\": use withdrawn, accepted, declined, accidental, keep, unkeep, "
+                        "sent, restricted or reported",
+                        o.kind));
+    if (!o.at.empty() || o.no_note)
         return core::fail(core::ErrorKind::usage, "bad_mark",
-                          fmt::format("cannot mark \"{}\": use withdrawn, accepted, declined, accidental, keep or unkeep",
-                                      o.kind));
+                          "--at and --no-note go with sent, restricted and reported");
     if (o.plan && *kind != core::EventKind::withdrawn)
         return core::fail(core::ErrorKind::usage, "bad_mark", "--plan goes with `mark withdrawn` only");
     if (o.plan == !o.targets.empty())
@@ -110,7 +221,8 @@ core::Result<Output> run_mark(Context& ctx, const MarkOptions& o)
     out.json["at"] = json_instant(scope->now);
     out.json["count"] = targets.size();
     out.json["items"] = items;
-    if (targets.empty()) out.text = "Nothing to mark: today's plan is empty.\n";
+    if (targets.empty())
+        out.text = "Nothing to mark: today's plan is empty.\n";
     else {
         out.text = fmt::format("Marked {} invitation{} {}:\n", targets.size(), targets.size() == 1 ? "" : "s", o.kind);
         for (const auto& inv : targets)
@@ -124,17 +236,20 @@ struct RecordOptions {
     std::string url;
     std::string name;
     std::string note;
+    bool note_given = false;
     std::string at;
 };
 
 core::Result<Output> run_record(Context& ctx, const RecordOptions& o)
 {
     if (o.what != "sent")
-        return core::fail(core::ErrorKind::usage, "bad_record", fmt::format("cannot record \"{}\": use `record sent URL`", o.what));
+        return core::fail(core::ErrorKind::usage, "bad_record",
+                          fmt::format("cannot record \"{}\": use `record sent URL`", o.what));
     auto ref = ingest::normalize_profile_url(o.url);
     if (!ref || !ref->key.starts_with("in:"))
-        return core::fail(core::ErrorKind::bad_input, "bad_url",
-                          fmt::format("\"{}\" is not a LinkedIn profile URL like https://www.linkedin.com/in/name", o.url));
+        return core::fail(
+            core::ErrorKind::bad_input, "bad_url",
+            fmt::format("\"{}\" is not a LinkedIn profile URL like https://www.linkedin.com/in/name", o.url));
     auto scope = open_account(ctx);
     if (!scope) return std::unexpected(scope.error());
     core::Instant at = scope->now;
@@ -146,30 +261,13 @@ core::Result<Output> run_record(Context& ctx, const RecordOptions& o)
     if (at > scope->now)
         return core::fail(core::ErrorKind::usage, "future", fmt::format("--at {} is in the future", o.at));
 
-    store::InvitationQuery q;
-    q.person_key = ref->key;
-    q.status = core::Status::pending;
-    if (auto open = scope->store->invitations(scope->account.id, q); !open.empty())
-        return core::fail(core::ErrorKind::conflict, "already_pending",
-                          fmt::format("an invitation to {} is already pending (id {}, sent {})", ref->canonical,
-                                      open.front().id.value, core::format_instant(open.front().sent_at)));
-    if (auto since = scope->store->connected_on(scope->account.id, ref->key))
-        return core::fail(core::ErrorKind::conflict, "already_connected",
-                          fmt::format("{} is a connection since {}", ref->canonical, core::format_date(*since)));
-
-    core::Invitation inv;
-    inv.account = scope->account.id;
-    inv.direction = core::Direction::outgoing;
-    inv.person = core::Person{ref->key, o.name.empty() ? ref->key.substr(3) : o.name, ref->canonical};
-    inv.message = o.note;
-    core::InvitationId id;
-    auto done = scope->store->transaction([&]() -> core::Result<void> {
-        auto added = scope->store->add_invitation(inv, {core::Event{core::EventKind::sent, at, "cli"}}, scope->now);
-        if (!added) return std::unexpected(added.error());
-        id = *added;
-        return {};
-    });
-    if (!done) return std::unexpected(done.error());
+    core::Person person{ref->key, o.name, ref->canonical};
+    auto sent =
+        plan::record_send(*scope->store, scope->account.id, person,
+                          o.note_given ? std::optional<std::string>(o.note) : std::nullopt, at, scope->now, "cli");
+    if (!sent) return std::unexpected(sent.error());
+    const core::Invitation& inv = sent->invitation;
+    const core::InvitationId id = sent->id;
     Output out;
     out.json["id"] = id.value;
     out.json["name"] = inv.person.name;
@@ -186,10 +284,15 @@ core::Result<Output> run_record(Context& ctx, const RecordOptions& o)
 void add_mark(CLI::App& app, Runner& selected)
 {
     auto o = std::make_shared<MarkOptions>();
-    auto* cmd = app.add_subcommand("mark", "Record what happened: withdrawn, accepted, declined, accidental, keep, unkeep");
-    cmd->add_option("kind", o->kind, "withdrawn|accepted|declined|accidental|keep|unkeep")->required();
+    auto* cmd = app.add_subcommand(
+        "mark",
+        "Record what happened: withdrawn, accepted, declined, accidental, keep, unkeep, sent, restricted, reported");
+    cmd->add_option("kind", o->kind, "withdrawn|accepted|declined|accidental|keep|unkeep|sent|restricted|reported")
+        ->required();
     cmd->add_option("targets", o->targets, "invitation ids or profile URLs");
     cmd->add_flag("--plan", o->plan, "with withdrawn: every item of today's withdrawal plan");
+    cmd->add_option("--at", o->at, "with sent, restricted, reported: when it happened (default now)");
+    cmd->add_flag("--no-note", o->no_note, "with sent: it went without its note (free-tier quota)");
     cmd->callback([o, &selected] { selected = [o](Context& ctx) { return run_mark(ctx, *o); }; });
 }
 
@@ -200,7 +303,8 @@ void add_record(CLI::App& app, Runner& selected)
     cmd->add_option("what", o->what, "sent")->required();
     cmd->add_option("url", o->url, "the person's LinkedIn profile URL")->required();
     cmd->add_option("--name", o->name, "the person's name");
-    cmd->add_option("--note", o->note, "the note sent with it");
+    cmd->add_option("--note", o->note, "the note sent with it (default: the queued one, if any)")
+        ->each([o](const std::string&) { o->note_given = true; });
     cmd->add_option("--at", o->at, "when it was sent (default now)");
     cmd->callback([o, &selected] { selected = [o](Context& ctx) { return run_record(ctx, *o); }; });
 }

@@ -1,4 +1,5 @@
-// `plan withdraw`: the ordered worklist of pending invitations to withdraw.
+// `plan withdraw`: the ordered worklist of pending invitations to withdraw
+// (`plan send` is in plan_send.cpp).
 #include "present/command.h"
 
 #include "plan/status.h"
@@ -109,9 +110,11 @@ core::Result<Output> run_plan_withdraw(Context& ctx, const WithdrawCmdOptions& o
 
 }  // namespace
 
+void add_plan_send(CLI::App& plan, Runner& selected);  // plan_send.cpp
+
 void add_plan(CLI::App& app, Runner& selected)
 {
-    auto* cmd = app.add_subcommand("plan", "Plan withdrawals");
+    auto* cmd = app.add_subcommand("plan", "Plan withdrawals and sends");
     cmd->require_subcommand(1);
     auto o = std::make_shared<WithdrawCmdOptions>();
     auto* w = cmd->add_subcommand("withdraw", "Which pending invitations to withdraw, in order, with reasons");
@@ -120,6 +123,7 @@ void add_plan(CLI::App& app, Runner& selected)
     w->add_option("--max-per-day", o->max_per_day, "withdrawals per day (default withdraw.daily_max, 100)");
     w->add_flag("--all", o->all_days, "list every day of the plan, not only today's");
     w->callback([o, &selected] { selected = [o](Context& ctx) { return run_plan_withdraw(ctx, *o); }; });
+    add_plan_send(*cmd, selected);
 }
 
 }  // namespace ik::present
