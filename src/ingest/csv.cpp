@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <optional>
 
 namespace ik::ingest {
@@ -31,9 +34,8 @@ bool CsvReader::next_raw_line(std::string_view& line)
     return true;
 }
 
-core::Result<bool> CsvReader::next(CsvRecord& record)
+core::Result<bool> CsvReader::next(CsvRecordView& record)
 {
-    size_t count = 0;  // fields filled so far; record.fields keeps its strings' capacity across records
     // Skip blank lines between records (and the blank line of the Connections preamble).
     while (m_pos < m_data.size() && (m_data[m_pos] == '\n' || m_data[m_pos] == '\r')) {
         if (m_data[m_pos] == '\n') ++m_line;
@@ -42,103 +44,172 @@ core::Result<bool> CsvReader::next(CsvRecord& record)
     if (m_pos >= m_data.size()) return false;
 
     record.line = m_line;
-    const size_t start = m_pos;
-    auto next_field = [&]() -> std::string& {
-        if (count == record.fields.size()) record.fields.emplace_back();
-        std::string& f = record.fields[count];
-        f.clear();
-        return f;
-    };
-    std::string* field = &next_field();
-    bool quoted = false;        // inside a quoted field
-    bool was_quoted = false;    // the current field started with a quote
-    long quote_line = 0;
-    size_t field_start = m_pos;
+    m_spans.clear();
+    m_unescaped.clear();
+    const char* const d = m_data.data();
+    const size_t n = m_data.size();
+    const auto sep = static_cast<unsigned char>(m_sep);
+    // A record may read a character at `limit` but none past it. Reaching `stop` means
+    // either the end of the data or a record too long. Each check below comes in the
+    // order a character-by-character reading makes it, so a bad file reports the same
+    // first error whichever way it is read (csv_test's reference reader checks this).
+    const size_t limit = m_pos + kMaxRecordBytes;
+    const size_t stop = std::min(n, limit + 1);
+    size_t pos = m_pos;
+    long line = m_line;
 
-    auto finish_field = [&]() -> core::Result<void> {
-        if (auto bad = invalid_utf8_at(*field))
-            return std::unexpected(error(record.line, count + 1,
-                                         fmt::format("field is not valid UTF-8 (byte {} of the field)", *bad + 1)));
-        ++count;
-        was_quoted = false;
-        return {};
+    auto too_long = [&](size_t column) {
+        return std::unexpected(error(record.line, column,
+                                     fmt::format("record is longer than {} bytes; this is not a LinkedIn export "
+                                                 "row (a missing closing quote?)",
+                                                 kMaxRecordBytes)));
+    };
+    auto nul_byte = [&](size_t column) {
+        return std::unexpected(error(line, column, "binary data (a NUL byte): this is not a CSV text file"));
     };
 
-    while (true) {
-        if (m_pos - start > kMaxRecordBytes)
-            return std::unexpected(error(record.line, count + 1,
-                                         fmt::format("record is longer than {} bytes; this is not a LinkedIn export "
-                                                     "row (a missing closing quote?)",
-                                                     kMaxRecordBytes)));
-        if (m_pos >= m_data.size()) {
-            if (quoted)
-                return std::unexpected(error(quote_line, count + 1,
-                                             "quoted field is never closed (missing '\"')"));
-            if (auto r = finish_field(); !r) return std::unexpected(r.error());
-            record.fields.resize(count);
-            return true;
-        }
-        char c = m_data[m_pos];
-        if (c == '\0')
-            return std::unexpected(error(m_line, count + 1,
-                                         "binary data (a NUL byte): this is not a CSV text file"));
-        if (quoted) {
-            if (c == '"') {
-                if (m_pos + 1 < m_data.size() && m_data[m_pos + 1] == '"') {
-                    *field += '"';
-                    m_pos += 2;
+    while (true) {  // one field per turn
+        const size_t column = m_spans.size() + 1;
+        FieldSpan span;
+        unsigned char seen = 0;  // the field's bytes OR-ed: only non-ASCII text needs the UTF-8 check
+        bool last = false;       // the record ends after this field
+        if (pos >= stop) {
+            if (pos > limit) return too_long(column);
+            span.offset = pos;  // an empty last field
+            last = true;
+        } else if (d[pos] == '"') {
+            const long quote_line = line;
+            ++pos;
+            size_t run = pos;  // the start of the text not yet copied to m_unescaped
+            bool escaped = false;
+            while (true) {
+                if (pos >= stop) {
+                    if (pos > limit) return too_long(column);
+                    return std::unexpected(error(quote_line, column, "quoted field is never closed (missing '\"')"));
+                }
+                const auto c = static_cast<unsigned char>(d[pos]);
+                if (c > '"' || (c != '"' && c != '\0' && c != '\n')) {
+                    seen |= c;
+                    ++pos;
                     continue;
                 }
-                quoted = false;
-                ++m_pos;
-                continue;
+                if (c == '"') {
+                    if (pos + 1 < n && d[pos + 1] == '"') {
+                        if (!escaped) span.offset = m_unescaped.size();
+                        escaped = true;
+                        m_unescaped.append(d + run, pos + 1 - run);  // the text and one quote
+                        pos += 2;
+                        run = pos;
+                        continue;
+                    }
+                    break;
+                }
+                if (c == '\0') return nul_byte(column);
+                ++line;  // '\n'
+                ++pos;
             }
-            if (c == '\n') ++m_line;
-            *field += c;
-            ++m_pos;
-            continue;
-        }
-        if (c == '"') {
-            if (m_pos == field_start) {
-                quoted = true;
-                was_quoted = true;
-                quote_line = m_line;
-                ++m_pos;
-                continue;
+            if (escaped) {
+                m_unescaped.append(d + run, pos - run);
+                span.size = m_unescaped.size() - span.offset;
+                span.unescaped = true;
+            } else {
+                span.offset = run;
+                span.size = pos - run;
             }
-            if (!was_quoted) {
-                // A stray quote inside an unquoted field: keep it, as spreadsheets do.
-                *field += c;
-                ++m_pos;
-                continue;
+            ++pos;  // the closing quote
+            // Only a separator or the end of the record may follow.
+            if (pos >= stop) {
+                if (pos > limit) return too_long(column);
+                last = true;
+            } else {
+                char c = d[pos];
+                if (c == '\0') return nul_byte(column);
+                if (c == '"')
+                    return std::unexpected(error(
+                        line, column, "unexpected '\"' after a quoted field (a quote inside quotes must be \"\")"));
+                if (c == m_sep) {
+                    ++pos;
+                } else {
+                    if (c == '\r' && pos + 1 < n && d[pos + 1] == '\n') {
+                        ++pos;
+                        if (pos > limit) return too_long(column);
+                        c = '\n';
+                    }
+                    if (c != '\n')
+                        return std::unexpected(
+                            error(line, column, fmt::format("unexpected '{}' after a quoted field", c)));
+                    ++pos;
+                    ++line;
+                    last = true;
+                }
             }
-            return std::unexpected(error(m_line, count + 1,
-                                         "unexpected '\"' after a quoted field (a quote inside quotes must be \"\")"));
+        } else {
+            // Unquoted: the field is the text up to the separator or the line end; a
+            // stray quote inside it is kept, as spreadsheets do.
+            const size_t begin = pos;
+            while (true) {
+                if (pos >= stop) {
+                    if (pos > limit) return too_long(column);
+                    span = FieldSpan{begin, pos - begin, false};
+                    last = true;
+                    break;
+                }
+                const auto c = static_cast<unsigned char>(d[pos]);
+                if (c > '\r' && c != sep) {
+                    seen |= c;
+                    ++pos;
+                    continue;
+                }
+                if (c == '\0') return nul_byte(column);
+                if (c == sep) {
+                    span = FieldSpan{begin, pos - begin, false};
+                    ++pos;
+                    break;
+                }
+                const bool crlf = c == '\r' && pos + 1 < n && d[pos + 1] == '\n';
+                if (c == '\n' || crlf) {
+                    span = FieldSpan{begin, pos - begin, false};
+                    if (crlf && ++pos > limit) return too_long(column);
+                    ++pos;
+                    ++line;
+                    last = true;
+                    break;
+                }
+                seen |= c;
+                ++pos;
+            }
         }
-        if (c == m_sep) {
-            if (auto r = finish_field(); !r) return std::unexpected(r.error());
-            field = &next_field();
-            ++m_pos;
-            field_start = m_pos;
-            continue;
+        if (seen & 0x80) {
+            std::string_view text = span.unescaped ? std::string_view(m_unescaped).substr(span.offset, span.size)
+                                                   : m_data.substr(span.offset, span.size);
+            if (auto bad = invalid_utf8_at(text))
+                return std::unexpected(error(record.line, column,
+                                             fmt::format("field is not valid UTF-8 (byte {} of the field)", *bad + 1)));
         }
-        if (c == '\r' && m_pos + 1 < m_data.size() && m_data[m_pos + 1] == '\n') {
-            ++m_pos;
-            continue;
-        }
-        if (c == '\n') {
-            ++m_pos;
-            ++m_line;
-            if (auto r = finish_field(); !r) return std::unexpected(r.error());
-            record.fields.resize(count);
-            return true;
-        }
-        if (was_quoted)
-            return std::unexpected(error(m_line, count + 1,
-                                         fmt::format("unexpected '{}' after a quoted field", c)));
-        *field += c;
-        ++m_pos;
+        m_spans.push_back(span);
+        if (last) break;
     }
+
+    m_pos = pos;
+    m_line = line;
+    // Views are made only now: m_unescaped may have moved while the record was read.
+    record.fields.resize(m_spans.size());
+    const std::string_view unescaped = m_unescaped;
+    for (size_t i = 0; i < m_spans.size(); ++i) {
+        const FieldSpan& f = m_spans[i];
+        record.fields[i] = (f.unescaped ? unescaped : m_data).substr(f.offset, f.size);
+    }
+    return true;
+}
+
+core::Result<bool> CsvReader::next(CsvRecord& record)
+{
+    CsvRecordView view;
+    auto got = next(view);
+    if (!got || !*got) return got;
+    record.line = view.line;
+    record.fields.assign(view.fields.begin(), view.fields.end());
+    return true;
 }
 
 char detect_separator(std::string_view header_line)
@@ -160,6 +231,14 @@ std::optional<size_t> invalid_utf8_at(std::string_view text)
     size_t i = 0;
     const size_t n = text.size();
     while (i < n) {
+        // Eight ASCII bytes at a time: most text is ASCII.
+        while (i + 8 <= n) {
+            std::uint64_t word;
+            std::memcpy(&word, text.data() + i, sizeof word);
+            if (word & 0x8080808080808080u) break;
+            i += 8;
+        }
+        if (i >= n) break;
         auto b = static_cast<unsigned char>(text[i]);
         if (b < 0x80) {
             ++i;

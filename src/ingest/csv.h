@@ -20,12 +20,21 @@ struct CsvRecord {
     std::vector<std::string> fields;
 };
 
+// A record without copies: each field views the file, or the reader's own buffer
+// when it had "" to unescape. The views live until the reader's next call.
+struct CsvRecordView {
+    long line = 0;
+    std::vector<std::string_view> fields;
+};
+
 class CsvReader {
 public:
     // Reads `data` (a whole file); `file_name` is used in messages. A UTF-8 BOM is skipped.
     CsvReader(std::string_view data, std::string file_name, char separator = ',');
 
     // The next record, or false at the end. Blank lines are skipped.
+    core::Result<bool> next(CsvRecordView& record);
+    // The same, copied into strings that outlive the reader.
     core::Result<bool> next(CsvRecord& record);
 
     // Reads the next physical line raw (for preambles before the header).
@@ -40,11 +49,20 @@ public:
 private:
     core::Error error(long line, size_t column, std::string message) const;
 
+    // Where a field of the current record is: in m_data, or in m_unescaped.
+    struct FieldSpan {
+        size_t offset = 0;
+        size_t size = 0;
+        bool unescaped = false;
+    };
+
     std::string_view m_data;
     std::string m_file;
     char m_sep;
     size_t m_pos = 0;
     long m_line = 1;  // line number of the next character
+    std::vector<FieldSpan> m_spans;  // kept across records for their capacity
+    std::string m_unescaped;         // the current record's fields that had ""
 };
 
 // The separator a header line uses: ',' or ';' (a spreadsheet's), whichever splits

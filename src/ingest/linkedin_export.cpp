@@ -24,6 +24,9 @@ namespace {
 
 constexpr size_t kSniffBytes = 16 * 1024;
 constexpr int kMaxPreambleLines = 6;
+// The shortest valid rows: ",,1/1/26 1:00,,INCOMING\n" and ",,1/1/26\n".
+constexpr size_t kMinInvitationRowBytes = 24;
+constexpr size_t kMinConnectionRowBytes = 9;
 
 std::string lower_trim(std::string_view s)
 {
@@ -147,7 +150,16 @@ core::Result<ParsedFile> parse_file(const SourceFile& file, bool skip_invalid, c
               c_email = column_of(h, "email address"), c_company = column_of(h, "company"),
               c_position = column_of(h, "position"), c_conn = column_of(h, "connected on");
 
-    CsvRecord rec;
+    // Room for a row per line: growing a vector to a million rows moves each row once
+    // more and touches twice the memory. No valid row is shorter than the minimum, which
+    // caps what a file of mostly blank or quoted line breaks can claim.
+    const size_t lines = static_cast<size_t>(std::count(data.begin(), data.end(), '\n')) + 1;
+    if (h.kind == FileKind::invitations)
+        out.invitations.reserve(std::min(lines, data.size() / kMinInvitationRowBytes + 1));
+    else
+        out.connections.reserve(std::min(lines, data.size() / kMinConnectionRowBytes + 1));
+
+    CsvRecordView rec;
     size_t last_report = 0;
     while (true) {
         auto got = reader.next(rec);
@@ -161,34 +173,33 @@ core::Result<ParsedFile> parse_file(const SourceFile& file, bool skip_invalid, c
             progress(reader.offset(), reader.size());
             last_report = reader.offset();
         }
-        auto field = [&](int c) -> const std::string& {
-            static const std::string kEmpty;
-            return c >= 0 ? rec.fields[static_cast<size_t>(c)] : kEmpty;
+        auto field = [&](int c) -> std::string_view {
+            return c >= 0 ? rec.fields[static_cast<size_t>(c)] : std::string_view();
         };
         std::optional<core::Error> problem;
         if (rec.fields.size() != ncols) {
             problem = bad_row(rec.line, static_cast<int>(std::min(rec.fields.size(), ncols)),
                               fmt::format("expected {} fields as in the header, found {}", ncols, rec.fields.size()));
         } else if (h.kind == FileKind::invitations) {
-            InvitationRow row;
-            row.line = rec.line;
-            std::string dir = lower_trim(field(c_dir));
+            const std::string_view dir = trimmed(field(c_dir));
             auto sent = parse_sent_at(field(c_sent));
             if (!sent) {
                 problem = bad_row(rec.line, c_sent,
                                   fmt::format("Sent At \"{}\" is not a date like \"1/29/26, 2:37 PM\"", show(field(c_sent))));
-            } else if (dir != "outgoing" && dir != "incoming") {
+            } else if (!equals_ascii_lower(dir, "outgoing") && !equals_ascii_lower(dir, "incoming")) {
                 problem = bad_row(rec.line, c_dir,
                                   fmt::format("Direction \"{}\" is not OUTGOING or INCOMING", show(field(c_dir))));
             } else {
-                row.direction = dir == "outgoing" ? core::Direction::outgoing : core::Direction::incoming;
-                row.from = trim(field(c_from));
-                row.to = trim(field(c_to));
+                InvitationRow& row = out.invitations.emplace_back();
+                row.line = rec.line;
+                row.direction =
+                    equals_ascii_lower(dir, "outgoing") ? core::Direction::outgoing : core::Direction::incoming;
+                row.from = trimmed(field(c_from));
+                row.to = trimmed(field(c_to));
                 row.sent_wall = *sent;
                 row.message = field(c_msg);
-                row.inviter_ref = trim(field(c_inviter));
-                row.invitee_ref = trim(field(c_invitee));
-                out.invitations.push_back(std::move(row));
+                row.inviter_ref = trimmed(field(c_inviter));
+                row.invitee_ref = trimmed(field(c_invitee));
             }
         } else {
             auto on = parse_connected_on(field(c_conn));
@@ -196,16 +207,15 @@ core::Result<ParsedFile> parse_file(const SourceFile& file, bool skip_invalid, c
                 problem = bad_row(rec.line, c_conn,
                                   fmt::format("Connected On \"{}\" is not a date like \"29 Jan 2026\"", show(field(c_conn))));
             } else {
-                ConnectionRow row;
+                ConnectionRow& row = out.connections.emplace_back();
                 row.line = rec.line;
-                row.first_name = trim(field(c_first));
-                row.last_name = trim(field(c_last));
-                row.url = trim(field(c_url));
-                row.email = trim(field(c_email));
-                row.company = trim(field(c_company));
-                row.position = trim(field(c_position));
+                row.first_name = trimmed(field(c_first));
+                row.last_name = trimmed(field(c_last));
+                row.url = trimmed(field(c_url));
+                row.email = trimmed(field(c_email));
+                row.company = trimmed(field(c_company));
+                row.position = trimmed(field(c_position));
                 row.connected_on = *on;
-                out.connections.push_back(std::move(row));
             }
         }
         if (problem) {

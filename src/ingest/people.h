@@ -28,4 +28,17 @@ std::string name_key(std::string_view name);
 // Trims leading and trailing white space (exports carry trailing spaces in names).
 std::string trim(std::string_view text);
 
+// trim() without the copy: a view of `text`.
+std::string_view trimmed(std::string_view text);
+
+// Lower-cases an ASCII letter and leaves every other byte alone: std::tolower in the
+// "C" locale the program runs in, without a library call per character.
+constexpr char ascii_lower(char c)
+{
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+// Whether `text` with its ASCII letters lower-cased is `lower`.
+bool equals_ascii_lower(std::string_view text, std::string_view lower);
+
 }  // namespace ik::ingest

@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <map>
 #include <unordered_map>
-#include <unordered_set>
 
 namespace ik::ingest {
 
@@ -56,6 +55,7 @@ public:
     const ConnectionRecord* find(const std::string& person_key, const std::string& name, bool& ambiguous) const
     {
         ambiguous = false;
+        if (m_by_key.empty()) return nullptr;  // a first import of Invitations.csv alone
         if (!person_key.starts_with("name:")) {
             if (const auto* c = by_key(person_key)) return c;
         }
@@ -93,8 +93,8 @@ std::optional<RowPerson> person_of(const InvitationRow& row)
     RowPerson p;
     p.name = out ? row.to : row.from;
     if (auto ref = normalize_profile_url(out ? row.invitee_ref : row.inviter_ref)) {
-        p.key = ref->key;
-        p.profile_url = ref->canonical;
+        p.key = std::move(ref->key);
+        p.profile_url = std::move(ref->canonical);
     } else if (!normalize_name(p.name).empty()) {
         p.key = name_key(p.name);
     } else {
@@ -102,6 +102,79 @@ std::optional<RowPerson> person_of(const InvitationRow& row)
     }
     return p;
 }
+
+// An invitation's identity, the parts invitation_key() formats: hashing and comparing
+// these costs no string per row.
+struct InvitationKey {
+    Direction direction;
+    std::string_view person_key;
+    Instant sent_at;
+    bool operator==(const InvitationKey&) const = default;
+};
+
+InvitationKey key_of(const core::Invitation& inv)
+{
+    return InvitationKey{inv.direction, inv.person.key, inv.sent_at};
+}
+
+size_t hash_of(const InvitationKey& k)
+{
+    const size_t h = std::hash<std::string_view>{}(k.person_key);
+    const auto sent = static_cast<size_t>(k.sent_at.time_since_epoch().count());
+    return h ^ ((sent * 2 + (k.direction == Direction::outgoing ? 1 : 0)) * 0x9E3779B97F4A7C15u + (h << 6) + (h >> 2));
+}
+
+// The invitations of an export by identity: which repeat an earlier one, and which
+// one a ledger entry is. It stores positions in a vector, not keys, in one
+// open-addressing array: a node-based set cost a million allocations per import.
+class IdentityIndex {
+public:
+    // `invitations` must not change while indexed.
+    explicit IdentityIndex(const std::vector<NewInvitation>& invitations) : m_invitations(invitations)
+    {
+        size_t capacity = 16;
+        while (capacity < 2 * invitations.size()) capacity *= 2;
+        m_slots.resize(capacity);
+        m_mask = capacity - 1;
+    }
+
+    // Adds invitations[i], unless one with its identity is in already: then that one's position.
+    std::optional<size_t> insert(size_t i)
+    {
+        const InvitationKey key = key_of(m_invitations[i].invitation);
+        const size_t hash = hash_of(key);
+        size_t s = hash & m_mask;
+        for (; m_slots[s].position != kEmpty; s = (s + 1) & m_mask)
+            if (holds(m_slots[s], hash, key)) return m_slots[s].position;
+        m_slots[s] = Slot{hash, i};
+        return std::nullopt;
+    }
+
+    // The position of the invitation with identity `key`, if indexed.
+    std::optional<size_t> find(const InvitationKey& key) const
+    {
+        const size_t hash = hash_of(key);
+        for (size_t s = hash & m_mask; m_slots[s].position != kEmpty; s = (s + 1) & m_mask)
+            if (holds(m_slots[s], hash, key)) return m_slots[s].position;
+        return std::nullopt;
+    }
+
+private:
+    static constexpr size_t kEmpty = static_cast<size_t>(-1);
+    struct Slot {
+        size_t hash = 0;
+        size_t position = kEmpty;
+    };
+
+    bool holds(const Slot& slot, size_t hash, const InvitationKey& key) const
+    {
+        return slot.hash == hash && key_of(m_invitations[slot.position].invitation) == key;
+    }
+
+    const std::vector<NewInvitation>& m_invitations;
+    std::vector<Slot> m_slots;  // at most half full, so every probe ends at an empty slot
+    size_t m_mask = 0;
+};
 
 }  // namespace
 
@@ -122,8 +195,8 @@ ImportBatch reconcile(const Ledger& ledger, const std::vector<ParsedFile>& files
             rec.first_name = row.first_name;
             rec.last_name = row.last_name;
             if (auto ref = normalize_profile_url(row.url)) {
-                rec.person_key = ref->key;
-                rec.profile_url = ref->canonical;
+                rec.person_key = std::move(ref->key);
+                rec.profile_url = std::move(ref->canonical);
             } else {
                 std::string name = full_name(row.first_name, row.last_name);
                 if (normalize_name(name).empty()) {
@@ -151,18 +224,8 @@ ImportBatch reconcile(const Ledger& ledger, const std::vector<ParsedFile>& files
         }
     }
 
-    std::unordered_map<std::string, size_t> ledger_by_key;
-    ledger_by_key.reserve(ledger.invitations.size());
-    for (size_t i = 0; i < ledger.invitations.size(); ++i) {
-        const auto& e = ledger.invitations[i];
-        ledger_by_key.emplace(invitation_key(e.direction, e.person_key, e.sent_at), i);
-    }
-
-    // Which invitations this export lists, and the newest instant it covers.
     bool has_invitations_file = false;
     std::optional<core::Days> export_date;
-    std::optional<Instant> newest_sent;
-    std::unordered_set<std::string> listed;
     std::map<std::string, long> ambiguous_names;  // name -> invitations left pending
 
     auto acceptance = [&](const std::string& person_key, const std::string& name, Instant sent_at)
@@ -175,6 +238,19 @@ ImportBatch reconcile(const Ledger& ledger, const std::vector<ParsedFile>& files
         return std::max(sent_at, zone.start_of_day(c->connected_on));
     };
 
+    // Every row about someone becomes a candidate new invitation; those the ledger holds
+    // already or an earlier row repeats are dropped below. A first import drops none.
+    struct Candidate {
+        const ParsedFile* file;
+        bool is_new = true;
+    };
+    std::vector<Candidate> candidates;
+    auto& fresh = batch.new_invitations;
+    size_t row_count = 0;
+    for (const auto& file : files)
+        if (file.kind == FileKind::invitations) row_count += file.invitations.size();
+    fresh.reserve(row_count);
+    candidates.reserve(row_count);
     for (const auto& file : files) {
         if (file.kind != FileKind::invitations) continue;
         has_invitations_file = true;
@@ -187,28 +263,66 @@ ImportBatch reconcile(const Ledger& ledger, const std::vector<ParsedFile>& files
                                                      file.display_name, row.line));
                 continue;
             }
-            Instant sent = zone.from_local(row.sent_wall);
-            if (!newest_sent || sent > *newest_sent) newest_sent = sent;
-            std::string key = invitation_key(row.direction, person->key, sent);
-            if (ledger_by_key.contains(key) || !listed.insert(key).second) {
-                listed.insert(key);
-                ++batch.counts.unchanged;
-                continue;
-            }
-            NewInvitation n;
-            n.invitation.direction = row.direction;
-            n.invitation.person = core::Person{person->key, person->name, person->profile_url};
-            n.invitation.sent_at = sent;
-            n.invitation.message = row.message;
-            n.events.push_back(core::Event{EventKind::sent, sent, "import:" + file.display_name});
-            if (auto at = acceptance(person->key, person->name, sent)) {
-                n.events.push_back(core::Event{EventKind::accepted, *at, "import:" + file.display_name});
-                if (row.direction == Direction::outgoing) ++batch.counts.accepted;
-            }
-            batch.new_invitations.push_back(std::move(n));
-            ++batch.counts.new_invitations;
+            core::Invitation& inv = fresh.emplace_back().invitation;
+            inv.direction = row.direction;
+            inv.person = core::Person{std::move(person->key), std::move(person->name), std::move(person->profile_url)};
+            inv.sent_at = zone.from_local(row.sent_wall);
+            inv.message = row.message;
+            candidates.push_back(Candidate{&file});
         }
     }
+    // The span of time the export covers.
+    std::optional<Instant> newest_sent, oldest_sent;
+    for (const auto& n : fresh) {
+        if (!newest_sent || n.invitation.sent_at > *newest_sent) newest_sent = n.invitation.sent_at;
+        if (!oldest_sent || n.invitation.sent_at < *oldest_sent) oldest_sent = n.invitation.sent_at;
+    }
+
+    // Which ledger invitations the export lists. The export is indexed, not the ledger:
+    // an entry sent outside the export's span cannot be in it, which spares hashing
+    // most of a long ledger.
+    std::vector<bool> ledger_listed(ledger.invitations.size());
+    {
+        IdentityIndex index(fresh);
+        for (size_t i = 0; i < fresh.size(); ++i)
+            if (index.insert(i)) candidates[i].is_new = false;  // repeats an earlier row
+        for (size_t i = 0; i < ledger.invitations.size() && !fresh.empty(); ++i) {
+            const auto& e = ledger.invitations[i];
+            if (e.sent_at < *oldest_sent || e.sent_at > *newest_sent) continue;
+            if (auto listed = index.find(InvitationKey{e.direction, e.person_key, e.sent_at})) {
+                candidates[*listed].is_new = false;
+                ledger_listed[i] = true;
+            }
+        }
+    }
+
+    // The new ones, in row order, with what they are known to have become.
+    const ParsedFile* source_file = nullptr;
+    std::string file_source;  // "import:<file>" of source_file
+    size_t kept = 0;
+    for (size_t i = 0; i < fresh.size(); ++i) {
+        if (!candidates[i].is_new) {
+            ++batch.counts.unchanged;
+            continue;
+        }
+        if (candidates[i].file != source_file) {
+            source_file = candidates[i].file;
+            file_source = "import:" + source_file->display_name;
+        }
+        NewInvitation& n = fresh[i];
+        const core::Invitation& inv = n.invitation;
+        auto accepted_at = acceptance(inv.person.key, inv.person.name, inv.sent_at);
+        n.events.reserve(accepted_at ? 2 : 1);
+        n.events.push_back(core::Event{EventKind::sent, inv.sent_at, file_source});
+        if (accepted_at) {
+            n.events.push_back(core::Event{EventKind::accepted, *accepted_at, file_source});
+            if (inv.direction == Direction::outgoing) ++batch.counts.accepted;
+        }
+        ++batch.counts.new_invitations;
+        if (kept != i) fresh[kept] = std::move(n);
+        ++kept;
+    }
+    fresh.erase(fresh.begin() + static_cast<std::ptrdiff_t>(kept), fresh.end());
 
     // The export was taken at the end of the day in its name, else right after its newest row.
     // With rows skipped, "missing from the export" may only mean "unreadable": infer nothing.
@@ -223,15 +337,15 @@ ImportBatch reconcile(const Ledger& ledger, const std::vector<ParsedFile>& files
         else as_of = newest_sent;
     }
     const std::string source = files.empty() ? "import" : "import:" + files.front().display_name;
-    for (const auto& e : ledger.invitations) {
+    for (size_t i = 0; i < ledger.invitations.size(); ++i) {
+        const auto& e = ledger.invitations[i];
         if (e.status != Status::pending) continue;
         if (auto at = acceptance(e.person_key, e.name, e.sent_at)) {
             batch.changes.push_back(StateChange{e.id, core::Event{EventKind::accepted, *at, source}});
             if (e.direction == Direction::outgoing) ++batch.counts.accepted;
             continue;
         }
-        if (as_of && e.sent_at <= *as_of && e.sent_at >= *as_of - options.window &&
-            !listed.contains(invitation_key(e.direction, e.person_key, e.sent_at))) {
+        if (as_of && e.sent_at <= *as_of && e.sent_at >= *as_of - options.window && !ledger_listed[i]) {
             batch.changes.push_back(StateChange{e.id, core::Event{EventKind::gone, *as_of, source}});
             if (e.direction == Direction::outgoing) ++batch.counts.gone;
         }

@@ -142,6 +142,18 @@ TEST(LinkedInExport, InvitationsDirectionIsCaseInsensitive)
     EXPECT_EQ(f.invitations[0].direction, core::Direction::outgoing);
 }
 
+TEST(LinkedInExport, InvitationsFieldsWithQuotesAndNonAsciiNames)
+{
+    ParsedFile f = parse_ok("Invitations.csv",
+                            "From,To,Sent At,Message,Direction\r\n"
+                            "\" J\xC3\xBCrgen \"\"JM\"\" M\xC3\xBCller \",Alex Doe,\"1/29/26, 2:37 PM\","
+                            "\"Say \"\"hi\"\",\r\nplease\", InComing\t\r\n");
+    ASSERT_EQ(f.invitations.size(), 1u);
+    EXPECT_EQ(f.invitations[0].from, "J\xC3\xBCrgen \"JM\" M\xC3\xBCller");
+    EXPECT_EQ(f.invitations[0].message, "Say \"hi\",\r\nplease");
+    EXPECT_EQ(f.invitations[0].direction, core::Direction::incoming);
+}
+
 TEST(LinkedInExport, HeaderOnlyFileHasNoRows)
 {
     ParsedFile f = parse_ok("Invitations.csv", "From,To,Sent At,Message,Direction\n");

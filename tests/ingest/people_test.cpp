@@ -80,6 +80,26 @@ TEST(People, NonAsciiLettersKeepTheirCase)
     EXPECT_EQ(key_of("https://www.linkedin.com/in/J%C3%9CRGEN-M%C3%9CLLER"), "in:j\xC3\x9Crgen-m\xC3\x9Cller");
 }
 
+TEST(People, UpperCaseSchemeAndHostAreFolded)
+{
+    EXPECT_EQ(key_of("HTTP://DE.LinkedIn.Com/in/maya-patel"), "in:maya-patel");
+    EXPECT_EQ(key_of("https://WWW.LINKEDIN.COM.example.com/in/x"), "(none)");
+}
+
+TEST(People, FragmentBeforeQueryIsDroppedToo)
+{
+    EXPECT_EQ(key_of("https://www.linkedin.com/in/maya-patel#a?b"), "in:maya-patel");
+    EXPECT_EQ(key_of("https://www.linkedin.com/in/maya-patel?a#b"), "in:maya-patel");
+}
+
+TEST(People, PercentEncodedAsciiIsDecodedAndFolded)
+{
+    auto ref = normalize_profile_url("https://www.linkedin.com/in/%4Daya%20Patel%2");
+    ASSERT_TRUE(ref);
+    EXPECT_EQ(ref->key, "in:maya patel%2");
+    EXPECT_EQ(ref->canonical, "https://www.linkedin.com/in/maya%20patel%252");
+}
+
 TEST(People, MemberUrnGivesUrnKey)
 {
     auto ref = normalize_profile_url("urn:li:member:610150649");
@@ -130,11 +150,29 @@ TEST(People, NormalizeNameKeepsNonAsciiAndPunctuation)
 
 TEST(People, NameKey) { EXPECT_EQ(name_key(" Maya  Patel"), "name:maya patel"); }
 
+TEST(People, NameKeyKeepsNonAscii)
+{
+    EXPECT_EQ(name_key("\tJ\xC3\x9CRGEN  M\xC3\xBCller\n"), "name:j\xC3\x9Crgen m\xC3\xBCller");
+}
+
+TEST(People, AsciiLower)
+{
+    EXPECT_EQ(ascii_lower('A'), 'a');
+    EXPECT_EQ(ascii_lower('z'), 'z');
+    EXPECT_EQ(ascii_lower('@'), '@');
+    EXPECT_EQ(ascii_lower('['), '[');
+    EXPECT_EQ(ascii_lower('\xC3'), '\xC3');
+    EXPECT_TRUE(equals_ascii_lower("OutGoing", "outgoing"));
+    EXPECT_FALSE(equals_ascii_lower("OUTGOIN", "outgoing"));
+    EXPECT_FALSE(equals_ascii_lower("\xC3\x9C", "\xC3\xBC"));
+}
+
 TEST(People, Trim)
 {
     EXPECT_EQ(trim("  Maya Patel \t\r\n"), "Maya Patel");
     EXPECT_EQ(trim(""), "");
     EXPECT_EQ(trim("a b"), "a b");
+    EXPECT_EQ(trimmed(" \va b\f"), "a b");
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 // invitee is a connection since) and which are gone (missing from a later export).
 #include "ingest/reconcile.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -291,6 +292,59 @@ TEST(Reconcile, SameRowTwiceIsOneInvitation)
     ImportBatch b = reconcile({}, {invitations_file({row, row})}, {});
     EXPECT_EQ(b.new_invitations.size(), 1u);
     EXPECT_EQ(b.counts.unchanged, 1);
+}
+
+TEST(Reconcile, RowRepeatedInASecondFileIsOneInvitationKeptInRowOrder)
+{
+    auto maya = outgoing("Maya Patel", kMayaUrl, wall(2026, 1, 29, 14, 37));
+    auto sam = outgoing("Sam Lee", "https://www.linkedin.com/in/sam-lee", wall(2026, 1, 29, 14, 37), 3);
+    auto maya_later = outgoing("Maya Patel", kMayaUrl, wall(2026, 1, 29, 14, 38), 4);
+    ParsedFile second = invitations_file({maya_later, maya, sam});
+    second.display_name = "Second.csv";
+    ImportBatch b = reconcile({}, {invitations_file({maya, sam}), second}, {});
+    ASSERT_EQ(b.new_invitations.size(), 3u);
+    EXPECT_EQ(b.new_invitations[0].invitation.person.key, "in:maya-patel");
+    EXPECT_EQ(b.new_invitations[1].invitation.person.key, "in:sam-lee");
+    EXPECT_EQ(b.new_invitations[2].invitation.sent_at, utc(2026, 1, 29, 14, 38));
+    EXPECT_EQ(b.new_invitations[2].events[0].source, "import:Second.csv");
+    EXPECT_EQ(b.counts.unchanged, 2);
+    EXPECT_EQ(b.counts.new_invitations, 3);
+}
+
+TEST(Reconcile, SameTimeAndPersonInTheOtherDirectionIsAnotherInvitation)
+{
+    auto sent = outgoing("Maya Patel", kMayaUrl, wall(2026, 1, 29, 14, 37));
+    auto received = sent;
+    received.direction = core::Direction::incoming;
+    received.from = "Maya Patel";
+    received.inviter_ref = kMayaUrl;
+    ImportBatch b = reconcile({}, {invitations_file({sent, received})}, {});
+    EXPECT_EQ(b.new_invitations.size(), 2u);
+    EXPECT_EQ(b.counts.unchanged, 0);
+}
+
+TEST(Reconcile, LongLedgerOnlyTheListedAreUnchanged)
+{
+    // A ledger far longer than the export, most of it outside the export's time span.
+    Ledger ledger;
+    for (int i = 0; i < 2000; ++i)
+        ledger.invitations.push_back(pending_entry(i + 1, fmt::format("in:person-{}", i), "Someone",
+                                                   utc(2025, 1, 1) + std::chrono::minutes{i}, core::Status::accepted));
+    ledger.invitations.push_back(pending_entry(5000, "in:maya-patel", "Maya Patel", utc(2026, 1, 29, 14, 37)));
+    ledger.invitations.push_back(pending_entry(5001, "in:maya-patel", "Maya Patel", utc(2026, 1, 29, 14, 36)));
+    ImportBatch b = reconcile(
+        ledger,
+        {invitations_file({outgoing("Maya Patel", kMayaUrl, wall(2026, 1, 29, 14, 37)),
+                           outgoing("Maya Patel", kMayaUrl, wall(2026, 1, 29, 14, 38), 3),
+                           outgoing("Person 7", "https://www.linkedin.com/in/person-7", wall(2025, 1, 1, 0, 7), 4)})},
+        {});
+    ASSERT_EQ(b.new_invitations.size(), 1u);
+    EXPECT_EQ(b.new_invitations[0].invitation.sent_at, utc(2026, 1, 29, 14, 38));
+    EXPECT_EQ(b.counts.unchanged, 2);
+    // 5001, pending and not listed, was sent inside the export's span: gone.
+    ASSERT_EQ(b.changes.size(), 1u);
+    EXPECT_EQ(b.changes[0].id, core::InvitationId{5001});
+    EXPECT_EQ(b.changes[0].event.kind, EventKind::gone);
 }
 
 TEST(Reconcile, ExportZoneShiftsSentAt)
