@@ -324,17 +324,24 @@ ImportBatch reconcile(const Ledger& ledger, const std::vector<ParsedFile>& files
     }
     fresh.erase(fresh.begin() + static_cast<std::ptrdiff_t>(kept), fresh.end());
 
-    // The export was taken at the end of the day in its name, else right after its newest row.
+    // When was the export taken? Some time on the day in its name (else right after
+    // its newest row), and not before its newest row. Only an invitation sent by
+    // the earliest such time must be listed; one recorded here later that day may
+    // simply postdate the export. The gone event is dated the latest such time.
     // With rows skipped, "missing from the export" may only mean "unreadable": infer nothing.
     const bool rows_skipped = std::any_of(files.begin(), files.end(), [](const ParsedFile& f) {
         return f.kind == FileKind::invitations && !f.skipped.empty();
     });
     if (has_invitations_file && rows_skipped)
         batch.warnings.push_back("rows were skipped, so no invitation is marked gone by this import");
-    std::optional<Instant> as_of;
+    std::optional<Instant> as_of, taken_by;
     if (has_invitations_file && !rows_skipped) {
-        if (export_date) as_of = zone.start_of_day(*export_date + core::days{1}) - std::chrono::seconds{1};
-        else as_of = newest_sent;
+        if (export_date) {
+            as_of = zone.start_of_day(*export_date + core::days{1}) - std::chrono::seconds{1};
+            taken_by = std::max(zone.start_of_day(*export_date), newest_sent.value_or(Instant{}));
+        } else {
+            as_of = taken_by = newest_sent;
+        }
     }
     const std::string source = files.empty() ? "import" : "import:" + files.front().display_name;
     for (size_t i = 0; i < ledger.invitations.size(); ++i) {
@@ -345,7 +352,7 @@ ImportBatch reconcile(const Ledger& ledger, const std::vector<ParsedFile>& files
             if (e.direction == Direction::outgoing) ++batch.counts.accepted;
             continue;
         }
-        if (as_of && e.sent_at <= *as_of && e.sent_at >= *as_of - options.window && !ledger_listed[i]) {
+        if (taken_by && e.sent_at <= *taken_by && e.sent_at >= *taken_by - options.window && !ledger_listed[i]) {
             batch.changes.push_back(StateChange{e.id, core::Event{EventKind::gone, *as_of, source}});
             if (e.direction == Direction::outgoing) ++batch.counts.gone;
         }
