@@ -5,3 +5,8 @@ add_test(NAME cli_golden COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DI
 # End-to-end import tests: the binary, SQLite files, zips, the demo exports.
 add_test(NAME e2e_import COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/e2e/test_import.py
          $<TARGET_FILE:invitekeeper> ${IK_DEMO_DIR})
+
+# End-to-end pacing tests: queue, plan send with its iCalendar and CSV files read
+# back by real parsers, mark sent.
+add_test(NAME e2e_pacing COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/e2e/test_pacing.py
+         $<TARGET_FILE:invitekeeper> ${IK_DEMO_DIR})

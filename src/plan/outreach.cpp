@@ -178,6 +178,7 @@ core::Result<SentRecord> record_send(store::Store& store, core::AccountId accoun
     inv.account = account;
     inv.direction = core::Direction::outgoing;
     inv.person = person;
+    inv.sent_at = at;
     // The queued prospect, if any, gives the name, the note and its template.
     const auto queue = store.prospects(account);
     auto queued =

@@ -136,9 +136,9 @@ core::Result<Output> run_plan_send(Context& ctx, const SendCmdOptions& o)
         t = "The queue is empty. Add people with `invitekeeper queue add URL` or `queue import FILE.csv`.\n";
         return out;
     }
-    t += fmt::format("Send plan from {} for {} days: {} of {} queued scheduled",
-                     core::format_local(std::max(request.from.value_or(scope->now), scope->now), scope->zone), o.days,
-                     p.slots.size(), queue.size());
+    const std::string from = core::format_local(std::max(request.from.value_or(scope->now), scope->now), scope->zone);
+    t += fmt::format("Send plan from {} {} ({}) for {} days: {} of {} queued scheduled", from.substr(0, 10),
+                     from.substr(11, 5), scope->zone.name(), o.days, p.slots.size(), queue.size());
     if (!p.slots.empty()) t += fmt::format(", {} left in the rolling week after the last", p.weekly_remaining_after);
     t += ".\n";
     std::map<core::Days, std::vector<size_t>> by_day;
