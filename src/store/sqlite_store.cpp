@@ -526,16 +526,22 @@ public:
             for (const auto& e : events)
                 if (auto r = core::apply(n.invitation, e); !r) return std::unexpected(r.error());
         }
-        exec("SAVEPOINT add_invitations");
+        // Outside a transaction the batch gets its own. Inside one (an import) it
+        // runs bare: a SAVEPOINT around a million rows makes SQLite keep a statement
+        // journal that grows with every page touched, and an error here makes the
+        // caller's transaction roll back anyway.
+        const bool own = sqlite3_get_autocommit(m_db) != 0;
+        if (own) exec("BEGIN IMMEDIATE");
+        const std::int64_t first_id = scalar("SELECT coalesce(max(id), 0) + 1 FROM invitations");
         try {
             auto ids = insert_invitations(batch, recorded_at);
-            exec("RELEASE add_invitations");
+            if (own) exec("COMMIT");
             return ids;
         } catch (const ConstraintError&) {
-            exec("ROLLBACK TO add_invitations; RELEASE add_invitations");
-            return std::unexpected(duplicate_error(batch));
+            if (own) exec("ROLLBACK");
+            return std::unexpected(duplicate_error(batch, first_id));
         } catch (...) {
-            exec("ROLLBACK TO add_invitations; RELEASE add_invitations");
+            if (own) exec("ROLLBACK");
             throw;
         }
     }
@@ -662,7 +668,9 @@ public:
 
     // Names the invitation a refused batch repeats: one already in the ledger, or
     // one twice in the batch.
-    core::Error duplicate_error(const std::vector<ingest::NewInvitation>& batch)
+    // Rows with ids from `first_id` on came from this batch (inside a caller's
+    // transaction they are still there).
+    core::Error duplicate_error(const std::vector<ingest::NewInvitation>& batch, std::int64_t first_id)
     {
         std::set<std::tuple<std::int64_t, core::Direction, std::string_view, Instant>> seen;
         for (const auto& n : batch) {
@@ -671,10 +679,14 @@ public:
                 "SELECT id FROM invitations WHERE account_id = ? AND direction = ? AND person_key = ? "
                 "AND sent_at = ?");
             dup.bind(inv.account.value).bind(core::to_string(inv.direction)).bind(inv.person.key).bind(inv.sent_at);
-            const bool in_ledger = dup.step();
-            if (in_ledger || !seen.emplace(inv.account.value, inv.direction, inv.person.key, inv.sent_at).second)
+            const bool in_ledger = dup.step() && dup.integer(0) < first_id;
+            if (in_ledger)
                 return core::Error{ErrorKind::conflict, "duplicate_invitation",
                                    fmt::format("invitation to {} sent {} is already in the ledger", inv.person.name,
+                                               core::format_instant(inv.sent_at))};
+            if (!seen.emplace(inv.account.value, inv.direction, inv.person.key, inv.sent_at).second)
+                return core::Error{ErrorKind::conflict, "duplicate_invitation",
+                                   fmt::format("invitation to {} sent {} is given twice", inv.person.name,
                                                core::format_instant(inv.sent_at))};
         }
         return core::Error{ErrorKind::internal, "store", "an invitation was refused by a database constraint"};

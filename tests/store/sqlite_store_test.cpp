@@ -314,6 +314,31 @@ TEST_F(SqliteStore, SameInvitationTwiceIsAConflictNotACrash)
     EXPECT_EQ(store().count_invitations(m_account, {}), 1);
 }
 
+TEST_F(SqliteStore, ABatchRepeatingAnInvitationStoresNoneOfIt)
+{
+    auto sent = [](const char* slug, Instant at) {
+        return ingest::NewInvitation{invitation_to(AccountId{}, slug), {Event{EventKind::sent, at, "import:x"}}};
+    };
+    std::vector<ingest::NewInvitation> batch{sent("a", utc(2026, 11, 1)), sent("b", utc(2026, 11, 2)),
+                                             sent("a", utc(2026, 11, 1))};
+    for (auto& n : batch) n.invitation.account = m_account;
+    auto alone = store().add_invitations(batch, kNow);  // outside a transaction
+    ASSERT_FALSE(alone);
+    EXPECT_EQ(alone.error().code, "duplicate_invitation");
+    EXPECT_NE(alone.error().message.find("twice"), std::string::npos) << alone.error().message;
+    EXPECT_EQ(store().count_invitations(m_account, {}), 0);
+
+    auto inside = store().transaction([&]() -> core::Result<void> {  // as an import runs it
+        auto r = store().add_invitations(batch, kNow);
+        if (!r) return std::unexpected(r.error());
+        return {};
+    });
+    ASSERT_FALSE(inside);
+    EXPECT_NE(inside.error().message.find("twice"), std::string::npos) << inside.error().message;
+    EXPECT_EQ(store().count_invitations(m_account, {}), 0);
+    EXPECT_TRUE(store().invitations(m_account, {}).empty());
+}
+
 // ---- transactions ----
 
 TEST_F(SqliteStore, TransactionCommitsWhenItSucceeds)
