@@ -27,7 +27,13 @@ build: setup configure
 run: build
 	@scripts/run.sh $(BUILD) $(EXPORT)
 
-test: build
+# The browser tests' one npm dependency (playwright-core, which drives Debian's
+# chromium and downloads no browser), installed from the lock file.
+BROWSER_DEPS := tests/browser/node_modules/.package-lock.json
+$(BROWSER_DEPS): tests/browser/package-lock.json | setup
+	npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
+
+test: build $(BROWSER_DEPS)
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 bench:

@@ -10,6 +10,8 @@ packages=(
   libgtest-dev googletest
   python3 zip unzip
   python3-icalendar  # the calendar tests read `plan send --ics` with a real iCalendar parser
+  chromium           # the browser tests (report --html) run in Debian's chromium
+  nodejs             # ... driven by playwright-core from npm
 )
 if [ "${IK_SETUP_BENCH:-0}" = 1 ]; then packages+=(hyperfine); fi
 
@@ -19,10 +21,15 @@ for p in "${packages[@]}"; do
     missing+=("$p")
   fi
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
+[ ${#missing[@]} -eq 0 ] && command -v npm >/dev/null 2>&1 && exit 0
 
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
 echo "setup: installing ${missing[*]}" >&2
 $sudo apt-get update -qq
 DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+# NodeSource's nodejs brings npm; Debian's own needs the npm package (which would
+# conflict with NodeSource's), so it is added only when npm is still missing.
+if ! command -v npm >/dev/null 2>&1; then
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends npm >&2
+fi

@@ -10,3 +10,10 @@ add_test(NAME e2e_import COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DI
 # back by real parsers, mark sent.
 add_test(NAME e2e_pacing COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/e2e/test_pacing.py
          $<TARGET_FILE:invitekeeper> ${IK_DEMO_DIR})
+
+# The HTML report in Debian's chromium (playwright-core from tests/browser, which
+# `make test` installs from its lock file). Screenshots and a PDF land in
+# build/artifacts/report/.
+find_program(IK_NODE node)
+add_test(NAME browser_report COMMAND ${IK_NODE} ${CMAKE_CURRENT_SOURCE_DIR}/browser/report_test.mjs
+         $<TARGET_FILE:invitekeeper> ${IK_DEMO_DIR} ${CMAKE_BINARY_DIR}/artifacts/report)

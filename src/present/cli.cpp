@@ -18,6 +18,7 @@ void add_check_note(CLI::App&, Runner&);
 void add_queue(CLI::App&, Runner&);
 void add_template(CLI::App&, Runner&);
 void add_dnc(CLI::App&, Runner&);
+void add_report(CLI::App&, Runner&);
 
 std::span<const CommandInfo> commands()
 {
@@ -26,6 +27,7 @@ std::span<const CommandInfo> commands()
         {"pending", false, add_pending}, {"plan", false, add_plan},     {"mark", true, add_mark},
         {"record", true, add_record},    {"config", false, add_config}, {"check-note", false, add_check_note},
         {"queue", true, add_queue},      {"template", true, add_template}, {"dnc", true, add_dnc},
+        {"report", false, add_report},
     };
     return kCommands;
 }

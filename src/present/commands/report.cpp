@@ -1,0 +1,188 @@
+// `report --html FILE`: one self-contained HTML page (no script, no network, no
+// file beside it) that opens from disk and prints well: where the member stands,
+// with charts where a person would rather look than read a table.
+#include "present/command.h"
+
+#include "plan/history.h"
+#include "plan/status.h"
+#include "present/svg.h"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <fstream>
+
+namespace ik::present {
+
+namespace {
+
+struct ReportOptions {
+    std::string html;
+};
+
+constexpr std::string_view kStyle = R"css(
+:root { --ink: #1d2430; --muted: #5b6575; --line: #d5dae1; --bar: #3b6ea8; --over: #b8432f;
+        --own: #1f7a4d; --prior: #8a6d1d; --band: rgba(31, 122, 77, 0.18); --paper: #ffffff; }
+* { box-sizing: border-box; }
+body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink);
+       background: var(--paper); margin: 0 auto; max-width: 760px; padding: 24px 16px 48px; }
+h1 { font-size: 24px; margin: 0 0 4px; }
+h2 { font-size: 18px; margin: 32px 0 8px; border-bottom: 1px solid var(--line); padding-bottom: 4px; }
+p.meta, figcaption, .note { color: var(--muted); font-size: 13px; }
+figure { margin: 12px 0 20px; break-inside: avoid; }
+svg { max-width: 100%; height: auto; display: block; }
+svg text { font: 11px system-ui, sans-serif; fill: var(--ink); }
+svg .tick, svg .legend { fill: var(--muted); }
+svg .label { font-weight: 600; }
+svg .grid { stroke: var(--line); stroke-width: 1; }
+svg .axis { stroke: var(--muted); stroke-width: 1; }
+svg .bar { fill: var(--bar); }
+svg .limit { stroke: var(--over); stroke-width: 1.5; stroke-dasharray: 6 4; }
+svg .limit-label { fill: var(--over); }
+svg .track { fill: #eef1f5; }
+svg .fill { fill: var(--bar); }
+svg .fill.over { fill: var(--over); }
+svg .mark { stroke: var(--ink); stroke-width: 2; }
+svg .line { fill: none; stroke-width: 2; }
+svg .line.own { stroke: var(--own); }
+svg .line.prior { stroke: var(--prior); stroke-dasharray: 5 3; }
+svg .band.own { fill: var(--band); stroke: none; }
+table { border-collapse: collapse; width: 100%; font-size: 14px; }
+th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+ol.todo li { margin: 4px 0; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 11pt; }
+  h2 { break-after: avoid; }
+  a { color: inherit; text-decoration: none; }
+}
+)css";
+
+core::Result<void> write_whole(const std::string& path, const std::string& content)
+{
+    const std::string temp = path + ".tmp";
+    {
+        std::ofstream f(temp, std::ios::binary | std::ios::trunc);
+        if (f) f << content;
+        if (!f || !f.flush())
+            return core::fail(core::ErrorKind::bad_input, "cannot_write",
+                              fmt::format("{}: cannot write the file", path));
+    }
+    std::error_code ec;
+    std::filesystem::rename(temp, path, ec);
+    if (ec) return core::fail(core::ErrorKind::bad_input, "cannot_write", fmt::format("{}: {}", path, ec.message()));
+    return {};
+}
+
+std::string standing(const plan::StatusReport& s)
+{
+    std::string h = "<h2>Where you stand</h2>\n<figure>\n";
+    h += gauge("Pending requests", static_cast<double>(s.pending), static_cast<double>(s.pending_cap),
+               {{static_cast<double>(s.pending_target), fmt::format("target {}", thousands(s.pending_target))},
+                {static_cast<double>(s.pending_cap), fmt::format("cap {}", thousands(s.pending_cap))}},
+               fmt::format("{} of {}", thousands(s.pending), thousands(s.pending_cap)));
+    h += gauge("Sent in the last 7 x 24 h", static_cast<double>(s.sent_7d), static_cast<double>(s.weekly_limit),
+               {{static_cast<double>(s.weekly_limit), fmt::format("limit {}", s.weekly_limit)}},
+               fmt::format("{} of {}", s.sent_7d, s.weekly_limit));
+    h += "<figcaption>LinkedIn blocks new requests at the pending cap; withdrawal plans bring pending to the "
+         "target. The week is rolling: sends leave it 7 x 24 h after they were made.</figcaption>\n</figure>\n";
+    h += "<table>\n";
+    auto row = [&](std::string_view what, const std::string& value) {
+        h += fmt::format("<tr><th>{}</th><td class=\"num\">{}</td></tr>\n", what, html_escape(value));
+    };
+    row("Pending", fmt::format("{} ({} over the target)", thousands(s.pending),
+                               thousands(std::max(0L, s.pending - s.pending_target))));
+    row(fmt::format("Stale (pending {} or longer)", core::format_duration(s.stale_after)), thousands(s.stale));
+    if (s.oldest_pending_days) row("Oldest pending", fmt::format("{} days", *s.oldest_pending_days));
+    row("Sent today", fmt::format("{} of {}", s.sent_today, s.daily_limit));
+    row("Accepted in all", thousands(s.accepted_total));
+    row("Acceptance (sent 14+ days ago)",
+        s.acceptance.rate ? fmt::format("{:.1f}% ({} of {})", *s.acceptance.rate * 100,
+                                        thousands(s.acceptance.accepted), thousands(s.acceptance.outgoing))
+                          : std::string("not enough history yet"));
+    row("Withdrawals planned today", fmt::format("{} ({} in the whole plan)", s.withdraw_today, s.withdraw_total));
+    row("Next cleanup", core::format_date(s.next_cleanup));
+    h += "</table>\n";
+    return h;
+}
+
+std::string pending_ages(const std::vector<plan::AgeBucket>& buckets)
+{
+    std::vector<std::string> labels;
+    std::vector<double> values;
+    long total = 0;
+    for (const auto& b : buckets) {
+        labels.push_back(b.label);
+        values.push_back(static_cast<double>(b.count));
+        total += b.count;
+    }
+    std::string h = "<h2>How old the pending requests are</h2>\n<figure>\n";
+    h += bar_chart(ChartFrame{"Pending requests by age", "age since sent", "requests", 640, 240}, labels, values);
+    h += fmt::format(
+        "<figcaption>{} pending. Most acceptances come within days (DESIGN: 88% within 7 days); "
+        "requests older than that rarely are, and count against the cap.</figcaption>\n</figure>\n",
+        thousands(total));
+    return h;
+}
+
+std::string weekly(const std::vector<plan::WeekSends>& weeks, long limit)
+{
+    std::vector<std::string> labels;
+    std::vector<double> values;
+    for (const auto& w : weeks) {
+        labels.push_back(core::format_date(w.monday).substr(5));
+        values.push_back(static_cast<double>(w.sent));
+    }
+    std::string h = "<h2>Requests sent each week</h2>\n<figure>\n";
+    h += bar_chart(ChartFrame{"Requests sent per week", "week starting (Monday)", "sent", 640, 240}, labels, values,
+                   static_cast<double>(limit), fmt::format("weekly limit {}", limit));
+    h += "<figcaption>Calendar weeks; LinkedIn's limit applies to any 7 x 24 h, so a week under the line can "
+         "still have had a burst over it.</figcaption>\n</figure>\n";
+    return h;
+}
+
+core::Result<Output> run_report(Context& ctx, const ReportOptions& o)
+{
+    auto scope = open_account(ctx);
+    if (!scope) return std::unexpected(scope.error());
+    auto& store = *scope->store;
+    const auto id = scope->account.id;
+    const auto status = plan::compute_status(store, scope->account, scope->settings, scope->now);
+    const auto ages = plan::pending_age_histogram(store, id, scope->now);
+    const auto weeks = plan::weekly_sends(store, id, scope->zone, scope->now, 12);
+
+    std::string h =
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+    h += fmt::format("<title>invitekeeper report: {}</title>\n", html_escape(scope->account.name));
+    h += fmt::format("<style>{}</style>\n</head>\n<body>\n", kStyle);
+    const std::string local = core::format_local(scope->now, scope->zone);
+    h += fmt::format("<h1>{}</h1>\n<p class=\"meta\">invitekeeper report, {} {} ({})</p>\n",
+                     html_escape(scope->account.name), local.substr(0, 10), local.substr(11, 5),
+                     html_escape(scope->zone.name()));
+    h += standing(status);
+    h += pending_ages(ages);
+    h += weekly(weeks, status.weekly_limit);
+    h += "<p class=\"note\">Made from your LinkedIn data export and what you recorded in invitekeeper, on this "
+         "computer. Nothing was sent anywhere.</p>\n</body>\n</html>\n";
+
+    if (auto w = write_whole(o.html, h); !w) return std::unexpected(w.error());
+    Output out;
+    out.json["html"] = o.html;
+    out.json["bytes"] = h.size();
+    out.text = fmt::format("Report written to {} ({} KB). Open it in a browser; it prints well too.\n", o.html,
+                           (h.size() + 1023) / 1024);
+    return out;
+}
+
+}  // namespace
+
+void add_report(CLI::App& app, Runner& selected)
+{
+    auto o = std::make_shared<ReportOptions>();
+    auto* cmd = app.add_subcommand("report", "Write a report to look at: one self-contained HTML file");
+    cmd->add_option("--html", o->html, "the HTML file to write")->required();
+    cmd->callback([o, &selected] { selected = [o](Context& ctx) { return run_report(ctx, *o); }; });
+}
+
+}  // namespace ik::present
