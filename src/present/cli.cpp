@@ -19,6 +19,7 @@ void add_queue(CLI::App&, Runner&);
 void add_template(CLI::App&, Runner&);
 void add_dnc(CLI::App&, Runner&);
 void add_report(CLI::App&, Runner&);
+void add_simulate(CLI::App&, Runner&);
 
 std::span<const CommandInfo> commands()
 {
@@ -27,7 +28,7 @@ std::span<const CommandInfo> commands()
         {"pending", false, add_pending}, {"plan", false, add_plan},     {"mark", true, add_mark},
         {"record", true, add_record},    {"config", false, add_config}, {"check-note", false, add_check_note},
         {"queue", true, add_queue},      {"template", true, add_template}, {"dnc", true, add_dnc},
-        {"report", false, add_report},
+        {"report", false, add_report},   {"simulate", false, add_simulate},
     };
     return kCommands;
 }

@@ -1,0 +1,254 @@
+#include "plan/simulate.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <thread>
+
+namespace ik::plan {
+
+namespace {
+
+std::uint64_t mix(std::uint64_t x)
+{
+    x += 0x9e3779b97f4a7c15ULL;
+    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+    return x ^ (x >> 31);
+}
+
+// splitmix64 as a stream: small, fast, and the same numbers on every platform.
+class Random {
+public:
+    explicit Random(std::uint64_t seed) : m_state(seed) {}
+    double uniform()  // [0, 1)
+    {
+        m_state += 0x9e3779b97f4a7c15ULL;
+        std::uint64_t z = m_state;
+        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+        z ^= z >> 31;
+        return static_cast<double>(z >> 11) * 0x1.0p-53;
+    }
+
+private:
+    std::uint64_t m_state;
+};
+
+// S at whole days of age, for drawing an acceptance day by inversion: a request
+// accepted at age T (S(T) = U) is accepted on day-age k when S(k + 1) < U <= S(k).
+class AcceptDays {
+public:
+    AcceptDays(const AcceptanceModel& model, int max_age) : m_rate(model.rate())
+    {
+        m_s.resize(static_cast<size_t>(max_age) + 2);
+        for (size_t k = 0; k < m_s.size(); ++k) m_s[k] = model.survival(static_cast<double>(k));
+        m_s[0] = 1.0;
+    }
+
+    double survival(int age) const
+    {
+        return m_s[static_cast<size_t>(std::min<size_t>(static_cast<size_t>(age), m_s.size() - 1))];
+    }
+
+    // The day-age a request pending at `age` is accepted, or -1 for never (or
+    // beyond the table).
+    int draw(int age, Random& rng) const
+    {
+        const double s = survival(age);
+        const double p = m_rate * s / (1 - m_rate + m_rate * s);
+        if (rng.uniform() >= p) return -1;
+        const double u = s * (1.0 - rng.uniform());  // (0, S(age)]
+        // The largest k with S(k) >= u; S falls, so search the reversed order.
+        auto it = std::upper_bound(m_s.begin() + age, m_s.end(), u, [](double value, double sk) { return sk < value; });
+        const auto k = static_cast<int>(it - m_s.begin()) - 1;
+        if (k + 1 >= static_cast<int>(m_s.size())) return -1;
+        return std::max(k, age);
+    }
+
+private:
+    double m_rate;
+    std::vector<double> m_s;
+};
+
+struct RunStats {
+    long accepted = 0;
+    long accepted_of_new = 0;
+    long sent = 0;
+    long withdrawn = 0;
+    double pending_mean = 0;
+    long pending_max = 0;
+    long blocked_days = 0;
+    long sending_days = 0;
+};
+
+// One run's working memory, kept between runs of a worker.
+struct Scratch {
+    struct Request {
+        int sent_day;    // negative for requests pending before day 0
+        int accept_day;  // -1: not inside the run
+        bool open;
+    };
+    std::vector<Request> requests;
+    std::vector<std::vector<std::uint32_t>> accept_on;  // day -> requests
+    std::vector<long> sent_on;                          // day + 7 -> sends
+    std::vector<long> returns_on;                       // day -> people back in the pool
+};
+
+RunStats run_once(const Strategy& strategy, const SimulationStart& start, const SimulationRules& rules,
+                  const AcceptDays& accept, int days, Random& rng, Scratch& w)
+{
+    RunStats st;
+    w.requests.clear();
+    w.accept_on.resize(static_cast<size_t>(days));
+    for (auto& v : w.accept_on) v.clear();
+    w.sent_on.assign(static_cast<size_t>(days) + 7, 0);
+    w.returns_on.assign(static_cast<size_t>(days), 0);
+    for (int ago : start.recent_sends)
+        if (ago >= 1 && ago <= 6) ++w.sent_on[static_cast<size_t>(7 - ago)];
+
+    auto add = [&](int sent_day, int age_now, int today) {
+        const int k = accept.draw(age_now, rng);
+        const int day = k < 0 ? -1 : today + (k - age_now);
+        const auto index = static_cast<std::uint32_t>(w.requests.size());
+        w.requests.push_back(Scratch::Request{sent_day, day < days ? day : -1, true});
+        if (day >= 0 && day < days) w.accept_on[static_cast<size_t>(day)].push_back(index);
+    };
+    std::vector<int> ages = start.pending_ages;
+    std::sort(ages.begin(), ages.end(), std::greater<>());  // oldest first: the order withdrawals take
+    for (int age : ages) add(-age, age, 0);
+    long pending = static_cast<long>(ages.size());
+    std::optional<long> pool = start.pool;
+    size_t oldest = 0;
+    double pending_sum = 0;
+
+    for (int d = 0; d < days; ++d) {
+        if (pool) *pool += w.returns_on[static_cast<size_t>(d)];
+        if (strategy.withdraw_after_days > 0) {
+            long n = 0;
+            while (oldest < w.requests.size() && n < rules.withdraw_daily_max) {
+                auto& r = w.requests[oldest];
+                if (!r.open) {
+                    ++oldest;
+                    continue;
+                }
+                if (d - r.sent_day < strategy.withdraw_after_days) break;
+                r.open = false;
+                --pending;
+                ++st.withdrawn;
+                ++n;
+                ++oldest;
+                if (pool && d + rules.reinvite_after_days < days)
+                    ++w.returns_on[static_cast<size_t>(d + rules.reinvite_after_days)];
+            }
+        }
+        const unsigned weekday = (start.first_weekday + static_cast<unsigned>(d)) % 7;
+        if (rules.sending_days.test(weekday)) {
+            ++st.sending_days;
+            long week = 0;
+            for (int back = 1; back <= 6; ++back) week += w.sent_on[static_cast<size_t>(d + 7 - back)];
+            long want = std::min({strategy.per_day, rules.daily_limit, std::max(0L, rules.weekly_limit - week)});
+            if (pool) want = std::min(want, *pool);
+            const long room = std::max(0L, rules.pending_cap - pending);
+            if (room < want) ++st.blocked_days;
+            const long send = std::min(want, room);
+            for (long k = 0; k < send; ++k) add(d, 0, d);
+            pending += send;
+            st.sent += send;
+            if (pool) *pool -= send;
+            w.sent_on[static_cast<size_t>(d + 7)] = send;
+        }
+        // Acceptances come in over the day, also for requests sent this morning.
+        for (std::uint32_t i : w.accept_on[static_cast<size_t>(d)]) {
+            auto& r = w.requests[i];
+            if (!r.open) continue;
+            r.open = false;
+            --pending;
+            ++st.accepted;
+            if (r.sent_day >= 0) ++st.accepted_of_new;
+        }
+        pending_sum += static_cast<double>(pending);
+        st.pending_max = std::max(st.pending_max, pending);
+    }
+    st.pending_mean = days > 0 ? pending_sum / days : 0;
+    return st;
+}
+
+double percentile(std::vector<double> values, double q)
+{
+    if (values.empty()) return 0;
+    std::sort(values.begin(), values.end());
+    const auto rank = static_cast<size_t>(std::ceil(q * static_cast<double>(values.size())));
+    return values[std::clamp<size_t>(rank, 1, values.size()) - 1];
+}
+
+}  // namespace
+
+SimulationResult simulate(const std::vector<Strategy>& strategies, const SimulationStart& start,
+                          const SimulationRules& rules, const AcceptanceModel& model, const SimulationOptions& options)
+{
+    // Ages up to the oldest pending request's at the end of the run.
+    const int oldest =
+        start.pending_ages.empty() ? 0 : *std::max_element(start.pending_ages.begin(), start.pending_ages.end());
+    const AcceptDays accept(model, oldest + options.days + 1);
+    const size_t n_strategies = strategies.size();
+    const auto runs = static_cast<size_t>(std::max(1, options.runs));
+    std::vector<RunStats> stats(n_strategies * runs);
+
+    // Each (strategy, run) has its own random stream from the seed, so the
+    // numbers do not depend on which thread runs it.
+    const unsigned threads = options.threads > 0 ? static_cast<unsigned>(options.threads)
+                                                 : std::max(1u, std::thread::hardware_concurrency());
+    auto work = [&](unsigned worker) {
+        Scratch scratch;
+        for (size_t task = worker; task < stats.size(); task += threads) {
+            const size_t s = task / runs, r = task % runs;
+            Random rng(mix(options.seed ^ mix(s * 0x1000193ULL + 17) ^ mix(r + 0x51ed27ULL)));
+            stats[task] = run_once(strategies[s], start, rules, accept, options.days, rng, scratch);
+        }
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t);
+    work(0);
+    for (auto& t : pool) t.join();
+
+    SimulationResult result;
+    const double weeks = options.days / 7.0;
+    for (size_t s = 0; s < n_strategies; ++s) {
+        StrategyResult out;
+        out.strategy = strategies[s];
+        std::vector<double> per_week;
+        double accepted = 0, pending = 0, blocked = 0, withdrawn = 0, sent = 0, rate_num = 0, rate_den = 0;
+        for (size_t r = 0; r < runs; ++r) {
+            const auto& st = stats[s * runs + r];
+            per_week.push_back(static_cast<double>(st.accepted) / weeks);
+            accepted += static_cast<double>(st.accepted);
+            pending += st.pending_mean;
+            out.pending_max = std::max(out.pending_max, st.pending_max);
+            blocked +=
+                st.sending_days ? static_cast<double>(st.blocked_days) / static_cast<double>(st.sending_days) : 0;
+            withdrawn += static_cast<double>(st.withdrawn);
+            sent += static_cast<double>(st.sent);
+            rate_num += static_cast<double>(st.accepted_of_new);
+            rate_den += static_cast<double>(st.sent);
+        }
+        const double n = static_cast<double>(runs);
+        out.accepted_per_week_mean = accepted / n / weeks;
+        out.accepted_per_week_p10 = percentile(per_week, 0.10);
+        out.accepted_per_week_p90 = percentile(per_week, 0.90);
+        out.accepted_total_mean = accepted / n;
+        out.pending_mean = pending / n;
+        out.blocked_share = blocked / n;
+        out.withdrawals_per_week = withdrawn / n / weeks;
+        out.sent_per_week = sent / n / weeks;
+        out.acceptance_rate = rate_den > 0 ? rate_num / rate_den : 0;
+        result.strategies.push_back(out);
+        if (strategies[s].current) result.current = s;
+    }
+    for (size_t s = 1; s < result.strategies.size(); ++s)
+        if (result.strategies[s].accepted_total_mean > result.strategies[result.best].accepted_total_mean)
+            result.best = s;
+    return result;
+}
+
+}  // namespace ik::plan
