@@ -32,4 +32,6 @@ ik_add_unit_test(plan_test ik_plan
   ${CMAKE_CURRENT_SOURCE_DIR}/plan/status_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/plan/send_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/plan/send_property_test.cpp
-  ${CMAKE_CURRENT_SOURCE_DIR}/plan/simulate_test.cpp)
+  ${CMAKE_CURRENT_SOURCE_DIR}/plan/simulate_test.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/plan/survival_test.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/plan/stats_test.cpp)

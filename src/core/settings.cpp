@@ -52,6 +52,8 @@ constexpr std::array kSpecs{
     SettingSpec{"import.window", SettingType::duration, "180d", "how far back an export's Invitations.csv reaches"},
     SettingSpec{"stats.min_age", SettingType::duration, "14d",
                 "invitations younger than this are not counted in acceptance rates"},
+    SettingSpec{"stats.min_accepted", SettingType::integer, "50",
+                "accepted invitations needed before your own curve replaces the prior"},
 };
 
 }  // namespace

@@ -41,8 +41,10 @@ double AcceptanceModel::survival(double age) const
         const double l0 = std::log(std::max(s0, 1e-12)), l1 = std::log(std::max(s1, 1e-12));
         return std::exp(l0 + (l1 - l0) * (age - a0) / (a1 - a0));
     };
-    for (size_t i = 0; i + 1 < m_knots.size(); ++i)
-        if (age <= m_knots[i + 1].first) return segment(i);
+    // The first knot at or past `age` ends the segment (an own curve has a knot a day).
+    auto end = std::lower_bound(m_knots.begin() + 1, m_knots.end(), age,
+                                [](const std::pair<double, double>& knot, double a) { return knot.first < a; });
+    if (end != m_knots.end()) return segment(static_cast<size_t>(end - m_knots.begin()) - 1);
     // Past the last knot the tail keeps the slope of the last segment.
     return std::min(1.0, segment(m_knots.size() - 2));
 }

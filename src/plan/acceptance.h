@@ -25,6 +25,7 @@ public:
 
     double rate() const { return m_rate; }
     std::string_view source() const { return m_source; }
+    const std::vector<std::pair<double, double>>& knots() const { return m_knots; }
     // S(a): log-linear between knots, log-linear extrapolation past the last.
     double survival(double age_days) const;
     double p_accept(double age_days) const;

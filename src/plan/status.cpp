@@ -1,5 +1,7 @@
 #include "plan/status.h"
 
+#include "plan/stats.h"
+
 #include <algorithm>
 
 namespace ik::plan {
@@ -23,6 +25,11 @@ AcceptanceRate acceptance_rate(store::Store& store, core::AccountId account, cor
 AcceptanceModel acceptance_model(store::Store& store, core::AccountId account, const core::Settings& settings,
                                  core::Instant now)
 {
+    InvitationQuery accepted;
+    accepted.status = Status::accepted;
+    if (own_curve_applies(store.count_invitations(account, accepted),
+                          static_cast<long>(settings.integer("stats.min_accepted"))))
+        return own_acceptance_model(kaplan_meier(time_to_accept(store.invitations(account, InvitationQuery{}), now)));
     auto rate = acceptance_rate(store, account, now, settings.duration("stats.min_age"));
     return AcceptanceModel::prior(rate.rate.value_or(kDefaultAcceptanceRate));
 }

@@ -21,7 +21,9 @@ struct AcceptanceRate {
 // accepted / outgoing over outgoing invitations at least `min_age` old at `now`.
 AcceptanceRate acceptance_rate(store::Store& store, core::AccountId account, core::Instant now, core::Duration min_age);
 
-// The model p_accept uses: the prior curve with the member's rate, or the default.
+// The model p_accept uses: the member's own Kaplan-Meier curve (source "own") once
+// they have stats.min_accepted accepted outgoing invitations, else the prior curve
+// with their rate, or the default rate (source "prior").
 AcceptanceModel acceptance_model(store::Store& store, core::AccountId account, const core::Settings& settings,
                                  core::Instant now);
 

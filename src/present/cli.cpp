@@ -20,15 +20,17 @@ void add_template(CLI::App&, Runner&);
 void add_dnc(CLI::App&, Runner&);
 void add_report(CLI::App&, Runner&);
 void add_simulate(CLI::App&, Runner&);
+void add_stats(CLI::App&, Runner&);
 
 std::span<const CommandInfo> commands()
 {
     static constexpr CommandInfo kCommands[] = {
-        {"init", true, add_init},        {"import", true, add_import},  {"status", false, add_status},
-        {"pending", false, add_pending}, {"plan", false, add_plan},     {"mark", true, add_mark},
-        {"record", true, add_record},    {"config", false, add_config}, {"check-note", false, add_check_note},
+        {"init", true, add_init},        {"import", true, add_import},     {"status", false, add_status},
+        {"pending", false, add_pending}, {"plan", false, add_plan},        {"mark", true, add_mark},
+        {"record", true, add_record},    {"config", false, add_config},    {"check-note", false, add_check_note},
         {"queue", true, add_queue},      {"template", true, add_template}, {"dnc", true, add_dnc},
         {"report", false, add_report},   {"simulate", false, add_simulate},
+        {"stats", false, add_stats},
     };
     return kCommands;
 }

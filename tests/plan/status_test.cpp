@@ -234,6 +234,23 @@ TEST_F(ComputeStatus, AcceptanceModelUsesTheMembersRateOrTheDefault)
     add(kNow - 20 * 24h, {Event{EventKind::accepted, kNow - 19 * 24h, "import:x"}});
     add(kNow - 20 * 24h);
     EXPECT_DOUBLE_EQ(acceptance_model(*m_store, m_account.id, settings, kNow).rate(), 0.5);
+    EXPECT_EQ(acceptance_model(*m_store, m_account.id, settings, kNow).source(), "prior");
+}
+
+TEST_F(ComputeStatus, AcceptanceModelIsTheOwnCurveFromMinAccepted)
+{
+    core::Settings settings;
+    ASSERT_TRUE(settings.set("stats.min_accepted", "2", "test"));
+    add(kNow - 20 * 24h, {Event{EventKind::accepted, kNow - 19 * 24h, "import:x"}});
+    add(kNow - 10 * 24h);
+    EXPECT_EQ(acceptance_model(*m_store, m_account.id, settings, kNow).source(), "prior");  // 1 accepted of 2 needed
+    add(kNow - 5 * 24h, {Event{EventKind::accepted, kNow - 5 * 24h, "import:x"}});
+    const auto model = acceptance_model(*m_store, m_account.id, settings, kNow);
+    EXPECT_EQ(model.source(), "own");
+    // Events at 0 and 1 day, the pending one censored at 10: S_km falls 1 -> 2/3 -> 1/3, so P = 2/3.
+    EXPECT_NEAR(model.rate(), 2.0 / 3.0, 1e-12);
+    // The withdrawal plan ranks with it: a pending invitation older than any acceptance is all but hopeless.
+    EXPECT_LT(model.p_accept(10), 1e-5);
 }
 
 }  // namespace

@@ -1,0 +1,187 @@
+// `stats`: how the member's invitations fare: acceptance rates, overall and by group,
+// and how long acceptance takes (Kaplan-Meier, docs/stats.md). Presents
+// plan::acceptance_stats; computes nothing of its own.
+#include "present/command.h"
+
+#include "plan/stats.h"
+
+#include <fmt/format.h>
+
+#include <array>
+
+namespace ik::present {
+
+namespace {
+
+struct StatsCommandOptions {
+    std::string by;
+};
+
+constexpr std::array kPercentiles{std::pair{0.25, "p25"}, std::pair{0.50, "p50"}, std::pair{0.75, "p75"},
+                                  std::pair{0.90, "p90"}};
+// The rows of the text curve table: DESIGN.md's "accepted within d days".
+constexpr std::array kWithinDays{0, 1, 2, 3, 7, 14, 30, 90};
+
+std::string percent(double r)
+{
+    return fmt::format("{:.1f}%", r * 100);
+}
+std::string percent(const std::optional<double>& r)
+{
+    return r ? percent(*r) : "-";
+}
+std::string days_text(const std::optional<double>& d)
+{
+    return d ? fmt::format("{:.1f}", *d) : "-";
+}
+Json json_days(const std::optional<double>& d)
+{
+    return d ? Json(round_to(*d, 3)) : Json(nullptr);
+}
+Json json_rate(const std::optional<double>& r)
+{
+    return r ? Json(round_to(*r, 4)) : Json(nullptr);
+}
+
+Json group_json(const plan::GroupAcceptance& g)
+{
+    return Json{{"group", g.group}, {"accepted", g.accepted}, {"outgoing", g.outgoing}, {"rate", json_rate(g.rate)}};
+}
+
+std::string stats_text(const plan::AcceptanceStats& st, const std::string& min_age)
+{
+    std::string t;
+    const auto& all = st.overall;
+    if (all.rate)
+        t += fmt::format("Accepted  {} of the invitations sent at least {} ago ({} of {}); {} accepted in all\n",
+                         percent(all.rate), min_age, thousands(all.accepted), thousands(all.outgoing),
+                         thousands(st.accepted_total));
+    else
+        t += fmt::format("Accepted  no invitation sent at least {} ago yet; {} accepted in all\n", min_age,
+                         thousands(st.accepted_total));
+
+    if (st.by) {
+        const auto by = plan::to_string(*st.by);
+        t += fmt::format("\nBy {} (invitations sent at least {} ago)\n", by, min_age);
+        TextTable table({std::string(by), "accepted", "sent", "rate"}, {false, true, true, true});
+        for (const auto& g : st.groups)
+            table.add({g.group, thousands(g.accepted), thousands(g.outgoing), percent(g.rate)});
+        t += st.groups.empty() ? "  (none)\n" : table.render();
+    }
+
+    const auto& c = st.curve;
+    t += fmt::format(
+        "\nTime to accept (Kaplan-Meier over {} invitations: {} accepted; pending, withdrawn and gone "
+        "ones count up to their age)\n",
+        thousands(c.observations), thousands(c.events));
+    TextTable curve({"accepted within", "yours", "95% band", "prior"}, {false, true, true, true});
+    for (int d : kWithinDays) {
+        const auto at = c.point_at(d);
+        const std::string band = at ? fmt::format("{}-{}", percent(1 - at->upper), percent(1 - at->lower)) : "-";
+        // The prior's "within d days" is its knot at d + 1 (plan/acceptance.cpp).
+        const double prior = st.prior.rate() * (1 - st.prior.survival(d + 1));
+        curve.add({d == 0 ? "same day" : fmt::format("{} day{}", d, d == 1 ? "" : "s"), percent(1 - c.survival_at(d)),
+                   band, percent(prior)});
+    }
+    t += curve.render();
+    if (!c.points.empty())
+        t += fmt::format(
+            "Ever accepted, as far as your history shows: {} (the latest acceptance came {:.1f} days "
+            "after sending)\n",
+            percent(1 - c.points.back().survival), c.points.back().time);
+
+    TextTable pct({"days until accepted", "p25", "p50", "p75", "p90"}, {false, true, true, true, true});
+    std::vector<std::string> of_all{"of all invitations"}, of_accepted{"of those accepted"};
+    for (const auto& [q, name] : kPercentiles) {
+        of_all.push_back(days_text(c.percentile(q)));
+        of_accepted.push_back(days_text(plan::accepted_percentile(c, q)));
+    }
+    pct.add(of_all);
+    pct.add(of_accepted);
+    t += "\n" + pct.render();
+    t += "(\"-\": never reached; \"of all invitations\" counts the ones never accepted too)\n";
+
+    if (st.model.source() == "own")
+        t += fmt::format("\nWithdrawal plans use your own curve ({} accepted invitations; stats.min_accepted is {}).\n",
+                         thousands(st.accepted_total), st.min_accepted);
+    else
+        t += fmt::format(
+            "\nWithdrawal plans use the prior (7,732 accepted invitations in 37 exports) until you have {} "
+            "accepted invitations (stats.min_accepted); you have {}.\n",
+            thousands(st.min_accepted), thousands(st.accepted_total));
+    return t;
+}
+
+core::Result<Output> run_stats(Context& ctx, const StatsCommandOptions& o)
+{
+    std::optional<plan::StatsGrouping> by;
+    if (!o.by.empty()) {
+        by = plan::stats_grouping_from_string(o.by);
+        if (!by)
+            return core::fail(core::ErrorKind::usage, "bad_grouping",
+                              fmt::format("--by {}: expected week, note, template, weekday or window", o.by));
+    }
+    auto scope = open_account(ctx);
+    if (!scope) return std::unexpected(scope.error());
+    auto st = plan::acceptance_stats(*scope->store, scope->account.id, scope->settings, by, scope->now);
+    if (!st) return std::unexpected(st.error());
+    const auto min_age = core::format_duration(scope->settings.duration("stats.min_age"));
+
+    Output out;
+    auto& j = out.json;
+    j["now"] = json_instant(scope->now);
+    j["by"] = by ? Json(plan::to_string(*by)) : Json(nullptr);
+    j["min_age"] = min_age;
+    Json overall = group_json(st->overall);
+    overall.erase("group");
+    j["acceptance"] = overall;
+    Json groups = Json::array();
+    for (const auto& g : st->groups) groups.push_back(group_json(g));
+    j["groups"] = groups;
+
+    const auto& c = st->curve;
+    j["observations"] = c.observations;
+    j["accepted"] = c.events;
+    j["accepted_total"] = st->accepted_total;
+    j["ever_accepted"] = c.points.empty() ? Json(nullptr) : Json(round_to(1 - c.points.back().survival, 4));
+    Json pct = Json::object(), pct_accepted = Json::object();
+    for (const auto& [q, name] : kPercentiles) {
+        pct[name] = json_days(c.percentile(q));
+        pct_accepted[name] = json_days(plan::accepted_percentile(c, q));
+    }
+    j["percentiles"] = pct;
+    j["percentiles_of_accepted"] = pct_accepted;
+    j["curve_source"] = st->model.source();
+    j["min_accepted"] = st->min_accepted;
+    Json points = Json::array();
+    for (const auto& p : c.points)
+        points.push_back(Json{{"t", round_to(p.time, 3)},
+                              {"at_risk", p.at_risk},
+                              {"events", p.events},
+                              {"censored", p.censored},
+                              {"survival", round_to(p.survival, 4)},
+                              {"std_error", round_to(p.std_error, 4)},
+                              {"lower", round_to(p.lower, 4)},
+                              {"upper", round_to(p.upper, 4)}});
+    j["curve"] = points;
+    Json prior_points = Json::array();
+    for (const auto& p : plan::model_curve(st->prior))
+        prior_points.push_back(Json{{"t", p.time},
+                                    {"survival", round_to(p.survival, 4)},
+                                    {"survival_if_accepted", round_to(p.survival_if_accepted, 4)}});
+    j["prior"] = Json{{"rate", round_to(st->prior.rate(), 4)}, {"points", prior_points}};
+    out.text = stats_text(*st, min_age);
+    return out;
+}
+
+}  // namespace
+
+void add_stats(CLI::App& app, Runner& selected)
+{
+    auto o = std::make_shared<StatsCommandOptions>();
+    auto* cmd = app.add_subcommand("stats", "Acceptance rates, overall and by group, and how long acceptance takes");
+    cmd->add_option("--by", o->by, "group rates by week, note, template, weekday or window");
+    cmd->callback([o, &selected] { selected = [o](Context& ctx) { return run_stats(ctx, *o); }; });
+}
+
+}  // namespace ik::present
