@@ -217,10 +217,15 @@ AcceptanceStats compute_stats(std::span<const core::Invitation> outgoing, std::o
             return group_rank(*by, a.group, options) < group_rank(*by, b.group, options);
         });
 
-    st.curve = kaplan_meier(time_to_accept(outgoing, now));
+    st.curve = kaplan_meier(time_to_accept(curve_sample(outgoing), now));
     st.prior = AcceptanceModel::prior(st.overall.rate.value_or(kDefaultAcceptanceRate));
     st.model = own_curve_applies(st.accepted_total, options.min_accepted) ? own_acceptance_model(st.curve) : st.prior;
     return st;
+}
+
+std::span<const core::Invitation> curve_sample(std::span<const core::Invitation> outgoing)
+{
+    return outgoing.size() <= kCurveSample ? outgoing : outgoing.last(kCurveSample);
 }
 
 core::Result<AcceptanceStats> acceptance_stats(store::Store& store, core::AccountId account,

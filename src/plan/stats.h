@@ -41,6 +41,13 @@ inline constexpr double kOwnSurvivalFloor = 1e-6;
 // outgoing invitations on (stats.min_accepted), and never with none.
 bool own_curve_applies(long accepted_total, long min_accepted);
 
+// The member's own curve comes from their newest outgoing invitations, at most
+// this many: the way they invite now, and a bounded read however long the
+// history (status and the withdrawal plan stay fast at a million rows).
+inline constexpr size_t kCurveSample = 5000;
+// The newest kCurveSample of `outgoing` (given oldest first).
+std::span<const core::Invitation> curve_sample(std::span<const core::Invitation> outgoing);
+
 // The time-to-accept percentile q (0 < q < 1) among invitations that are accepted: the
 // smallest t with S_km(t) <= 1 - q P, P = 1 - S_km(last event); none without events.
 std::optional<double> accepted_percentile(const SurvivalCurve& curve, double q);

@@ -29,7 +29,12 @@ AcceptanceModel acceptance_model(store::Store& store, core::AccountId account, c
     accepted.status = Status::accepted;
     if (own_curve_applies(store.count_invitations(account, accepted),
                           static_cast<long>(settings.integer("stats.min_accepted"))))
-        return own_acceptance_model(kaplan_meier(time_to_accept(store.invitations(account, InvitationQuery{}), now)));
+    {
+        InvitationQuery newest;
+        newest.newest_first = true;
+        newest.limit = static_cast<long>(kCurveSample);
+        return own_acceptance_model(kaplan_meier(time_to_accept(store.invitations(account, newest), now)));
+    }
     auto rate = acceptance_rate(store, account, now, settings.duration("stats.min_age"));
     return AcceptanceModel::prior(rate.rate.value_or(kDefaultAcceptanceRate));
 }
