@@ -22,6 +22,14 @@ AcceptanceRate acceptance_rate(store::Store& store, core::AccountId account, cor
     return r;
 }
 
+double model_rate(const AcceptanceRate& r)
+{
+    // A Beta prior worth kRatePriorWeight invitations at the default rate: with
+    // 3 of 12 accepted the model says 0.30, not 0.25; with thousands, your rate.
+    return (static_cast<double>(r.accepted) + kRatePriorWeight * kDefaultAcceptanceRate) /
+           (static_cast<double>(r.outgoing) + kRatePriorWeight);
+}
+
 AcceptanceModel acceptance_model(store::Store& store, core::AccountId account, const core::Settings& settings,
                                  core::Instant now)
 {
@@ -36,7 +44,7 @@ AcceptanceModel acceptance_model(store::Store& store, core::AccountId account, c
         return own_acceptance_model(kaplan_meier(time_to_accept(store.invitations(account, newest), now)));
     }
     auto rate = acceptance_rate(store, account, now, settings.duration("stats.min_age"));
-    return AcceptanceModel::prior(rate.rate.value_or(kDefaultAcceptanceRate));
+    return AcceptanceModel::prior(model_rate(rate));
 }
 
 WithdrawPlan withdrawal_plan(store::Store& store, core::AccountId account, const core::Settings& settings,

@@ -21,6 +21,13 @@ struct AcceptanceRate {
 // accepted / outgoing over outgoing invitations at least `min_age` old at `now`.
 AcceptanceRate acceptance_rate(store::Store& store, core::AccountId account, core::Instant now, core::Duration min_age);
 
+// How many invitations' worth of weight the default rate keeps in the model's P.
+inline constexpr double kRatePriorWeight = 20;
+
+// The P the prior-curve model uses: the member's rate shrunk towards the default,
+// so a short history (none accepted of 12) does not mean "nobody ever accepts".
+double model_rate(const AcceptanceRate& rate);
+
 // The model p_accept uses: the member's own Kaplan-Meier curve (source "own") once
 // they have stats.min_accepted accepted outgoing invitations, else the prior curve
 // with their rate, or the default rate (source "prior").

@@ -233,8 +233,16 @@ TEST_F(ComputeStatus, AcceptanceModelUsesTheMembersRateOrTheDefault)
     EXPECT_DOUBLE_EQ(acceptance_model(*m_store, m_account.id, settings, kNow).rate(), kDefaultAcceptanceRate);
     add(kNow - 20 * 24h, {Event{EventKind::accepted, kNow - 19 * 24h, "import:x"}});
     add(kNow - 20 * 24h);
-    EXPECT_DOUBLE_EQ(acceptance_model(*m_store, m_account.id, settings, kNow).rate(), 0.5);
+    // 1 of 2, shrunk towards the default by 20 invitations' worth: (1 + 20 x 0.37) / 22.
+    EXPECT_DOUBLE_EQ(acceptance_model(*m_store, m_account.id, settings, kNow).rate(), (1 + 20 * 0.37) / 22);
     EXPECT_EQ(acceptance_model(*m_store, m_account.id, settings, kNow).source(), "prior");
+}
+
+TEST(ModelRate, AShortHistoryLeansOnTheDefaultALongOneIsTheMembers)
+{
+    EXPECT_NEAR(model_rate(AcceptanceRate{0, 12, 0.0}), 7.4 / 32, 1e-12);  // not "nobody ever accepts"
+    EXPECT_NEAR(model_rate(AcceptanceRate{814, 2189, 814.0 / 2189}), (814 + 7.4) / 2209, 1e-12);
+    EXPECT_NEAR(model_rate(AcceptanceRate{0, 0, std::nullopt}), kDefaultAcceptanceRate, 1e-12);
 }
 
 TEST_F(ComputeStatus, AcceptanceModelIsTheOwnCurveFromMinAccepted)
