@@ -30,6 +30,8 @@ ik_add_unit_test(plan_test ik_plan
   ${CMAKE_CURRENT_SOURCE_DIR}/plan/templates_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/plan/withdraw_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/plan/status_test.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/plan/health_test.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/plan/forecast_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/plan/send_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/plan/send_property_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/plan/simulate_test.cpp

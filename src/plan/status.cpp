@@ -111,6 +111,8 @@ StatusReport compute_status(store::Store& store, const store::Account& account, 
     s.withdraw_total = static_cast<long>(plan.items.size());
     s.withdraw_today = static_cast<long>(
         std::count_if(plan.items.begin(), plan.items.end(), [&](const WithdrawItem& i) { return i.day == s.today; }));
+    s.health = account_health(store, id, settings, now);
+    s.forecast = account_forecast(store, id, settings, now);
     return s;
 }
 

@@ -4,6 +4,8 @@
 #include "core/settings.h"
 #include "core/time.h"
 #include "plan/acceptance.h"
+#include "plan/forecast.h"
+#include "plan/health.h"
 #include "plan/withdraw.h"
 #include "store/store.h"
 
@@ -59,6 +61,8 @@ struct StatusReport {
     long withdraw_today = 0;                 // items of today's withdrawal plan
     long withdraw_total = 0;
     core::Duration stale_after{};
+    Health health;
+    Forecast forecast;
 };
 
 StatusReport compute_status(store::Store& store, const store::Account& account, const core::Settings& settings,

@@ -9,6 +9,8 @@ namespace ik::present {
 void add_init(CLI::App&, Runner&);
 void add_import(CLI::App&, Runner&);
 void add_status(CLI::App&, Runner&);
+void add_health(CLI::App&, Runner&);
+void add_forecast(CLI::App&, Runner&);
 void add_pending(CLI::App&, Runner&);
 void add_plan(CLI::App&, Runner&);
 void add_mark(CLI::App&, Runner&);
@@ -25,9 +27,10 @@ void add_stats(CLI::App&, Runner&);
 std::span<const CommandInfo> commands()
 {
     static constexpr CommandInfo kCommands[] = {
-        {"init", true, add_init},        {"import", true, add_import},     {"status", false, add_status},
-        {"pending", false, add_pending}, {"plan", false, add_plan},        {"mark", true, add_mark},
-        {"record", true, add_record},    {"config", false, add_config},    {"check-note", false, add_check_note},
+        {"init", true, add_init},        {"import", true, add_import},  {"status", false, add_status},
+        {"health", false, add_health},   {"forecast", false, add_forecast},
+        {"pending", false, add_pending}, {"plan", false, add_plan},     {"mark", true, add_mark},
+        {"record", true, add_record},    {"config", false, add_config}, {"check-note", false, add_check_note},
         {"queue", true, add_queue},      {"template", true, add_template}, {"dnc", true, add_dnc},
         {"report", false, add_report},   {"simulate", false, add_simulate},
         {"stats", false, add_stats},

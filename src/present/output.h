@@ -2,6 +2,7 @@
 // people. Helpers for text tables and bars live here so every command looks alike.
 #pragma once
 
+#include "core/numbers.h"
 #include "core/time.h"
 
 #include <nlohmann/json.hpp>
@@ -24,7 +25,7 @@ struct Output {
 };
 
 // 1234567 -> "1,234,567"
-std::string thousands(long long n);
+using core::thousands;
 // A bar of `width` cells filled value/limit, with a marker at `mark` (e.g. the target).
 std::string bar(long value, long limit, int width, std::optional<long> mark = std::nullopt);
 // Cuts text to `width` code points (UTF-8 aware), ending in "…" when cut; newlines become spaces.

@@ -261,5 +261,21 @@ TEST_F(ComputeStatus, AcceptanceModelIsTheOwnCurveFromMinAccepted)
     EXPECT_LT(model.p_accept(10), 1e-5);
 }
 
+TEST_F(ComputeStatus, CarriesTheHealthScoreAndTheForecast)
+{
+    core::Settings settings;
+    ASSERT_TRUE(settings.set("pending.target", "2", "account"));
+    ASSERT_TRUE(settings.set("pending.cap", "4", "account"));
+    for (int i = 1; i <= 3; ++i) add(kNow - i * 24h);
+    StatusReport s = status(settings);
+    ASSERT_FALSE(s.health.factors.empty());
+    EXPECT_EQ(s.health.factors.front().code, "pending");
+    EXPECT_DOUBLE_EQ(s.health.factors.front().lost, 10);  // 3 of a target of 2 and a cap of 4
+    EXPECT_EQ(s.health.score, 90);
+    EXPECT_EQ(s.forecast.pending_now, 3);
+    EXPECT_EQ(s.forecast.recent_sends, 3);
+    EXPECT_EQ(s.forecast.target_on, day(2026, 11, 26));  // already over
+}
+
 }  // namespace
 }  // namespace ik::plan

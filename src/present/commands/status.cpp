@@ -2,6 +2,7 @@
 #include "present/command.h"
 
 #include "plan/status.h"
+#include "present/reports.h"
 
 #include <fmt/format.h>
 
@@ -34,6 +35,10 @@ std::string status_text(const plan::StatusReport& s, const std::string& zone)
     else t += "no invitation old enough for an acceptance rate yet\n";
     t += fmt::format("Cleanup    next due {}{}\n", core::format_date(s.next_cleanup),
                      s.next_cleanup == s.today ? " (today)" : "");
+    t += fmt::format("Health     {:>6} / 100  {}; every factor: invitekeeper health\n", s.health.score, s.health.grade);
+    t += health_advice(s.health, 2, "           ");
+    const auto forecast = forecast_sentence(s.forecast);
+    t += fmt::format("Forecast   {};\n           {}.\n", forecast.heading, forecast.remedy);
 
     t += "\nWhat to do next\n";
     int step = 1;
@@ -87,6 +92,8 @@ core::Result<Output> run_status(Context& ctx)
     j["last_cleanup"] = s.last_cleanup ? json_date(*s.last_cleanup) : Json(nullptr);
     j["withdraw_today"] = s.withdraw_today;
     j["withdraw_planned"] = s.withdraw_total;
+    j["health"] = health_json(s.health);
+    j["forecast"] = forecast_json(s.forecast, false);
     out.text = status_text(s, scope->zone.name());
     return out;
 }
