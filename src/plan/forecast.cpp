@@ -89,6 +89,12 @@ Forecast project_pending(const ForecastInput& in, const AcceptanceModel& model)
 Forecast account_forecast(store::Store& store, core::AccountId account, const core::Settings& settings,
                           core::Instant now)
 {
+    return account_forecast(store, account, settings, now, acceptance_model(store, account, settings, now));
+}
+
+Forecast account_forecast(store::Store& store, core::AccountId account, const core::Settings& settings,
+                          core::Instant now, const AcceptanceModel& model)
+{
     ForecastInput in;
     const auto zone = core::Zone::named(settings.text("account.tz")).value_or(core::Zone::utc());
     in.today = zone.local_date(now);
@@ -104,7 +110,7 @@ Forecast account_forecast(store::Store& store, core::AccountId account, const co
     pending.status = core::Status::pending;
     for (const auto& inv : store.invitations(account, pending))
         in.pending_ages.push_back(std::max(0.0, static_cast<double>((now - inv.sent_at).count()) / 86400.0));
-    return project_pending(in, acceptance_model(store, account, settings, now));
+    return project_pending(in, model);
 }
 
 }  // namespace ik::plan

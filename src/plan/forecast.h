@@ -66,5 +66,8 @@ Forecast project_pending(const ForecastInput& input, const AcceptanceModel& mode
 // The forecast for the account at `now`, with acceptance_model()'s model.
 Forecast account_forecast(store::Store& store, core::AccountId account, const core::Settings& settings,
                           core::Instant now);
+// The same with a model already made.
+Forecast account_forecast(store::Store& store, core::AccountId account, const core::Settings& settings,
+                          core::Instant now, const AcceptanceModel& model);
 
 }  // namespace ik::plan

@@ -44,6 +44,8 @@ constexpr long kMinNoteSample = 5;
 constexpr Duration kDay{86400};
 constexpr Duration kHour{3600};
 constexpr auto kRecentSends = core::days{30};   // the generic-notes window
+constexpr long kMaxRecentSends = 1000;          // sends read for it at most (newest first)
+constexpr long kMaxCohort = 2000;               // invitations read for the acceptance cohorts at most
 constexpr auto kBurstSpan = core::days{14};     // the window the bursts are looked for in
 constexpr auto kEventMemory = core::days{180};  // restrictions and reports count for this long, less with age
 
@@ -322,25 +324,37 @@ HealthFacts health_facts(store::Store& store, core::AccountId account, const cor
 
     // A cohort: sent in the last `span`, and at least stats.min_age old so that most
     // of those that will be accepted have been (92% within 14 days, DESIGN.md).
-    auto cohort = [&](core::days span) {
-        store::InvitationQuery q;
-        q.sent_from = now - span + Duration{1};
-        q.sent_before = now - settings.duration("stats.min_age") + Duration{1};
-        AcceptanceCohort c;
-        if (*q.sent_from >= *q.sent_before) return c;
-        c.outgoing = store.count_invitations(account, q);
-        q.status = core::Status::accepted;
-        c.accepted = store.count_invitations(account, q);
-        return c;
-    };
-    f.cohort_30d = cohort(core::days{30});
-    f.cohort_90d = cohort(core::days{90});
+    // Both cohorts from one read of the 90-day one, newest first and at most
+    // kMaxCohort invitations: every one for anyone inside LinkedIn's limits, and a
+    // bounded read however the ledger was filled.
+    store::InvitationQuery q;
+    q.sent_from = now - core::days{90} + Duration{1};
+    q.sent_before = now - settings.duration("stats.min_age") + Duration{1};
+    q.newest_first = true;
+    q.limit = kMaxCohort;
+    if (*q.sent_from < *q.sent_before) {
+        const Instant from_30d = now - core::days{30} + Duration{1};
+        for (const auto& inv : store.invitations(account, q)) {
+            const bool accepted = inv.status == core::Status::accepted;
+            ++f.cohort_90d.outgoing;
+            f.cohort_90d.accepted += accepted;
+            if (inv.sent_at >= from_30d) {
+                ++f.cohort_30d.outgoing;
+                f.cohort_30d.accepted += accepted;
+            }
+        }
+    }
 
+    // The newest kMaxRecentSends at most: far more than LinkedIn lets anyone send
+    // in 30 days, and a bounded read however the ledger was filled.
     store::InvitationQuery recent;
     recent.sent_from = now - kRecentSends + Duration{1};
     recent.sent_before = now + Duration{1};
+    recent.newest_first = true;
+    recent.limit = kMaxRecentSends;
     for (const auto& inv : store.invitations(account, recent))
         f.sends.push_back(RecentSend{inv.sent_at, is_generic_note(inv.message)});
+    std::reverse(f.sends.begin(), f.sends.end());  // oldest first
 
     for (const auto& e : store.account_events(account, core::AccountEventKind::restricted))
         f.restrictions.push_back(e.at);

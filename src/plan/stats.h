@@ -44,7 +44,7 @@ bool own_curve_applies(long accepted_total, long min_accepted);
 // The member's own curve comes from their newest outgoing invitations, at most
 // this many: the way they invite now, and a bounded read however long the
 // history (status and the withdrawal plan stay fast at a million rows).
-inline constexpr size_t kCurveSample = 5000;
+inline constexpr size_t kCurveSample = 3000;
 // The newest kCurveSample of `outgoing` (given oldest first).
 std::span<const core::Invitation> curve_sample(std::span<const core::Invitation> outgoing);
 

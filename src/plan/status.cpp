@@ -36,8 +36,7 @@ AcceptanceModel acceptance_model(store::Store& store, core::AccountId account, c
     InvitationQuery accepted;
     accepted.status = Status::accepted;
     if (own_curve_applies(store.count_invitations(account, accepted),
-                          static_cast<long>(settings.integer("stats.min_accepted"))))
-    {
+                          static_cast<long>(settings.integer("stats.min_accepted")))) {
         InvitationQuery newest;
         newest.newest_first = true;
         newest.limit = static_cast<long>(kCurveSample);
@@ -50,15 +49,21 @@ AcceptanceModel acceptance_model(store::Store& store, core::AccountId account, c
 WithdrawPlan withdrawal_plan(store::Store& store, core::AccountId account, const core::Settings& settings,
                              const WithdrawOptions& options, core::Instant now)
 {
+    return withdrawal_plan(store, account, settings, options, now, acceptance_model(store, account, settings, now));
+}
+
+WithdrawPlan withdrawal_plan(store::Store& store, core::AccountId account, const core::Settings& settings,
+                             const WithdrawOptions& options, core::Instant now, const AcceptanceModel& model)
+{
     InvitationQuery q;
     q.status = Status::pending;
     auto pending = store.invitations(account, q);
     auto zone = core::Zone::named(settings.text("account.tz")).value_or(core::Zone::utc());
-    return plan_withdrawals(pending, acceptance_model(store, account, settings, now), options, now, zone);
+    return plan_withdrawals(pending, model, options, now, zone);
 }
 
 StatusReport compute_status(store::Store& store, const store::Account& account, const core::Settings& settings,
-                      core::Instant now)
+                            core::Instant now)
 {
     StatusReport s;
     const auto zone = core::Zone::named(settings.text("account.tz")).value_or(core::Zone::utc());
@@ -107,12 +112,13 @@ StatusReport compute_status(store::Store& store, const store::Account& account, 
     const auto every = std::chrono::duration_cast<core::days>(settings.duration("cleanup.every"));
     s.next_cleanup = s.last_cleanup ? std::max(s.today, *s.last_cleanup + every) : s.today;
 
-    auto plan = withdrawal_plan(store, id, settings, WithdrawOptions::from(settings), now);
+    const auto model = acceptance_model(store, id, settings, now);  // once, for the plan and the forecast
+    auto plan = withdrawal_plan(store, id, settings, WithdrawOptions::from(settings), now, model);
     s.withdraw_total = static_cast<long>(plan.items.size());
     s.withdraw_today = static_cast<long>(
         std::count_if(plan.items.begin(), plan.items.end(), [&](const WithdrawItem& i) { return i.day == s.today; }));
     s.health = account_health(store, id, settings, now);
-    s.forecast = account_forecast(store, id, settings, now);
+    s.forecast = account_forecast(store, id, settings, now, model);
     return s;
 }
 

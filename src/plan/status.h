@@ -39,6 +39,9 @@ AcceptanceModel acceptance_model(store::Store& store, core::AccountId account, c
 // The withdrawal plan for the account's pending invitations.
 WithdrawPlan withdrawal_plan(store::Store& store, core::AccountId account, const core::Settings& settings,
                              const WithdrawOptions& options, core::Instant now);
+// The same with a model already made (status makes one for everything it shows).
+WithdrawPlan withdrawal_plan(store::Store& store, core::AccountId account, const core::Settings& settings,
+                             const WithdrawOptions& options, core::Instant now, const AcceptanceModel& model);
 
 struct StatusReport {
     std::string account;
