@@ -1,5 +1,7 @@
 #include "plan/simulate.h"
 
+#include "plan/status.h"
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -249,6 +251,66 @@ SimulationResult simulate(const std::vector<Strategy>& strategies, const Simulat
         if (result.strategies[s].accepted_total_mean > result.strategies[result.best].accepted_total_mean)
             result.best = s;
     return result;
+}
+
+}  // namespace ik::plan
+
+namespace ik::plan {
+
+namespace {
+
+std::string strategy_label(int after, long per_day)
+{
+    return (after > 0 ? "withdraw after " + std::to_string(after) + "d" : std::string("never withdraw")) + ", " +
+           std::to_string(per_day) + " a day";
+}
+
+}  // namespace
+
+core::Result<SimulationSetup> simulation_setup(store::Store& store, core::AccountId account,
+                                               const core::Settings& settings, core::Instant now,
+                                               const std::vector<int>& withdraw_after_days,
+                                               const std::vector<long>& per_day, bool unlimited)
+{
+    const int current_after = static_cast<int>(settings.duration("withdraw.after").count() / 86400);
+    const long current_per_day = static_cast<long>(settings.integer("daily.limit"));
+    std::vector<Strategy> strategies;
+    for (int a : withdraw_after_days)
+        for (long p : per_day)
+            strategies.push_back(Strategy{a, p, strategy_label(a, p), a == current_after && p == current_per_day});
+    if (std::none_of(strategies.begin(), strategies.end(), [](const auto& s) { return s.current; }))
+        strategies.push_back(
+            Strategy{current_after, current_per_day, strategy_label(current_after, current_per_day), true});
+
+    SimulationRules rules;
+    rules.pending_cap = static_cast<long>(settings.integer("pending.cap"));
+    rules.weekly_limit = static_cast<long>(settings.integer("weekly.limit"));
+    rules.daily_limit = current_per_day;
+    for (long p : per_day) rules.daily_limit = std::max(rules.daily_limit, p);  // the question being asked
+    rules.withdraw_daily_max = static_cast<long>(settings.integer("withdraw.daily_max"));
+    rules.reinvite_after_days = static_cast<int>(settings.duration("reinvite.after_withdraw_advised").count() / 86400);
+    auto weekdays = core::parse_weekdays(settings.text("send.weekdays"));
+    if (!weekdays) return std::unexpected(weekdays.error());
+    rules.sending_days = *weekdays;
+    auto zone = core::Zone::named(settings.text("account.tz"));
+    if (!zone) return std::unexpected(zone.error());
+
+    SimulationStart start;
+    store::InvitationQuery pending;
+    pending.status = core::Status::pending;
+    for (const auto& inv : store.invitations(account, pending))
+        start.pending_ages.push_back(static_cast<int>(std::max(0L, core::whole_days(inv.sent_at, now))));
+    store::InvitationQuery recent;
+    recent.sent_from = now - core::days{6};
+    recent.sent_before = now + core::Duration{1};
+    for (const auto& inv : store.invitations(account, recent))
+        start.recent_sends.push_back(static_cast<int>(std::clamp(core::whole_days(inv.sent_at, now), 1L, 6L)));
+    const auto queued = static_cast<long>(store.prospects(account).size());
+    if (!unlimited && queued > 0) start.pool = queued;
+    start.first_weekday = std::chrono::weekday(zone->local_date(now)).c_encoding();
+
+    return SimulationSetup{std::move(strategies), std::move(start), rules,
+                           acceptance_model(store, account, settings, now)};
 }
 
 }  // namespace ik::plan

@@ -18,7 +18,9 @@
 
 #include "core/calendar.h"
 #include "core/time.h"
+#include "core/settings.h"
 #include "plan/acceptance.h"
+#include "store/store.h"
 
 #include <cstdint>
 #include <optional>
@@ -80,5 +82,21 @@ struct SimulationResult {
 
 SimulationResult simulate(const std::vector<Strategy>& strategies, const SimulationStart& start,
                           const SimulationRules& rules, const AcceptanceModel& model, const SimulationOptions& options);
+
+// Everything a simulation of the account needs: the grid of strategies (every
+// withdraw-after with every per-day; 0 days = never withdraw) plus the member's
+// current settings, the rules, the start state (pending ages, the last 6 days'
+// sends, the queue as the pool unless `unlimited` or empty) and the acceptance
+// model.
+struct SimulationSetup {
+    std::vector<Strategy> strategies;
+    SimulationStart start;
+    SimulationRules rules;
+    AcceptanceModel model;
+};
+core::Result<SimulationSetup> simulation_setup(store::Store& store, core::AccountId account,
+                                               const core::Settings& settings, core::Instant now,
+                                               const std::vector<int>& withdraw_after_days,
+                                               const std::vector<long>& per_day, bool unlimited);
 
 }  // namespace ik::plan

@@ -133,7 +133,7 @@ std::string line_chart(const ChartFrame& f, const std::vector<LineSeries>& serie
     auto px = [&](double x) { return kLeft + std::clamp(x / x_max, 0.0, 1.0) * plot_w; };
     auto py = [&](double y) { return kTop + plot_h - std::clamp(y / top, 0.0, 1.0) * plot_h; };
     const double x_step = nice_step(x_max, 6);
-    for (double x = 0; x <= x_max + x_step / 2; x += x_step)
+    for (double x = 0; x <= x_max + 1e-9; x += x_step)
         s += fmt::format("<text class=\"tick\" x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n", px(x),
                          kTop + plot_h + 16, number(x));
 

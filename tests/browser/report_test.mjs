@@ -61,7 +61,16 @@ try {
       marks: s.querySelectorAll('rect, path, polygon, line').length,
     })),
   );
-  check(charts.length >= 4, `${charts.length} charts and gauges`);
+  const expected = 2 + status.health.factors.length + 7;  // 2 gauges, a gauge per health factor, 7 charts
+  check(charts.length === expected, `${charts.length} charts and gauges (${expected} expected)`);
+  const sections = await page.$$eval('h2', (hs) => hs.map((h) => h.textContent));
+  for (const want of ['Where you stand', 'Account health', 'How old the pending requests are', 'Requests sent each week',
+                      'Time to accept', 'What gets accepted', 'Where pending is heading', 'Strategies compared'])
+    check(sections.includes(want), `section "${want}"`);
+  const score = await page.textContent('.score');
+  check(Number(score) === status.health.score, `health score shown matches status --json (${status.health.score})`);
+  const band = await page.locator('polygon.band').count();
+  check(band > 0, 'the time-to-accept curve has its confidence band');
   for (const c of charts) check(c.width > 100 && c.height > 30 && c.marks > 0, `drawn: ${c.title}`);
 
   // Not blank: the screenshot, decoded by the browser itself, has ink on it.

@@ -3,7 +3,11 @@
 // with charts where a person would rather look than read a table.
 #include "present/command.h"
 
+#include "plan/forecast.h"
+#include "plan/health.h"
 #include "plan/history.h"
+#include "plan/simulate.h"
+#include "plan/stats.h"
 #include "plan/status.h"
 #include "present/svg.h"
 
@@ -47,6 +51,11 @@ svg .line { fill: none; stroke-width: 2; }
 svg .line.own { stroke: var(--own); }
 svg .line.prior { stroke: var(--prior); stroke-dasharray: 5 3; }
 svg .band.own { fill: var(--band); stroke: none; }
+svg .line.target { stroke: var(--ink); stroke-dasharray: 4 3; stroke-width: 1; }
+svg .line.cap { stroke: var(--over); stroke-dasharray: 6 4; stroke-width: 1; }
+svg .bar.best { fill: var(--own); }
+svg .bar.lost { fill: var(--over); }
+.score { font-size: 40px; font-weight: 700; }
 table { border-collapse: collapse; width: 100%; font-size: 14px; }
 th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
@@ -141,6 +150,107 @@ std::string weekly(const std::vector<plan::WeekSends>& weeks, long limit)
     return h;
 }
 
+std::string health_section(const plan::Health& health)
+{
+    std::string h = fmt::format("<h2>Account health</h2>\n<p><span class=\"score\">{}</span> / 100, {}</p>\n",
+                                health.score, html_escape(health.grade));
+    h += "<figure>\n";
+    for (const auto& f : health.factors)
+        h += gauge(f.code, f.lost, f.weight, {}, fmt::format("{:.1f} of {:.0f} points lost", f.lost, f.weight));
+    h += "<figcaption>Each factor can cost up to its weight (docs/health.md); the score is 100 less the points "
+         "lost.</figcaption>\n</figure>\n";
+    h += "<table>\n<tr><th>factor</th><th class=\"num\">lost / weight</th><th>what to do</th></tr>\n";
+    for (const auto& f : health.factors)
+        h += fmt::format("<tr><td>{}</td><td class=\"num\">{:.1f} / {:.0f}</td><td>{}</td></tr>\n", html_escape(f.code),
+                         f.lost, f.weight, html_escape(f.advice.empty() ? "-" : f.advice));
+    return h + "</table>\n";
+}
+
+std::string curve_section(const plan::AcceptanceStats& st)
+{
+    LineSeries own{"your requests (95% band)", "own", {}, true};
+    own.points.push_back(LinePoint{0, 1, 1.0, 1.0});
+    for (const auto& p : st.curve.points) {
+        if (p.time > 90) break;
+        own.points.push_back(LinePoint{p.time, p.survival, p.lower, p.upper});
+    }
+    LineSeries prior{"prior from 37 real exports", "prior", {}, false};
+    for (const auto& p : plan::model_curve(st.prior))
+        if (p.time <= 90) prior.points.push_back(LinePoint{p.time, p.survival, std::nullopt, std::nullopt});
+    std::vector<LineSeries> lines;
+    lines.push_back(prior);
+    if (st.curve.events > 0) lines.push_back(std::move(own));
+    std::string h = "<h2>Time to accept</h2>\n<figure>\n";
+    h += line_chart(ChartFrame{"Share of requests not yet accepted, by days since sent", "days since sent",
+                               "not yet accepted", 640, 260},
+                    lines, 90, 1.0);
+    h += fmt::format(
+        "<figcaption>Kaplan-Meier estimate from your newest requests (pending ones counted as "
+        "still waiting), with its 95% band, beside the prior. Plans use {} ({} accepted; {} needed for "
+        "your own).</figcaption>\n</figure>\n",
+        st.model.source() == "own" ? "your own curve" : "the prior", thousands(st.accepted_total), st.min_accepted);
+    return h;
+}
+
+std::string rates_chart(std::string_view title, const plan::AcceptanceStats& st)
+{
+    std::vector<std::string> labels;
+    std::vector<double> rates;
+    for (const auto& g : st.groups) {
+        labels.push_back(fmt::format("{} ({})", g.group, g.outgoing));
+        rates.push_back(g.rate.value_or(0) * 100);
+    }
+    return bar_chart(ChartFrame{std::string(title), "", "% accepted", 640, 240}, labels, rates);
+}
+
+std::string forecast_section(const plan::Forecast& f)
+{
+    LineSeries pending{"pending if nothing is withdrawn", "own", {}, false};
+    for (size_t d = 0; d < f.pending.size() && d <= 180; ++d)
+        pending.points.push_back(LinePoint{static_cast<double>(d), f.pending[d], std::nullopt, std::nullopt});
+    LineSeries target{fmt::format("target {}", thousands(f.target)),
+                      "target",
+                      {{0, static_cast<double>(f.target), {}, {}}, {180, static_cast<double>(f.target), {}, {}}},
+                      false};
+    LineSeries cap{fmt::format("cap {}", thousands(f.cap)),
+                   "cap",
+                   {{0, static_cast<double>(f.cap), {}, {}}, {180, static_cast<double>(f.cap), {}, {}}},
+                   false};
+    double top = static_cast<double>(f.cap) * 1.1;
+    for (const auto& p : pending.points) top = std::max(top, p.y);
+    std::string h = "<h2>Where pending is heading</h2>\n<figure>\n";
+    h += line_chart(
+        ChartFrame{"Pending over the next 180 days at the last 14 days' pace", "days from today", "pending", 640, 260},
+        {pending, target, cap}, 180, top);
+    h += fmt::format(
+        "<figcaption>At {:.1f} sends a day and your acceptance model. Target reached: {}; cap "
+        "reached: {}. About {:.0f} withdrawals a week keep pending at or under the "
+        "target.</figcaption>\n</figure>\n",
+        f.pace, f.target_on ? core::format_date(*f.target_on) : std::string("not within a year"),
+        f.cap_on ? core::format_date(*f.cap_on) : std::string("not within a year"), f.withdrawals_per_week);
+    return h;
+}
+
+std::string strategies_section(const plan::SimulationResult& r, int runs, int days)
+{
+    std::vector<std::string> labels;
+    std::vector<double> per_week;
+    for (const auto& s : r.strategies) {
+        labels.push_back(fmt::format("{}d/{}", s.strategy.withdraw_after_days, s.strategy.per_day));
+        per_week.push_back(std::round(s.accepted_per_week_mean * 10) / 10);
+    }
+    const auto& best = r.strategies[r.best];
+    std::string h = "<h2>Strategies compared</h2>\n<figure>\n";
+    h += bar_chart(ChartFrame{"Accepted a week by strategy (withdraw after / sends a day)", "strategy",
+                              "accepted a week", 640, 260},
+                   labels, per_week);
+    h += fmt::format(
+        "<figcaption>{} simulated runs of {} days each from where you stand (invitekeeper simulate). "
+        "Best: {}, {:.1f} accepted a week.</figcaption>\n</figure>\n",
+        runs, days, html_escape(best.strategy.label), best.accepted_per_week_mean);
+    return h;
+}
+
 core::Result<Output> run_report(Context& ctx, const ReportOptions& o)
 {
     auto scope = open_account(ctx);
@@ -150,6 +260,16 @@ core::Result<Output> run_report(Context& ctx, const ReportOptions& o)
     const auto status = plan::compute_status(store, scope->account, scope->settings, scope->now);
     const auto ages = plan::pending_age_histogram(store, id, scope->now);
     const auto weeks = plan::weekly_sends(store, id, scope->zone, scope->now, 12);
+    auto by_note = plan::acceptance_stats(store, id, scope->settings, plan::StatsGrouping::note, scope->now);
+    if (!by_note) return std::unexpected(by_note.error());
+    auto by_window = plan::acceptance_stats(store, id, scope->settings, plan::StatsGrouping::window, scope->now);
+    if (!by_window) return std::unexpected(by_window.error());
+    // A smaller simulation than `simulate`'s default: enough to rank the strategies.
+    constexpr int kRuns = 200, kDays = 180;
+    auto setup = plan::simulation_setup(store, id, scope->settings, scope->now, {7, 14, 21, 30}, {10, 15, 20}, false);
+    if (!setup) return std::unexpected(setup.error());
+    const auto simulated = plan::simulate(setup->strategies, setup->start, setup->rules, setup->model,
+                                          plan::SimulationOptions{kDays, kRuns, 1, 0});
 
     std::string h =
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -161,8 +281,16 @@ core::Result<Output> run_report(Context& ctx, const ReportOptions& o)
                      html_escape(scope->account.name), local.substr(0, 10), local.substr(11, 5),
                      html_escape(scope->zone.name()));
     h += standing(status);
+    h += health_section(status.health);
     h += pending_ages(ages);
     h += weekly(weeks, status.weekly_limit);
+    h += curve_section(*by_note);
+    h += "<h2>What gets accepted</h2>\n<figure>\n" + rates_chart("Acceptance by note", *by_note) +
+         rates_chart("Acceptance by sending window (your local time)", *by_window) +
+         "<figcaption>Requests sent 14 or more days ago; the number sent is in brackets. Personalized: a note "
+         "that is not a stock phrase.</figcaption>\n</figure>\n";
+    h += forecast_section(status.forecast);
+    h += strategies_section(simulated, kRuns, kDays);
     h += "<p class=\"note\">Made from your LinkedIn data export and what you recorded in invitekeeper, on this "
          "computer. Nothing was sent anywhere.</p>\n</body>\n</html>\n";
 

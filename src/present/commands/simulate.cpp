@@ -35,12 +35,6 @@ std::vector<std::string> split_list(const std::string& text)
     return out;
 }
 
-std::string strategy_label(int after, long per_day)
-{
-    return fmt::format("{}, {} a day", after > 0 ? fmt::format("withdraw after {}d", after) : "never withdraw",
-                       per_day);
-}
-
 core::Result<Output> run_simulate(Context& ctx, const SimulateOptions& o)
 {
     if (o.days < 7 || o.days > 730) return core::fail(core::ErrorKind::usage, "bad_days", "--days must be 7 to 730");
@@ -84,46 +78,12 @@ core::Result<Output> run_simulate(Context& ctx, const SimulateOptions& o)
     const auto& settings = scope->settings;
     const auto id = scope->account.id;
 
-    std::vector<plan::Strategy> strategies;
-    const int current_after = static_cast<int>(settings.duration("withdraw.after").count() / 86400);
-    const long current_per_day = static_cast<long>(settings.integer("daily.limit"));
-    for (int a : afters)
-        for (long p : per_days)
-            strategies.push_back(
-                plan::Strategy{a, p, strategy_label(a, p), a == current_after && p == current_per_day});
-    if (std::none_of(strategies.begin(), strategies.end(), [](const auto& s) { return s.current; }))
-        strategies.push_back(
-            plan::Strategy{current_after, current_per_day, strategy_label(current_after, current_per_day), true});
-
-    plan::SimulationRules rules;
-    rules.pending_cap = static_cast<long>(settings.integer("pending.cap"));
-    rules.weekly_limit = static_cast<long>(settings.integer("weekly.limit"));
-    rules.daily_limit = current_per_day;
-    rules.withdraw_daily_max = static_cast<long>(settings.integer("withdraw.daily_max"));
-    rules.reinvite_after_days = static_cast<int>(settings.duration("reinvite.after_withdraw_advised").count() / 86400);
-    auto weekdays = core::parse_weekdays(settings.text("send.weekdays"));
-    if (!weekdays) return std::unexpected(weekdays.error());
-    rules.sending_days = *weekdays;
-    // --per-day may go past daily.limit: that is the question being asked.
-    for (long p : per_days) rules.daily_limit = std::max(rules.daily_limit, p);
-
-    plan::SimulationStart start;
-    store::InvitationQuery pending;
-    pending.status = core::Status::pending;
-    for (const auto& inv : store.invitations(id, pending))
-        start.pending_ages.push_back(static_cast<int>(std::max(0L, core::whole_days(inv.sent_at, scope->now))));
-    store::InvitationQuery recent;
-    recent.sent_from = scope->now - core::days{6};
-    recent.sent_before = scope->now + core::Duration{1};
-    for (const auto& inv : store.invitations(id, recent))
-        start.recent_sends.push_back(static_cast<int>(std::clamp(core::whole_days(inv.sent_at, scope->now), 1L, 6L)));
-    const auto queued = static_cast<long>(store.prospects(id).size());
-    if (!o.unlimited && queued > 0) start.pool = queued;
-    start.first_weekday = std::chrono::weekday(scope->zone.local_date(scope->now)).c_encoding();
-
-    const auto model = plan::acceptance_model(store, id, settings, scope->now);
+    auto setup = plan::simulation_setup(store, id, settings, scope->now, afters, per_days, o.unlimited);
+    if (!setup) return std::unexpected(setup.error());
+    const auto& start = setup->start;
+    const auto& model = setup->model;
     plan::SimulationOptions options{o.days, o.runs, o.seed, o.threads};
-    const auto result = plan::simulate(strategies, start, rules, model, options);
+    const auto result = plan::simulate(setup->strategies, start, setup->rules, model, options);
 
     Output out;
     out.json["now"] = json_instant(scope->now);
