@@ -95,11 +95,14 @@ def timed(cmd):
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
     return time.perf_counter() - t
 
-send, status = [], []
+send, status, sim = [], [], []
 for _ in range(max(runs, 10)):  # interleaved
     send.append(timed([*base, "--json", "plan", "send", "--days", "90"]))
     status.append(timed([*base, "--json", "status"]))
+    sim.append(timed([*base, "--json", "simulate", "--withdraw-after", "7d,14d,21d,30d", "--per-day", "10,15,20",
+                      "--days", "180", "--runs", "1000", "--unlimited"]))
 m = statistics.median
 print(f"plan send, 10,000 queued, 90 days   {m(send) * 1000:6.1f} ms median, {max(send) * 1000:.1f} ms max of {len(send)}"
       f"   ({m(send) / m(status):.1f}x status on the same database, {m(status) * 1000:.1f} ms)")
+print(f"simulate, 12 strategies x 1,000 runs x 180 days  {m(sim) * 1000:6.1f} ms median, {max(sim) * 1000:.1f} ms max of {len(sim)}")
 PY
