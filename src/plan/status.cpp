@@ -76,6 +76,7 @@ StatusReport compute_status(store::Store& store, const store::Account& account, 
     s.weekly_limit = static_cast<long>(settings.integer("weekly.limit"));
     s.daily_limit = static_cast<long>(settings.integer("daily.limit"));
     s.stale_after = settings.duration("withdraw.after");
+    s.min_age = settings.duration("stats.min_age");
 
     InvitationQuery pending;
     pending.status = Status::pending;

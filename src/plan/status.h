@@ -64,6 +64,7 @@ struct StatusReport {
     long withdraw_today = 0;                 // items of today's withdrawal plan
     long withdraw_total = 0;
     core::Duration stale_after{};
+    core::Duration min_age{};  // stats.min_age: how old an invitation must be to count in the rate
     Health health;
     Forecast forecast;
 };

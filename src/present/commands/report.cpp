@@ -105,7 +105,7 @@ std::string standing(const plan::StatusReport& s)
     if (s.oldest_pending_days) row("Oldest pending", fmt::format("{} days", *s.oldest_pending_days));
     row("Sent today", fmt::format("{} of {}", s.sent_today, s.daily_limit));
     row("Accepted in all", thousands(s.accepted_total));
-    row("Acceptance (sent 14+ days ago)",
+    row(fmt::format("Acceptance (invitations at least {} old)", core::format_duration(s.min_age)),
         s.acceptance.rate ? fmt::format("{:.1f}% ({} of {})", *s.acceptance.rate * 100,
                                         thousands(s.acceptance.accepted), thousands(s.acceptance.outgoing))
                           : std::string("not enough history yet"));

@@ -30,8 +30,9 @@ std::string status_text(const plan::StatusReport& s, const std::string& zone)
     t += "\n";
     t += fmt::format("Accepted   {:>6} in all; ", thousands(s.accepted_total));
     if (s.acceptance.rate)
-        t += fmt::format("{} of invitations sent 14+ days ago ({} of {})\n", percent(*s.acceptance.rate),
-                         thousands(s.acceptance.accepted), thousands(s.acceptance.outgoing));
+        t += fmt::format("{} of invitations at least {} old ({} of {})\n", percent(*s.acceptance.rate),
+                         core::format_duration(s.min_age), thousands(s.acceptance.accepted),
+                         thousands(s.acceptance.outgoing));
     else t += "no invitation old enough for an acceptance rate yet\n";
     t += fmt::format("Cleanup    next due {}{}\n", core::format_date(s.next_cleanup),
                      s.next_cleanup == s.today ? " (today)" : "");
