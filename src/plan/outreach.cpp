@@ -148,6 +148,17 @@ core::Result<OutreachPlan> plan_outreach(store::Store& store, const store::Accou
     options.account_zone = *zone;
     options.seed = static_cast<std::uint64_t>(id.value);
     out.plan = plan_sends(out.candidates, history, out.rules, options);
+    out.pending_now = history.pending;
+    {
+        const core::Days today = zone->local_date(request.now);
+        long left = history.pending;
+        if (left < out.rules.pending_target) out.room_from = today;
+        for (const auto& [day, n] : history.withdrawals) {
+            if (out.room_from) break;
+            left -= n;
+            if (left < out.rules.pending_target) out.room_from = std::max(day, today);
+        }
+    }
 
     // The weekly cleanup: cleanup.every after the last withdrawal, or today.
     const core::Days today = zone->local_date(request.now);

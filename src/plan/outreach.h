@@ -28,6 +28,10 @@ struct OutreachPlan {
     SendRules rules;
     SendPlan plan;
     std::optional<core::Days> next_cleanup;  // for the calendar's weekly cleanup event
+    long pending_now = 0;
+    // The first account-local day the withdrawal plan brings pending under the target
+    // (today when it already is; none when the plan never does).
+    std::optional<core::Days> room_from;
 };
 
 core::Result<OutreachPlan> plan_outreach(store::Store& store, const store::Account& account,

@@ -141,6 +141,22 @@ core::Result<Output> run_plan_send(Context& ctx, const SendCmdOptions& o)
                      from.substr(11, 5), scope->zone.name(), o.days, p.slots.size(), queue.size());
     if (!p.slots.empty()) t += fmt::format(", {} left in the rolling week after the last", p.weekly_remaining_after);
     t += ".\n";
+    // Say why nothing goes out today when the pending target is what holds it.
+    const core::Days today = scope->zone.local_date(scope->now);
+    const bool nothing_today = p.slots.empty() || scope->zone.local_date(p.slots.front().at) > today;
+    if (nothing_today && outreach->room_from != today) {
+        const long target = outreach->rules.pending_target;
+        if (outreach->room_from)
+            t += fmt::format(
+                "Nothing today: pending ({}) stays at or over the target ({}) until the withdrawal plan's "
+                "{}. Withdraw first: invitekeeper plan withdraw\n",
+                thousands(outreach->pending_now), thousands(target), core::format_date(*outreach->room_from));
+        else
+            t += fmt::format(
+                "Nothing can go out: pending ({}) stays at or over the target ({}) and the withdrawal plan "
+                "does not bring it under. See invitekeeper plan withdraw.\n",
+                thousands(outreach->pending_now), thousands(target));
+    }
     std::map<core::Days, std::vector<size_t>> by_day;
     for (size_t k = 0; k < p.slots.size(); ++k) by_day[scope->zone.local_date(p.slots[k].at)].push_back(k);
     for (const auto& [day, ks] : by_day) {
