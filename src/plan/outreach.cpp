@@ -160,13 +160,7 @@ core::Result<OutreachPlan> plan_outreach(store::Store& store, const store::Accou
         }
     }
 
-    // The weekly cleanup: cleanup.every after the last withdrawal, or today.
-    const core::Days today = zone->local_date(request.now);
-    const auto every = std::chrono::duration_cast<core::days>(settings.duration("cleanup.every"));
-    if (auto last = store.last_event_at(id, core::EventKind::withdrawn))
-        out.next_cleanup = std::max(today, zone->local_date(*last) + every);
-    else
-        out.next_cleanup = today;
+    out.next_cleanup = cleanup_due(store, id, settings, *zone, request.now).next;
     return out;
 }
 

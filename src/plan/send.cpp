@@ -1,5 +1,7 @@
 #include "plan/send.h"
 
+#include "core/hash.h"
+
 #include <algorithm>
 #include <array>
 #include <string_view>
@@ -28,22 +30,6 @@ constexpr std::array<std::pair<BlockReason, std::string_view>, 10> kReasons{{
 constexpr Duration kHour{3600};
 constexpr Duration kWeek{7 * 86400};
 constexpr Duration kNoteWindow{30 * 86400};
-
-// splitmix64: a small, well-mixed, portable hash for the jitter.
-std::uint64_t mix(std::uint64_t x)
-{
-    x += 0x9e3779b97f4a7c15ULL;
-    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-    return x ^ (x >> 31);
-}
-
-std::uint64_t fnv1a(std::string_view s)
-{
-    std::uint64_t h = 0xcbf29ce484222325ULL;
-    for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
-    return h;
-}
 
 // True if `t` joins `sorted` without putting more than `limit` of them inside
 // any half-open window of length `span`: no limit + 1 consecutive times (t
@@ -210,12 +196,14 @@ std::vector<Instant> send_positions(const core::Zone& zone, core::Days local_day
     // rounding down) to the next position.
     const long room = std::max(0L, spacing - gap - 60);
     const std::uint64_t day_seed =
-        mix(seed ^ mix(static_cast<std::uint64_t>(local_day.time_since_epoch().count()) ^ fnv1a(zone.name())));
+        core::splitmix64(seed ^ core::splitmix64(static_cast<std::uint64_t>(local_day.time_since_epoch().count()) ^
+                                                 core::fnv1a(zone.name())));
 
     for (long i = 0; i < n; ++i) {
-        long offset = i * spacing + (room > 0 ? static_cast<long>(mix(day_seed + static_cast<std::uint64_t>(i)) %
-                                                                  static_cast<std::uint64_t>(room + 1))
-                                              : 0);
+        long offset =
+            i * spacing + (room > 0 ? static_cast<long>(core::splitmix64(day_seed + static_cast<std::uint64_t>(i)) %
+                                                        static_cast<std::uint64_t>(room + 1))
+                                    : 0);
         offset -= offset % 60;
         for (const auto& w : rules.windows) {
             const long length = (w.end - w.begin) * 60L;

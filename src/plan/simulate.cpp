@@ -1,5 +1,6 @@
 #include "plan/simulate.h"
 
+#include "core/hash.h"
 #include "plan/status.h"
 
 #include <algorithm>
@@ -11,25 +12,14 @@ namespace ik::plan {
 
 namespace {
 
-std::uint64_t mix(std::uint64_t x)
-{
-    x += 0x9e3779b97f4a7c15ULL;
-    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-    return x ^ (x >> 31);
-}
-
 // splitmix64 as a stream: small, fast, and the same numbers on every platform.
 class Random {
 public:
     explicit Random(std::uint64_t seed) : m_state(seed) {}
     double uniform()  // [0, 1)
     {
+        const std::uint64_t z = core::splitmix64(m_state);
         m_state += 0x9e3779b97f4a7c15ULL;
-        std::uint64_t z = m_state;
-        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-        z ^= z >> 31;
         return static_cast<double>(z >> 11) * 0x1.0p-53;
     }
 
@@ -205,7 +195,8 @@ SimulationResult simulate(const std::vector<Strategy>& strategies, const Simulat
         Scratch scratch;
         for (size_t task = worker; task < stats.size(); task += threads) {
             const size_t s = task / runs, r = task % runs;
-            Random rng(mix(options.seed ^ mix(s * 0x1000193ULL + 17) ^ mix(r + 0x51ed27ULL)));
+            Random rng(core::splitmix64(options.seed ^ core::splitmix64(s * 0x1000193ULL + 17) ^
+                                        core::splitmix64(r + 0x51ed27ULL)));
             stats[task] = run_once(strategies[s], start, rules, accept, options.days, rng, scratch);
         }
     };

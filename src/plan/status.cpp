@@ -62,6 +62,18 @@ WithdrawPlan withdrawal_plan(store::Store& store, core::AccountId account, const
     return plan_withdrawals(pending, model, options, now, zone);
 }
 
+CleanupDue cleanup_due(store::Store& store, core::AccountId account, const core::Settings& settings,
+                       const core::Zone& zone, core::Instant now)
+{
+    CleanupDue due{std::nullopt, zone.local_date(now)};
+    if (auto last = store.last_event_at(account, core::EventKind::withdrawn)) {
+        due.last = zone.local_date(*last);
+        const auto every = std::chrono::duration_cast<core::days>(settings.duration("cleanup.every"));
+        due.next = std::max(due.next, *due.last + every);
+    }
+    return due;
+}
+
 StatusReport compute_status(store::Store& store, const store::Account& account, const core::Settings& settings,
                             core::Instant now)
 {
@@ -107,11 +119,9 @@ StatusReport compute_status(store::Store& store, const store::Account& account, 
     s.accepted_total = store.count_invitations(id, accepted);
     s.acceptance = acceptance_rate(store, id, now, settings.duration("stats.min_age"));
 
-    // The next cleanup is due cleanup.every after the last withdrawal recorded here;
-    // with none recorded, or when overdue, it is due today.
-    if (auto last = store.last_event_at(id, core::EventKind::withdrawn)) s.last_cleanup = zone.local_date(*last);
-    const auto every = std::chrono::duration_cast<core::days>(settings.duration("cleanup.every"));
-    s.next_cleanup = s.last_cleanup ? std::max(s.today, *s.last_cleanup + every) : s.today;
+    const auto cleanup = cleanup_due(store, id, settings, zone, now);
+    s.last_cleanup = cleanup.last;
+    s.next_cleanup = cleanup.next;
 
     const auto model = acceptance_model(store, id, settings, now);  // once, for the plan and the forecast
     auto plan = withdrawal_plan(store, id, settings, WithdrawOptions::from(settings), now, model);

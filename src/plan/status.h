@@ -43,6 +43,15 @@ WithdrawPlan withdrawal_plan(store::Store& store, core::AccountId account, const
 WithdrawPlan withdrawal_plan(store::Store& store, core::AccountId account, const core::Settings& settings,
                              const WithdrawOptions& options, core::Instant now, const AcceptanceModel& model);
 
+// When the next cleanup is due: cleanup.every after the last withdrawal recorded
+// here; with none recorded, or when overdue, today (in `zone`).
+struct CleanupDue {
+    std::optional<core::Days> last;  // day of the latest withdrawal recorded here
+    core::Days next;
+};
+CleanupDue cleanup_due(store::Store& store, core::AccountId account, const core::Settings& settings,
+                       const core::Zone& zone, core::Instant now);
+
 struct StatusReport {
     std::string account;
     core::Instant now;

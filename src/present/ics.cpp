@@ -1,5 +1,7 @@
 #include "present/ics.h"
 
+#include "core/hash.h"
+
 #include <fmt/format.h>
 
 #include <chrono>
@@ -8,13 +10,6 @@
 namespace ik::present {
 
 namespace {
-
-std::uint64_t fnv1a(std::string_view s)
-{
-    std::uint64_t h = 0xcbf29ce484222325ULL;
-    for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
-    return h;
-}
 
 std::string utc_stamp(core::Instant t)
 {
@@ -86,7 +81,7 @@ std::string write_ics(const IcsCalendar& cal)
     const std::string stamp = utc_stamp(cal.now);
     // Later exports carry a higher SEQUENCE, so calendar apps take their times.
     const auto sequence = std::chrono::duration_cast<std::chrono::minutes>(cal.now.time_since_epoch()).count();
-    const std::uint64_t account = fnv1a(cal.account);
+    const std::uint64_t account = core::fnv1a(cal.account);
 
     line("BEGIN:VCALENDAR");
     line("VERSION:2.0");
@@ -96,7 +91,7 @@ std::string write_ics(const IcsCalendar& cal)
     line("X-WR-CALNAME:" + ics_escape("invitekeeper: " + cal.account));
     for (const auto& s : cal.sends) {
         line("BEGIN:VEVENT");
-        line(fmt::format("UID:send-{:016x}-{:016x}@invitekeeper", account, fnv1a(s.person_key)));
+        line(fmt::format("UID:send-{:016x}-{:016x}@invitekeeper", account, core::fnv1a(s.person_key)));
         line("DTSTAMP:" + stamp);
         line(fmt::format("SEQUENCE:{}", sequence));
         line("DTSTART:" + utc_stamp(s.at));

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 
 namespace ik::present {
 
@@ -107,6 +109,25 @@ double round_to(double value, int decimals)
 {
     const double f = std::pow(10.0, decimals);
     return std::round(value * f) / f;
+}
+
+core::Result<void> write_file_atomically(const std::string& path, const std::string& content)
+{
+    const std::string temp = path + ".tmp";
+    {
+        std::ofstream f(temp, std::ios::binary | std::ios::trunc);
+        if (f) f << content;
+        if (!f || !f.flush()) {
+            std::error_code ignored;
+            std::filesystem::remove(temp, ignored);
+            return core::fail(core::ErrorKind::bad_input, "cannot_write",
+                              fmt::format("{}: cannot write the file", path));
+        }
+    }
+    std::error_code ec;
+    std::filesystem::rename(temp, path, ec);
+    if (ec) return core::fail(core::ErrorKind::bad_input, "cannot_write", fmt::format("{}: {}", path, ec.message()));
+    return {};
 }
 
 }  // namespace ik::present

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/numbers.h"
+#include "core/error.h"
 #include "core/time.h"
 
 #include <nlohmann/json.hpp>
@@ -47,6 +48,9 @@ private:
     std::vector<bool> m_right;
     std::vector<std::vector<std::string>> m_rows;
 };
+
+// Writes the whole file or nothing: a temporary file beside it, renamed into place.
+core::Result<void> write_file_atomically(const std::string& path, const std::string& content);
 
 // JSON helpers: instants as ISO 8601 UTC, dates as YYYY-MM-DD, probabilities rounded.
 Json json_instant(core::Instant t);

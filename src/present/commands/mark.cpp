@@ -245,25 +245,17 @@ core::Result<Output> run_record(Context& ctx, const RecordOptions& o)
     if (o.what != "sent")
         return core::fail(core::ErrorKind::usage, "bad_record",
                           fmt::format("cannot record \"{}\": use `record sent URL`", o.what));
-    auto ref = ingest::normalize_profile_url(o.url);
-    if (!ref || !ref->key.starts_with("in:"))
-        return core::fail(
-            core::ErrorKind::bad_input, "bad_url",
-            fmt::format("\"{}\" is not a LinkedIn profile URL like https://www.linkedin.com/in/name", o.url));
+    auto person = profile_of(o.url);
+    if (!person) return std::unexpected(person.error());
+    person->name = o.name;
     auto scope = open_account(ctx);
     if (!scope) return std::unexpected(scope.error());
-    core::Instant at = scope->now;
-    if (!o.at.empty()) {
-        auto parsed = core::parse_instant(o.at, scope->zone);
-        if (!parsed) return std::unexpected(parsed.error());
-        at = *parsed;
-    }
-    if (at > scope->now)
-        return core::fail(core::ErrorKind::usage, "future", fmt::format("--at {} is in the future", o.at));
+    auto when = mark_time(*scope, o.at);
+    if (!when) return std::unexpected(when.error());
+    const core::Instant at = *when;
 
-    core::Person person{ref->key, o.name, ref->canonical};
     auto sent =
-        plan::record_send(*scope->store, scope->account.id, person,
+        plan::record_send(*scope->store, scope->account.id, *person,
                           o.note_given ? std::optional<std::string>(o.note) : std::nullopt, at, scope->now, "cli");
     if (!sent) return std::unexpected(sent.error());
     const core::Invitation& inv = sent->invitation;

@@ -7,8 +7,6 @@
 
 #include <fmt/format.h>
 
-#include <filesystem>
-#include <fstream>
 #include <map>
 
 namespace ik::present {
@@ -23,26 +21,6 @@ struct SendCmdOptions {
     bool aggressive = false;
     bool allow_unpersonalized = false;
 };
-
-// Writes the whole file or nothing (a temporary file renamed into place).
-core::Result<void> write_file(const std::string& path, const std::string& content)
-{
-    const std::string temp = path + ".tmp";
-    {
-        std::ofstream f(temp, std::ios::binary | std::ios::trunc);
-        if (f) f << content;
-        if (!f || !f.flush()) {
-            std::error_code ignored;
-            std::filesystem::remove(temp, ignored);
-            return core::fail(core::ErrorKind::bad_input, "cannot_write",
-                              fmt::format("{}: cannot write the file", path));
-        }
-    }
-    std::error_code ec;
-    std::filesystem::rename(temp, path, ec);
-    if (ec) return core::fail(core::ErrorKind::bad_input, "cannot_write", fmt::format("{}: {}", path, ec.message()));
-    return {};
-}
 
 std::string csv_field(std::string_view s)
 {
@@ -117,7 +95,7 @@ core::Result<Output> run_plan_send(Context& ctx, const SendCmdOptions& o)
             cal.cleanup =
                 IcsCleanup{*outreach->next_cleanup, static_cast<int>(std::max<long>(1, every.count())), 9 * 60};
         }
-        if (auto w = write_file(o.ics, write_ics(cal)); !w) return std::unexpected(w.error());
+        if (auto w = write_file_atomically(o.ics, write_ics(cal)); !w) return std::unexpected(w.error());
     }
     if (!o.csv.empty()) {
         std::string csv = "at,local,name,profile_url,note,template\n";
@@ -128,7 +106,7 @@ core::Result<Output> run_plan_send(Context& ctx, const SendCmdOptions& o)
                                csv_field(who.profile_url), csv_field(note_of(s)),
                                csv_field(cands[s.candidate].template_name));
         }
-        if (auto w = write_file(o.csv, csv); !w) return std::unexpected(w.error());
+        if (auto w = write_file_atomically(o.csv, csv); !w) return std::unexpected(w.error());
     }
 
     std::string& t = out.text;

@@ -13,9 +13,6 @@
 
 #include <fmt/format.h>
 
-#include <filesystem>
-#include <fstream>
-
 namespace ik::present {
 
 namespace {
@@ -59,29 +56,12 @@ svg .bar.lost { fill: var(--over); }
 table { border-collapse: collapse; width: 100%; font-size: 14px; }
 th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-ol.todo li { margin: 4px 0; }
 @media print {
   body { max-width: none; padding: 0; font-size: 11pt; }
   h2 { break-after: avoid; }
   a { color: inherit; text-decoration: none; }
 }
 )css";
-
-core::Result<void> write_whole(const std::string& path, const std::string& content)
-{
-    const std::string temp = path + ".tmp";
-    {
-        std::ofstream f(temp, std::ios::binary | std::ios::trunc);
-        if (f) f << content;
-        if (!f || !f.flush())
-            return core::fail(core::ErrorKind::bad_input, "cannot_write",
-                              fmt::format("{}: cannot write the file", path));
-    }
-    std::error_code ec;
-    std::filesystem::rename(temp, path, ec);
-    if (ec) return core::fail(core::ErrorKind::bad_input, "cannot_write", fmt::format("{}: {}", path, ec.message()));
-    return {};
-}
 
 std::string standing(const plan::StatusReport& s)
 {
@@ -294,7 +274,7 @@ core::Result<Output> run_report(Context& ctx, const ReportOptions& o)
     h += "<p class=\"note\">Made from your LinkedIn data export and what you recorded in invitekeeper, on this "
          "computer. Nothing was sent anywhere.</p>\n</body>\n</html>\n";
 
-    if (auto w = write_whole(o.html, h); !w) return std::unexpected(w.error());
+    if (auto w = write_file_atomically(o.html, h); !w) return std::unexpected(w.error());
     Output out;
     out.json["html"] = o.html;
     out.json["bytes"] = h.size();
