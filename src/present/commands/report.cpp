@@ -240,10 +240,12 @@ core::Result<Output> run_report(Context& ctx, const ReportOptions& o)
     const auto status = plan::compute_status(store, scope->account, scope->settings, scope->now);
     const auto ages = plan::pending_age_histogram(store, id, scope->now);
     const auto weeks = plan::weekly_sends(store, id, scope->zone, scope->now, 12);
-    auto by_note = plan::acceptance_stats(store, id, scope->settings, plan::StatsGrouping::note, scope->now);
-    if (!by_note) return std::unexpected(by_note.error());
-    auto by_window = plan::acceptance_stats(store, id, scope->settings, plan::StatsGrouping::window, scope->now);
-    if (!by_window) return std::unexpected(by_window.error());
+    // Both groupings from one read of the outgoing invitations.
+    auto stats_options = plan::StatsOptions::from(scope->settings);
+    if (!stats_options) return std::unexpected(stats_options.error());
+    const auto outgoing = store.invitations(id, store::InvitationQuery{});
+    const auto by_note = plan::compute_stats(outgoing, plan::StatsGrouping::note, *stats_options, scope->now);
+    const auto by_window = plan::compute_stats(outgoing, plan::StatsGrouping::window, *stats_options, scope->now);
     // A smaller simulation than `simulate`'s default: enough to rank the strategies.
     constexpr int kRuns = 200, kDays = 180;
     auto setup = plan::simulation_setup(store, id, scope->settings, scope->now, {7, 14, 21, 30}, {10, 15, 20}, false);
@@ -264,9 +266,9 @@ core::Result<Output> run_report(Context& ctx, const ReportOptions& o)
     h += health_section(status.health);
     h += pending_ages(ages);
     h += weekly(weeks, status.weekly_limit);
-    h += curve_section(*by_note);
-    h += "<h2>What gets accepted</h2>\n<figure>\n" + rates_chart("Acceptance by note", *by_note) +
-         rates_chart("Acceptance by sending window (your local time)", *by_window) +
+    h += curve_section(by_note);
+    h += "<h2>What gets accepted</h2>\n<figure>\n" + rates_chart("Acceptance by note", by_note) +
+         rates_chart("Acceptance by sending window (your local time)", by_window) +
          "<figcaption>Requests sent 14 or more days ago; the number sent is in brackets. Personalized: a note "
          "that is not a stock phrase.</figcaption>\n</figure>\n";
     h += forecast_section(status.forecast);
