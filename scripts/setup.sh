@@ -10,6 +10,7 @@ packages=(
   libgtest-dev googletest
   python3 zip unzip
   python3-icalendar  # the calendar tests read `plan send --ics` with a real iCalendar parser
+  python3-jsonschema # the API test validates every answer against the OpenAPI document
   chromium           # the browser tests (report --html) run in Debian's chromium
   nodejs             # ... driven by playwright-core from npm
 )

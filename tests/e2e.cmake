@@ -17,3 +17,9 @@ add_test(NAME e2e_pacing COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DI
 find_program(IK_NODE node)
 add_test(NAME browser_report COMMAND ${IK_NODE} ${CMAKE_CURRENT_SOURCE_DIR}/browser/report_test.mjs
          $<TARGET_FILE:invitekeeper> ${IK_DEMO_DIR} ${CMAKE_BINARY_DIR}/artifacts/report)
+
+# The HTTP API against its OpenAPI document (src/present/http/openapi.json): the real
+# server on a fresh database, every route called with the demo export, every answer's
+# status and body validated with Debian's python3-jsonschema.
+add_test(NAME e2e_api_schema COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/e2e/test_api_schema.py
+         $<TARGET_FILE:invitekeeper> ${IK_DEMO_DIR})
