@@ -274,9 +274,11 @@ class Server:
                 self.stop()
                 raise AssertionError("serve printed no `listening on` line within 30 s")
             if line is None:
-                self.stop()
+                self.proc.wait()
                 self.stderr.seek(0)
-                raise AssertionError(f"serve exited before listening: {self.stderr.read()}")
+                said = self.stderr.read().strip()
+                self.stop()
+                raise AssertionError(f"serve exited {self.proc.returncode} before listening: {said}")
             m = re.search(r"listening on http://([0-9.]+):([0-9]+)", line)
             if m:
                 self.host, self.port = m.group(1), int(m.group(2))
