@@ -223,6 +223,10 @@ private:
 
         ApiRequest request{req.method, req.path, {}, lowercase_media_type(req.get_header_value("Content-Type")),
                            req.body, ""};
+        // httplib merges a form body into the query's parameters; no route takes a form.
+        if (request.content_type == "application/x-www-form-urlencoded")
+            return send_error(res, 415, "unsupported_media_type",
+                              "the API takes JSON bodies or file uploads, not forms");
         for (const auto& [k, v] : req.params) request.query.emplace(k, v);
         if (request.content_type == "multipart/form-data") {
             if (!req.has_file("file"))
