@@ -269,7 +269,8 @@ class Server:
                 lines.put(line)
             lines.put(None)
 
-        threading.Thread(target=drain, daemon=True).start()
+        self.reader = threading.Thread(target=drain, daemon=True)
+        self.reader.start()
         self.host = self.port = None
         while True:
             try:
@@ -296,6 +297,8 @@ class Server:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
+        self.reader.join(timeout=10)
+        self.proc.stdout.close()
         self.stderr.close()
 
     def request(self, method, path, query=None, body=None, content_type=None, headers=None, auth=True, timeout=120):
