@@ -259,7 +259,7 @@ function worklistRow(w, index, sentPage) {
       el('span', { class: 'reasons' }, ...it.reasons.map((r) => el('span', { class: 'reason', text: r })))),
     el('div', { class: 'acts' },
       newTab(sentPage, 'Sent invitations', `LinkedIn's sent invitations page, to withdraw ${it.name}`),
-      el('button', { type: 'button', class: 'mark', text: 'Withdrawn', 'aria-keyshortcuts': 'w',
+      el('button', { type: 'button', class: 'mark', text: 'Mark withdrawn', 'aria-keyshortcuts': 'w',
                      onclick: () => { state.cursor = index; markWithdrawn(index); } }),
       el('button', { type: 'button', class: 'undo', text: 'Undo', hidden: true,
                      onclick: () => undoTarget(String(it.id)) })),
@@ -268,6 +268,12 @@ function worklistRow(w, index, sentPage) {
     if (e.target.closest('a,button')) return;
     state.cursor = index;
     updateCursor(true);
+  });
+  // Tabbing into a row's link or button makes it the current row for the keys.
+  row.addEventListener('focusin', () => {
+    if (state.cursor === index) return;
+    state.cursor = index;
+    updateCursor(false);
   });
   return row;
 }
@@ -728,6 +734,7 @@ function setupDrop() {
     const file = e.dataTransfer?.files?.[0];
     if (file) upload(file);
   });
+  for (const b of document.querySelectorAll('.choose-file')) b.addEventListener('click', () => $('#file-input').click());
   $('#file-input').addEventListener('change', (e) => {
     const file = e.target.files[0];
     if (file) upload(file);
