@@ -17,3 +17,9 @@ add_test(NAME e2e_pacing COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DI
 find_program(IK_NODE node)
 add_test(NAME browser_report COMMAND ${IK_NODE} ${CMAKE_CURRENT_SOURCE_DIR}/browser/report_test.mjs
          $<TARGET_FILE:invitekeeper> ${IK_DEMO_DIR} ${CMAKE_BINARY_DIR}/artifacts/report)
+
+# The serve dashboard in Debian's chromium: sign in, create the account, drop the demo
+# export on the page, check the numbers against status --json, withdraw with the keys
+# and undo, mark a send. Screenshots land in build/artifacts/dashboard/.
+add_test(NAME browser_dashboard COMMAND ${IK_NODE} ${CMAKE_CURRENT_SOURCE_DIR}/browser/dashboard_test.mjs
+         $<TARGET_FILE:invitekeeper> ${IK_DEMO_DIR} ${CMAKE_BINARY_DIR}/artifacts/dashboard)
