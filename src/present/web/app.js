@@ -117,7 +117,7 @@ const newTab = (href, text, label) =>
 
 async function loadAccounts() {
   const doc = await api('/api/accounts');
-  const list = Array.isArray(doc) ? doc : doc.accounts ?? [];
+  const list = Array.isArray(doc) ? doc : doc.accounts ?? doc.items ?? [];
   const names = list.map((a) => (typeof a === 'string' ? a : a.name));
   const create = $('#create');
   create.hidden = names.length > 0;
@@ -303,7 +303,7 @@ function updateProgress() {
   const p = $('#withdraw-progress');
   p.max = Math.max(total, 1);
   p.value = done;
-  $('#withdraw-count').textContent = `${done} of ${total} done today`;
+  $('#withdraw-count').textContent = `${done} of ${total} done`;
 }
 
 function showDone(index, done) {
