@@ -129,7 +129,7 @@ async function loadAccounts() {
   }
   if (!state.account || !names.includes(state.account)) state.account = names[0];
   const chosen = list.find((a) => a && a.name === state.account);
-  state.accountTz = chosen?.tz ?? chosen?.settings?.['account.tz'];
+  state.accountTz = chosen?.timezone;
   const pick = $('#account-pick');
   pick.hidden = names.length < 2;
   const select = $('#account-select');
