@@ -26,7 +26,7 @@ const state = {
   status: null,
   worklist: [],  // today's withdrawal items, each {item, done}
   cursor: 0,
-  marks: [],     // marks made on this page, newest last: {kind, target}
+  marks: [],     // withdrawals marked on this page, newest last: {kind, target}
   accountTz: undefined,
   charts: new Map(),
 };
@@ -351,7 +351,7 @@ function openCurrent() {
   if (w) window.open(w.item.profile_url, '_blank', 'noopener,noreferrer');
 }
 
-// ---------------------------------------------------------------- undo (withdrawals and sends)
+// ---------------------------------------------------------------- undo
 
 async function undoTarget(target) {
   clearError();
@@ -362,13 +362,7 @@ async function undoTarget(target) {
     return;
   }
   const at = state.marks.map((m) => m.target).lastIndexOf(target);
-  const mark = at >= 0 ? state.marks.splice(at, 1)[0] : null;
-  if (mark?.kind === 'sent') {
-    flash('The send was taken back.');
-    await refreshSends();
-    await refreshStatus();
-    return;
-  }
+  if (at >= 0) state.marks.splice(at, 1);
   const index = state.worklist.findIndex((w) => String(w.item.id) === target);
   if (index >= 0) {
     showDone(index, false);
@@ -441,8 +435,8 @@ async function markSent(slot, button) {
   clearError();
   button.disabled = true;
   try {
+    // Not on the undo stack: undo takes back marks, and a send is the invitation itself.
     await api('/api/marks/sent', { method: 'POST', body: { targets: [slot.profile_url] } });
-    state.marks.push({ kind: 'sent', target: slot.profile_url });
     flash(`Request to ${slot.name} recorded as sent.`);
     await Promise.all([refreshSends(), refreshStatus()]);
   } catch (e) {
@@ -619,7 +613,7 @@ async function refresh() {
     if (!s.health) fillHealth(await api('/api/health'));
     const [withdraw] = await Promise.all([api('/api/plan/withdraw'), refreshSends()]);
     fillWorklist(withdraw, s.today);
-    state.marks = state.marks.filter((m) => m.kind !== 'withdrawn');
+    state.marks = [];  // the rows they were made on are gone
     await refreshCharts();
   } catch (e) {
     showError(e);
