@@ -288,11 +288,17 @@ try {
   await shot('phone.png', page, { fullPage: true });
   await page.setViewportSize({ width: 1280, height: 900 });
 
-  // ---- signed out: the next API call sends the member to the login page.
+  // ---- signed out behind the page's back: the next API call (a key) leads to the login form.
   await context.clearCookies();
-  await page.reload();
+  await page.locator('#withdraw-title').click();
+  await page.keyboard.press('w');
   await page.waitForSelector('input[name=token]', { timeout: 10000 });
-  check(true, 'without the session cookie the dashboard asks to sign in again');
+  check(new URL(page.url()).pathname === '/login', 'an API call answered 401 sends the member to /login');
+  await page.fill('input[name=token]', TOKEN);
+  await Promise.all([page.waitForURL(`${base}/`), page.click('button[type=submit]')]);
+  await page.click('form.logout button');
+  await page.waitForSelector('input[name=token]', { timeout: 10000 });
+  check(true, 'Sign out leads back to the login form');
 
   check(elsewhere.length === 0, `loads nothing from anywhere else (${elsewhere.join(', ') || 'none'})`);
   check(errors.length === 0, `no console errors, page errors or CSP violations (${errors.join(' | ') || 'none'})`);
