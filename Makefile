@@ -13,13 +13,18 @@ all: build
 setup:
 	@scripts/setup.sh
 
-$(BUILD)/CMakeCache.txt: | setup
+$(BUILD)/CMakeCache.txt: | setup $(WEB_DEPS)
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DIK_BUILD_TESTS=ON \
 	  -DIK_WERROR=$(if $(CI),ON,OFF) $(CMAKE_FLAGS)
 
 configure: $(BUILD)/CMakeCache.txt
 
-build: setup configure
+# The dashboard's one runtime dependency (uplot), embedded in the binary at build time.
+WEB_DEPS := src/present/web/node_modules/.package-lock.json
+$(WEB_DEPS): src/present/web/package-lock.json | setup
+	npm ci --prefix src/present/web --no-audit --no-fund --loglevel=error
+
+build: setup configure $(WEB_DEPS)
 	cmake --build $(BUILD) -j $(JOBS)
 
 # Imports the bundled demo exports (or EXPORT=path/to/export.zip), prints the status,

@@ -7,13 +7,15 @@ packages=(
   build-essential cmake pkg-config ccache git
   libcli11-dev nlohmann-json3-dev libsqlite3-dev sqlite3 libtomlplusplus-dev
   libhowardhinnant-date-dev tzdata libfmt-dev libzip-dev
+  libcpp-httplib-dev  # `serve`: the HTTP server
   libgtest-dev googletest
   python3 zip unzip
   python3-icalendar  # the calendar tests read `plan send --ics` with a real iCalendar parser
+  python3-jsonschema # the API tests check real responses against the OpenAPI document
   chromium           # the browser tests (report --html) run in Debian's chromium
   nodejs             # ... driven by playwright-core from npm
 )
-if [ "${IK_SETUP_BENCH:-0}" = 1 ]; then packages+=(hyperfine); fi
+if [ "${IK_SETUP_BENCH:-0}" = 1 ]; then packages+=(hyperfine wrk); fi
 
 missing=()
 for p in "${packages[@]}"; do

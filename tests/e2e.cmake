@@ -18,6 +18,11 @@ find_program(IK_NODE node)
 add_test(NAME browser_report COMMAND ${IK_NODE} ${CMAKE_CURRENT_SOURCE_DIR}/browser/report_test.mjs
          $<TARGET_FILE:invitekeeper> ${IK_DEMO_DIR} ${CMAKE_BINARY_DIR}/artifacts/report)
 
+# `serve` over real HTTP on ephemeral ports: the security rules, every error
+# status, and that each route answers what its CLI command prints with --json.
+add_test(NAME e2e_serve COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/e2e/test_serve.py
+         $<TARGET_FILE:invitekeeper> ${IK_DEMO_DIR})
+
 # The serve dashboard in Debian's chromium: sign in, create the account, drop the demo
 # export on the page, check the numbers against status --json, withdraw with the keys
 # and undo, mark a send. Screenshots land in build/artifacts/dashboard/.

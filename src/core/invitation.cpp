@@ -2,8 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <utility>
+#include <vector>
 
 namespace ik::core {
 
@@ -36,7 +38,7 @@ constexpr std::array<std::pair<Status, std::string_view>, 5> kStatuses{{
     {Status::declined, "declined"},
     {Status::gone, "gone"},
 }};
-constexpr std::array<std::pair<EventKind, std::string_view>, 8> kEventKinds{{
+constexpr std::array<std::pair<EventKind, std::string_view>, 9> kEventKinds{{
     {EventKind::sent, "sent"},
     {EventKind::accepted, "accepted"},
     {EventKind::withdrawn, "withdrawn"},
@@ -45,6 +47,7 @@ constexpr std::array<std::pair<EventKind, std::string_view>, 8> kEventKinds{{
     {EventKind::accidental, "accidental"},
     {EventKind::keep, "keep"},
     {EventKind::unkeep, "unkeep"},
+    {EventKind::undo, "undo"},
 }};
 
 }  // namespace
@@ -105,7 +108,35 @@ Result<void> apply(Invitation& inv, const Event& event)
         if (!inv.keep) return refuse(" and not kept");
         inv.keep = false;
         return {};
+    case EventKind::undo:
+        return fail(ErrorKind::internal, "undo_needs_log", "an undo is folded by replay(), with the whole log");
     }
+    return {};
+}
+
+Result<void> replay(Invitation& inv, std::span<const Event> log)
+{
+    // What a member did here, as opposed to what an import found or the sending.
+    auto is_mark = [](const Event* e) { return e->kind != EventKind::sent && !e->source.starts_with("import"); };
+    std::vector<const Event*> live;
+    for (const auto& e : log) {
+        if (e.kind != EventKind::undo) {
+            live.push_back(&e);
+            continue;
+        }
+        auto mark = std::find_if(live.rbegin(), live.rend(), is_mark);
+        if (mark == live.rend())
+            return fail(ErrorKind::conflict, "nothing_to_undo",
+                        fmt::format("invitation {} to {} has no mark made in invitekeeper to undo", inv.id.value,
+                                    inv.person.name));
+        live.erase(std::next(mark).base());
+    }
+    inv.status = Status::pending;
+    inv.status_at.reset();
+    inv.accidental = false;
+    inv.keep = false;
+    for (const Event* e : live)
+        if (auto r = apply(inv, *e); !r) return r;
     return {};
 }
 

@@ -8,6 +8,7 @@
 #include <compare>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -43,6 +44,7 @@ enum class EventKind {
     accidental,  // the member says it was sent by mistake: withdraw at once
     keep,        // never plan a withdrawal of it
     unkeep,
+    undo,        // takes back the latest mark made in invitekeeper (not an import's finding)
 };
 
 std::string_view to_string(Direction d);
@@ -82,7 +84,14 @@ struct Event {
 };
 
 // Folds `event` into `inv`. Refuses (ErrorKind::conflict) what cannot happen,
-// such as withdrawing an accepted invitation or keeping a withdrawn one.
+// such as withdrawing an accepted invitation or keeping a withdrawn one. An undo
+// needs the whole log: see replay().
 Result<void> apply(Invitation& inv, const Event& event);
+
+// Derives `inv`'s state from its whole log, the sent event first. An undo cancels
+// the latest event before it that a member made (a mark, not an import's finding
+// nor the sending itself) and is not already undone; with none, it is refused
+// (ErrorKind::conflict, "nothing_to_undo").
+Result<void> replay(Invitation& inv, std::span<const Event> log);
 
 }  // namespace ik::core

@@ -23,6 +23,9 @@ void add_dnc(CLI::App&, Runner&);
 void add_report(CLI::App&, Runner&);
 void add_simulate(CLI::App&, Runner&);
 void add_stats(CLI::App&, Runner&);
+void add_accounts(CLI::App&, Runner&);
+void add_history(CLI::App&, Runner&);
+void add_serve(CLI::App&, Runner&);
 
 std::span<const CommandInfo> commands()
 {
@@ -33,7 +36,8 @@ std::span<const CommandInfo> commands()
         {"record", true, add_record},    {"config", false, add_config}, {"check-note", false, add_check_note},
         {"queue", true, add_queue},      {"template", true, add_template}, {"dnc", true, add_dnc},
         {"report", false, add_report},   {"simulate", false, add_simulate},
-        {"stats", false, add_stats},
+        {"stats", false, add_stats},     {"history", false, add_history},
+        {"accounts", false, add_accounts}, {"serve", false, add_serve},
     };
     return kCommands;
 }
@@ -71,6 +75,22 @@ int report(const core::Error& e, bool json, std::ostream& out, std::ostream& err
 }
 
 }  // namespace
+
+core::Result<Output> run_command(Context& ctx, const std::vector<std::string>& args)
+{
+    CLI::App app{"invitekeeper", "invitekeeper"};
+    app.require_subcommand(1);
+    Runner selected;
+    for (const auto& command : commands()) command.add(app, selected);
+    std::vector<const char*> argv{"invitekeeper"};
+    for (const auto& a : args) argv.push_back(a.c_str());
+    try {
+        app.parse(static_cast<int>(argv.size()), argv.data());
+    } catch (const CLI::ParseError& e) {
+        return core::fail(core::ErrorKind::usage, "usage", e.what());
+    }
+    return selected(ctx);
+}
 
 int run_cli(int argc, char** argv, std::ostream& out, std::ostream& err, bool err_is_terminal, EnvLookup env)
 {

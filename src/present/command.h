@@ -39,6 +39,10 @@ struct AccountScope {
 };
 core::Result<AccountScope> open_account(Context& ctx);
 
+// Runs the command `args` names (no program name, no global options) in `ctx`:
+// what the HTTP API calls, so that a route and its CLI command cannot differ.
+core::Result<Output> run_command(Context& ctx, const std::vector<std::string>& args);
+
 // Runs fn and maps an error to the CLI's exit code; prints the result.
 int run_cli(int argc, char** argv, std::ostream& out, std::ostream& err, bool err_is_terminal, EnvLookup env);
 

@@ -27,6 +27,7 @@ std::string Context::db_path() const
 
 core::Result<store::Store*> Context::store()
 {
+    if (m_shared_store) return m_shared_store;
     if (m_store) return m_store.get();
     std::string path = db_path();
     if (path != ":memory:") {

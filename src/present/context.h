@@ -22,6 +22,7 @@ struct GlobalOptions {
     std::string now;      // --now, else the system clock
     std::string config;   // --config, else $XDG_CONFIG_HOME/invitekeeper/config.toml if present
     bool json = false;
+    std::string source = "cli";  // recorded with every event: "cli", or "api" for the HTTP API
 };
 
 // Reads an environment variable; injected so tests can supply their own.
@@ -40,6 +41,10 @@ public:
     std::string db_path() const;
     // The store, opened (and created, with its folder) on first use.
     core::Result<store::Store*> store();
+    // Makes store() answer `shared`, which outlives this context: the server opens
+    // the store once and gives each request a context of its own.
+    void share_store(store::Store* shared) { m_shared_store = shared; }
+    const EnvLookup& env() const { return m_env; }
     // The account commands act on: --account, else the only one.
     core::Result<store::Account> account();
     // Defaults, then the config file, then the account's own settings.
@@ -59,6 +64,7 @@ private:
     bool m_err_is_terminal;
     EnvLookup m_env;
     std::unique_ptr<store::Store> m_store;
+    store::Store* m_shared_store = nullptr;
 };
 
 }  // namespace ik::present

@@ -707,7 +707,15 @@ public:
         if (!inv)
             return core::fail(ErrorKind::usage, "unknown_invitation",
                               fmt::format("no invitation with id {}", id.value));
-        if (auto r = core::apply(*inv, event); !r) return r;
+        if (event.kind == core::EventKind::undo) {
+            // An undo changes which earlier events count: derive the state from the whole log.
+            std::vector<core::Event> log;
+            for (auto& stored : events(account, id)) log.push_back(std::move(stored.event));
+            log.push_back(event);
+            if (auto r = core::replay(*inv, log); !r) return r;
+        } else if (auto r = core::apply(*inv, event); !r) {
+            return r;
+        }
         save_projection(*inv);
         insert_event(account, id, event, recorded_at);
         return {};
@@ -788,6 +796,8 @@ public:
     // The log in recording order: each invitation's own row is its `sent` event
     // (id 0), followed by the rows of the events table. Within one recording
     // instant, invitation by invitation.
+    std::int64_t data_version() override { return scalar("PRAGMA data_version"); }
+
     std::vector<StoredEvent> events(core::AccountId account, std::optional<core::InvitationId> id) override
     {
         const std::string filter = id ? " AND invitation_id = ?" : "";

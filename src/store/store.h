@@ -90,6 +90,11 @@ public:
 
     virtual void record_import(core::AccountId account, const ImportRecord& record) = 0;
 
+    // A number that changes when another connection (another process) has
+    // committed a change since this store last looked; its own writes leave it
+    // alone. The server keys its response cache on it.
+    virtual std::int64_t data_version() = 0;
+
     // The outreach queue, in the order `plan send` takes it: priority (highest
     // first), then queue order. A person may be queued twice; the plan blocks
     // the later entry as a duplicate.

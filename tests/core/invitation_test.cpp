@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <vector>
 
 namespace ik::core {
 namespace {
@@ -168,6 +169,41 @@ TEST(Invitation, ExitCodesByErrorKind)
     EXPECT_EQ(exit_code(ErrorKind::bad_input), 2);
     EXPECT_EQ(exit_code(ErrorKind::conflict), 3);
     EXPECT_EQ(exit_code(ErrorKind::internal), 4);
+}
+
+TEST(Invitation, UndoTakesBackTheLatestMarkAndOnlyAMark)
+{
+    Invitation inv = pending_invitation();
+    std::vector<Event> log{{EventKind::sent, kSent, "import:a.zip"},
+                           {EventKind::keep, kSent + 1h, "cli"},
+                           {EventKind::withdrawn, kSent + 2h, "api"},
+                           {EventKind::undo, kSent + 3h, "api"}};
+    ASSERT_TRUE(replay(inv, log));
+    EXPECT_EQ(inv.status, Status::pending);
+    EXPECT_EQ(inv.status_at, kSent);
+    EXPECT_TRUE(inv.keep);  // only the withdrawal was taken back
+
+    log.push_back({EventKind::undo, kSent + 4h, "api"});  // then the keep
+    ASSERT_TRUE(replay(inv, log));
+    EXPECT_FALSE(inv.keep);
+
+    log.push_back({EventKind::undo, kSent + 5h, "api"});  // nothing left: the sending is no mark
+    auto refused = replay(inv, log);
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().code, "nothing_to_undo");
+    EXPECT_EQ(refused.error().kind, ErrorKind::conflict);
+}
+
+TEST(Invitation, UndoLeavesWhatAnImportFoundAlone)
+{
+    Invitation inv = pending_invitation();
+    const std::vector<Event> log{{EventKind::sent, kSent, "import:a.zip"},
+                                 {EventKind::accepted, kSent + 24h, "import:b.zip"},
+                                 {EventKind::undo, kSent + 48h, "api"}};
+    auto refused = replay(inv, log);
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().code, "nothing_to_undo");
+    EXPECT_FALSE(apply(inv, Event{EventKind::undo, kSent, "api"}));  // an undo needs the log
 }
 
 }  // namespace

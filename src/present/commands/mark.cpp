@@ -58,7 +58,7 @@ core::Result<Output> run_mark_sent(Context& ctx, const MarkOptions& o)
         if (!person) return std::unexpected(person.error());
         auto sent =
             plan::record_send(*scope->store, scope->account.id, *person,
-                              o.no_note ? std::optional<std::string>("") : std::nullopt, *at, scope->now, "cli");
+                              o.no_note ? std::optional<std::string>("") : std::nullopt, *at, scope->now, ctx.options().source);
         if (!sent) return std::unexpected(sent.error());
         const auto& inv = sent->invitation;
         items.push_back(Json{{"id", inv.id.value},
@@ -100,7 +100,7 @@ core::Result<Output> run_mark_account(Context& ctx, const MarkOptions& o, core::
     auto done = scope->store->transaction([&]() -> core::Result<void> {
         for (const auto& who : people)
             scope->store->record_account_event(scope->account.id,
-                                               core::AccountEvent{0, kind, *at, who, "cli", scope->now});
+                                               core::AccountEvent{0, kind, *at, who, ctx.options().source, scope->now});
         return {};
     });
     if (!done) return std::unexpected(done.error());
@@ -123,7 +123,7 @@ core::Result<Output> run_mark_account(Context& ctx, const MarkOptions& o, core::
 }
 
 // The invitation a target names: an id, or a profile URL (its pending invitation;
-// for unkeep, the kept one).
+// for unkeep, the kept one; for undo, the newest).
 core::Result<core::Invitation> resolve(AccountScope& scope, const std::string& target, core::EventKind kind)
 {
     std::int64_t id = 0;
@@ -146,6 +146,7 @@ core::Result<core::Invitation> resolve(AccountScope& scope, const std::string& t
     if (found.empty())
         return core::fail(core::ErrorKind::bad_input, "unknown_invitation",
                           fmt::format("no invitation to {} in the ledger", ref->canonical));
+    if (kind == core::EventKind::undo) return found.front();
     for (const auto& inv : found) {
         if (kind == core::EventKind::unkeep ? inv.keep : inv.status == core::Status::pending) return inv;
     }
@@ -158,6 +159,7 @@ core::Result<Output> run_mark(Context& ctx, const MarkOptions& o)
         {"withdrawn", core::EventKind::withdrawn}, {"accepted", core::EventKind::accepted},
         {"declined", core::EventKind::declined},   {"accidental", core::EventKind::accidental},
         {"keep", core::EventKind::keep},           {"unkeep", core::EventKind::unkeep},
+        {"undo", core::EventKind::undo},
     };
     if (o.kind == "sent") return run_mark_sent(ctx, o);
     if (o.kind == "restricted") return run_mark_account(ctx, o, core::AccountEventKind::restricted);
@@ -169,7 +171,7 @@ core::Result<Output> run_mark(Context& ctx, const MarkOptions& o)
         return core::fail(
             core::ErrorKind::usage, "bad_mark",
             fmt::format("cannot mark \"{}\": use withdrawn, accepted, declined, accidental, keep, unkeep, "
-                        "sent, restricted or reported",
+                        "undo, sent, restricted or reported",
                         o.kind));
     if (!o.at.empty() || o.no_note)
         return core::fail(core::ErrorKind::usage, "bad_mark",
@@ -200,7 +202,7 @@ core::Result<Output> run_mark(Context& ctx, const MarkOptions& o)
     Json items = Json::array();
     auto done = scope->store->transaction([&]() -> core::Result<void> {
         for (const auto& inv : targets) {
-            if (auto r = scope->store->record_event(scope->account.id, inv.id, core::Event{*kind, scope->now, "cli"},
+            if (auto r = scope->store->record_event(scope->account.id, inv.id, core::Event{*kind, scope->now, ctx.options().source},
                                                     scope->now);
                 !r)
                 return r;
@@ -224,9 +226,16 @@ core::Result<Output> run_mark(Context& ctx, const MarkOptions& o)
     if (targets.empty())
         out.text = "Nothing to mark: today's plan is empty.\n";
     else {
-        out.text = fmt::format("Marked {} invitation{} {}:\n", targets.size(), targets.size() == 1 ? "" : "s", o.kind);
-        for (const auto& inv : targets)
-            out.text += fmt::format("  {:>6}  {}  {}\n", inv.id.value, inv.person.name, inv.person.profile_url);
+        const auto plural = targets.size() == 1 ? "" : "s";
+        out.text = *kind == core::EventKind::undo
+                       ? fmt::format("Took back the latest mark on {} invitation{}; now:\n", targets.size(), plural)
+                       : fmt::format("Marked {} invitation{} {}:\n", targets.size(), plural, o.kind);
+        for (size_t i = 0; i < targets.size(); ++i) {
+            const auto& inv = targets[i];
+            out.text += fmt::format("  {:>6}  {}  {}", inv.id.value, inv.person.name, inv.person.profile_url);
+            if (*kind == core::EventKind::undo) out.text += fmt::format("  {}", items[i]["status"].get<std::string>());
+            out.text += "\n";
+        }
     }
     return out;
 }
@@ -256,7 +265,7 @@ core::Result<Output> run_record(Context& ctx, const RecordOptions& o)
 
     auto sent =
         plan::record_send(*scope->store, scope->account.id, *person,
-                          o.note_given ? std::optional<std::string>(o.note) : std::nullopt, at, scope->now, "cli");
+                          o.note_given ? std::optional<std::string>(o.note) : std::nullopt, at, scope->now, ctx.options().source);
     if (!sent) return std::unexpected(sent.error());
     const core::Invitation& inv = sent->invitation;
     const core::InvitationId id = sent->id;
@@ -279,7 +288,7 @@ void add_mark(CLI::App& app, Runner& selected)
     auto* cmd = app.add_subcommand(
         "mark",
         "Record what happened: withdrawn, accepted, declined, accidental, keep, unkeep, sent, restricted, reported");
-    cmd->add_option("kind", o->kind, "withdrawn|accepted|declined|accidental|keep|unkeep|sent|restricted|reported")
+    cmd->add_option("kind", o->kind, "withdrawn|accepted|declined|accidental|keep|unkeep|undo|sent|restricted|reported")
         ->required();
     cmd->add_option("targets", o->targets, "invitation ids or profile URLs");
     cmd->add_flag("--plan", o->plan, "with withdrawn: every item of today's withdrawal plan");
