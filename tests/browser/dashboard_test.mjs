@@ -129,6 +129,11 @@ try {
   let before = await loads();
   await page.click('#create-form button[type=submit]');
   await waitLoads(before + 1);
+  const noAlert = async (when) => {
+    const alert = (await page.textContent('#alert')).trim();
+    check(alert === '', `no error shown ${when}${alert ? ` ("${alert}")` : ''}`);
+  };
+  await noAlert('after creating the account');
   check(await page.isHidden('#create'), 'the form goes once the account exists');
   check(ikJson('status').account === 'Demo', 'the account was created through the page');
 
@@ -148,6 +153,7 @@ try {
   await page.waitForSelector('#import-summary:not([hidden])', { timeout: 30000 });
   await waitLoads(before + 1);
   check(await page.isHidden('#drop-overlay'), 'the drop hint goes after the drop');
+  await noAlert('after the import');
   const status = ikJson('status');
   const summaryPending = await page.textContent('#import-summary [data-import=pending]');
   check(summaryPending.startsWith(status.pending.toLocaleString('en-US')),

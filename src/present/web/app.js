@@ -62,13 +62,14 @@ function errorFrom(status, statusText, text) {
   return new ApiError('http', `${status} ${statusText}`.trim(), status);
 }
 
-async function api(path, { method = 'GET', body } = {}) {
+// `scoped`: the route acts on one account (every route but /api/accounts).
+async function api(path, { method = 'GET', body, scoped = true } = {}) {
   const init = { method, credentials: 'same-origin', headers: { Accept: 'application/json' } };
   if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
   }
-  const r = await fetch(withAccount(path), init);
+  const r = await fetch(scoped ? withAccount(path) : path, init);
   if (r.status === 401) throw toLogin();
   const text = await r.text();
   if (!r.ok) throw errorFrom(r.status, r.statusText, text);
@@ -116,7 +117,7 @@ const newTab = (href, text, label) =>
 // ---------------------------------------------------------------- accounts
 
 async function loadAccounts() {
-  const doc = await api('/api/accounts');
+  const doc = await api('/api/accounts', { scoped: false });
   const list = Array.isArray(doc) ? doc : doc.accounts ?? doc.items ?? [];
   const names = list.map((a) => (typeof a === 'string' ? a : a.name));
   const create = $('#create');
@@ -156,7 +157,7 @@ async function createAccount(event) {
   const button = $('button', form);
   button.disabled = true;
   try {
-    const doc = await api('/api/accounts', { method: 'POST', body });
+    const doc = await api('/api/accounts', { method: 'POST', body, scoped: false });
     state.account = doc.account ?? body.name;
     flash(`Account ${state.account} created. Now drop your LinkedIn export on the page.`);
     await refresh();
