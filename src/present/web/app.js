@@ -495,12 +495,15 @@ function barsAxis(labels, labelWidth = 48) {
   };
 }
 
+// Bars stand on zero, with a little headroom above the tallest.
+const fromZero = { range: (u, min, max) => [0, max > 0 ? max * 1.1 : 1] };
+
 function drawAges(history) {
   const buckets = history.pending_age;
   const labels = buckets.map((b) => b.label);
   drawChart('chart-ages', {
     legend: { show: false },
-    scales: { x: { time: false, range: [-0.5, labels.length - 0.5] } },
+    scales: { x: { time: false, range: [-0.5, labels.length - 0.5] }, y: fromZero },
     axes: [{ ...barsAxis(labels), label: 'days pending' }, { label: 'pending' }],
     series: [{}, {
       label: 'pending',
@@ -557,7 +560,7 @@ function drawWeeks(history) {
   const w = history.weekly_sends;
   const labels = w.weeks.map((x) => x.monday.slice(5));
   drawChart('chart-weeks', {
-    scales: { x: { time: false, range: [-0.5, labels.length - 0.5] } },
+    scales: { x: { time: false, range: [-0.5, labels.length - 0.5] }, y: fromZero },
     axes: [{ ...barsAxis(labels), label: 'week starting' }, { label: 'sent' }],
     series: [{ label: 'week', value: (u, i) => (i === null ? '' : w.weeks[i]?.monday ?? '') },
       { label: 'sent', fill: css('--chart-1'), stroke: css('--chart-1'),
