@@ -106,3 +106,58 @@ print(f"plan send, 10,000 queued, 90 days   {m(send) * 1000:6.1f} ms median, {ma
       f"   ({m(send) / m(status):.1f}x status on the same database, {m(status) * 1000:.1f} ms)")
 print(f"simulate, 12 strategies x 1,000 runs x 180 days  {m(sim) * 1000:6.1f} ms median, {max(sim) * 1000:.1f} ms max of {len(sim)}")
 PY
+
+# serve: wrk on loopback against GET /api/status and GET /api/plan/withdraw at
+# 1,500 pending over the 1,000,000-row history, beside a static asset of the same
+# server, rounds interleaved. "uncached" varies ?target= on every request so each
+# one computes a fresh plan: the cost when the data or the question changes.
+if command -v wrk >/dev/null 2>&1; then
+python3 - "$ik" "$work" "$runs" "$now" <<'PY'
+import os, re, statistics, subprocess, sys, tempfile
+ik, work, runs, now = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+token = "bench-token-0123456789abcdef"
+server = subprocess.Popen([ik, "--db", f"{work}/ik.db", "--now", now, "serve", "--listen", "127.0.0.1:0",
+                           "--token", token], stdout=subprocess.PIPE, text=True)
+base = re.match(r"listening on (\S+)", server.stdout.readline()).group(1)
+script = os.path.join(work, "uncached.lua")
+with open(script, "w") as f:
+    f.write('local n = 0\nrequest = function()\n  n = n + 1\n'
+            '  return wrk.format("GET", "/api/plan/withdraw?target=" .. (1000 + n % 100000))\nend\n')
+
+def wrk(path, lua=None):
+    cmd = ["wrk", "-t2", "-c16", "-d8s", "--latency", "-H", f"Authorization: Bearer {token}", base + path]
+    if lua:
+        cmd[1:1] = ["-s", lua]
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    def pct(p):
+        v, unit = re.search(rf"^\s+{p}%\s+([\d.]+)(us|ms|s)\s*$", out, re.M).groups()
+        return float(v) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    if errors:
+        sys.exit(f"bench: {path} answered {errors.group(1)} errors")
+    return rps, pct(50), pct(99)
+
+cases = [("static /assets/app.js", "/assets/app.js", None), ("static /assets/uplot.esm.js", "/assets/uplot.esm.js", None),
+         ("GET /api/status", "/api/status", None),
+         ("GET /api/plan/withdraw", "/api/plan/withdraw", None),
+         ("GET /api/plan/withdraw, uncached", "/api/plan/withdraw", script)]
+results = {name: [] for name, _, _ in cases}
+try:
+    for _ in range(runs):
+        for name, path, lua in cases:
+            results[name].append(wrk(path, lua))
+finally:
+    server.terminate()
+    server.wait()
+m = statistics.median
+static = m(r[0] for r in results["static /assets/app.js"])
+print("serve (wrk -t2 -c16 -d8s on loopback, medians of", runs, "rounds)")
+for name, _, _ in cases:
+    rps = m(r[0] for r in results[name])
+    print(f"  {name:34} {rps:9,.0f} req/s  p50 {m(r[1] for r in results[name]):7.2f} ms"
+          f"  p99 {m(r[2] for r in results[name]):7.2f} ms   {rps / static:.2f}x the static asset's throughput")
+PY
+else
+  echo "bench: wrk is missing (IK_SETUP_BENCH=1 scripts/setup.sh installs it)" >&2
+fi

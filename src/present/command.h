@@ -21,7 +21,7 @@ using Registrar = void (*)(CLI::App& app, Runner& selected);
 
 struct CommandInfo {
     const char* name;
-    bool writes;  // whether it changes the store (the HTTP API maps this to POST)
+    bool writes;  // whether it can change the store
     Registrar add;
 };
 

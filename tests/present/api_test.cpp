@@ -134,3 +134,63 @@ TEST(ApiStatus, ErrorsMapToTheirHttpStatus)
 
 }  // namespace
 }  // namespace ik::present::http
+
+namespace ik::present::http {
+namespace {
+
+// Random requests, a fuzz run with a fixed seed: route() never throws, refuses with
+// a 4xx, or gives arguments where every option is one the route declares and
+// every free-form value sits after `--` or inside `--option=value`.
+TEST(ApiRoute, RandomRequestsAreRefusedOrGiveOnlyDeclaredOptions)
+{
+    std::uint64_t state = 20261126;
+    auto next = [&] {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return static_cast<std::uint32_t>(state >> 33);
+    };
+    const std::vector<std::string> paths{"/api/status", "/api/plan/withdraw", "/api/plan/send", "/api/marks/withdrawn",
+                                         "/api/marks/undo", "/api/queue", "/api/import", "/api/accounts",
+                                         "/api/stats", "/api/nothing", "/api/marks/"};
+    const std::vector<std::string> methods{"GET", "POST", "DELETE", "PUT"};
+    const std::vector<std::string> names{"target", "all", "account", "by", "url", "filename", "--db", "x"};
+    const std::vector<std::string> bodies{"", "{}", "{\"targets\": [1, \"--db=/x\"]}", "{\"name\": \"--plan\"}",
+                                          "{\"url\": 5}", "[", "PK\x03\x04zip", "{\"plan\": true, \"at\": \"-1\"}"};
+    auto random_text = [&] {
+        std::string s;
+        const auto n = next() % 12;
+        for (std::uint32_t i = 0; i < n; ++i) s += static_cast<char>(next() % 256);
+        if (next() % 3 == 0) s = "--" + s;
+        return s;
+    };
+    for (int i = 0; i < 20000; ++i) {
+        ApiRequest r;
+        r.method = methods[next() % methods.size()];
+        r.path = paths[next() % paths.size()];
+        for (std::uint32_t q = next() % 4; q > 0; --q) r.query.emplace(names[next() % names.size()], random_text());
+        r.content_type = next() % 2 ? "application/json" : (next() % 2 ? "text/csv" : "");
+        r.body = next() % 4 == 0 ? random_text() : bodies[next() % bodies.size()];
+        auto call = route(r);
+        if (!call) {
+            EXPECT_GE(call.error().status, 400);
+            EXPECT_LT(call.error().status, 500);
+            EXPECT_FALSE(call.error().error.message.empty());
+            continue;
+        }
+        bool after_separator = false;
+        for (size_t k = 1; k < call->args.size(); ++k) {
+            const auto& a = call->args[k];
+            if (a == "--") {
+                after_separator = true;
+                continue;
+            }
+            if (after_separator || !a.starts_with("-")) continue;
+            // An option: one of those the route table declares, never the global ones.
+            EXPECT_FALSE(a.starts_with("--db") || a.starts_with("--account") || a.starts_with("--now") ||
+                         a.starts_with("--config") || a.starts_with("--json"))
+                << a;
+        }
+    }
+}
+
+}  // namespace
+}  // namespace ik::present::http
