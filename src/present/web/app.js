@@ -122,6 +122,7 @@ async function loadAccounts() {
   const names = list.map((a) => (typeof a === 'string' ? a : a.name));
   const create = $('#create');
   create.hidden = names.length > 0;
+  document.body.classList.toggle('has-account', names.length > 0);
   $('#account-views').hidden = names.length === 0;
   if (names.length === 0) {
     prepareCreateForm();
@@ -704,6 +705,7 @@ function showSummary(doc) {
          el('ul', {}, ...doc.skipped.map((s) => el('li', { text: typeof s === 'string' ? s : JSON.stringify(s) })))]
       : []));
   box.hidden = false;
+  box.scrollIntoView({ block: 'nearest' });
 }
 
 function setupDrop() {
