@@ -23,6 +23,12 @@ add_test(NAME browser_report COMMAND ${IK_NODE} ${CMAKE_CURRENT_SOURCE_DIR}/brow
 add_test(NAME e2e_serve COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/e2e/test_serve.py
          $<TARGET_FILE:invitekeeper> ${IK_DEMO_DIR})
 
+# The serve dashboard in Debian's chromium: sign in, create the account, drop the demo
+# export on the page, check the numbers against status --json, withdraw with the keys
+# and undo, mark a send. Screenshots land in build/artifacts/dashboard/.
+add_test(NAME browser_dashboard COMMAND ${IK_NODE} ${CMAKE_CURRENT_SOURCE_DIR}/browser/dashboard_test.mjs
+         $<TARGET_FILE:invitekeeper> ${IK_DEMO_DIR} ${CMAKE_BINARY_DIR}/artifacts/dashboard)
+
 # The HTTP API against its OpenAPI document (src/present/http/openapi.json): the real
 # server on a fresh database, every route called with the demo export, every answer's
 # status and body validated with Debian's python3-jsonschema.

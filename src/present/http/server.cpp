@@ -146,7 +146,9 @@ public:
     {
         res.set_header("Content-Security-Policy", std::string(kSecurityPolicy));
         res.set_header("X-Content-Type-Options", "nosniff");
-        res.set_header("Referrer-Policy", "no-referrer");
+        // Same-origin requests keep their Origin (a browser without Sec-Fetch-Site is
+        // still checked); LinkedIn, opened from a worklist, learns nothing of this server.
+        res.set_header("Referrer-Policy", "same-origin");
         res.set_header("X-Frame-Options", "DENY");
         res.set_header("Cache-Control", "no-store");
         try {
@@ -371,8 +373,9 @@ private:
                 return start_session(res);
             }
             if (req.method != "POST") return send_error(res, 405, "method_not_allowed", "/login takes GET or POST");
-            if (req.has_header("Origin") &&
-                !same_origin_write(req.get_header_value("Origin"), "", req.get_header_value("Host")))
+            if ((req.has_header("Origin") || req.has_header("Sec-Fetch-Site")) &&
+                !same_origin_write(req.get_header_value("Origin"), req.get_header_value("Sec-Fetch-Site"),
+                                   req.get_header_value("Host")))
                 return send_error(res, 403, "cross_site", "log in from this server's own login page");
             auto token = form_field(req.body, "token");
             if (!token || !m_sessions.token_matches(*token))
