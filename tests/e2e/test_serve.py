@@ -285,6 +285,17 @@ class Limits(ServeCase):
         self.assert_error(res, data, 413, "too_large")
         self.assertEqual(self.server.json("GET", "/api/status")["pending"], self.ledger.json("status")["pending"])
 
+    def test_a_body_declared_too_large_is_refused_before_it_is_sent(self):
+        with socket.create_connection((self.server.host, self.server.port), timeout=10) as sock:
+            sock.sendall(f"POST /api/import HTTP/1.1\r\nHost: {self.server.authority}\r\n"
+                         f"Authorization: Bearer {TOKEN}\r\nContent-Type: application/zip\r\n"
+                         f"Content-Length: {300 * 1024 * 1024}\r\n\r\n".encode())
+            started = time.monotonic()
+            answer = sock.recv(4096).decode()
+        self.assertLess(time.monotonic() - started, 2)
+        self.assertTrue(answer.startswith("HTTP/1.1 413"), answer[:100])
+        self.assertIn('"code":"too_large"', answer)
+
     def test_a_client_that_stalls_is_cut_off(self):
         with socket.create_connection((self.server.host, self.server.port), timeout=10) as sock:
             sock.sendall(b"GET /api/status HTTP/1.1\r\nHost: " + self.server.authority.encode() + b"\r\n")

@@ -171,11 +171,19 @@ public:
         if (!res.body.empty()) return;  // an answer of ours, headers and all
         res.set_header("Content-Security-Policy", std::string(kSecurityPolicy));
         res.set_header("X-Content-Type-Options", "nosniff");
-        if (res.status == 413)
-            return send_error(res, 413, "too_large",
-                              fmt::format("the body is larger than the server's limit of {} bytes", m_options.max_body));
+        if (res.status == 413) return refuse_too_large(res);
         send_error(res, res.status, res.status == 404 ? "not_found" : "bad_request",
                    fmt::format("the request was refused (HTTP {})", res.status));
+    }
+
+    void refuse_too_large(httplib::Response& res)
+    {
+        res.set_header("Content-Security-Policy", std::string(kSecurityPolicy));
+        res.set_header("X-Content-Type-Options", "nosniff");
+        res.set_header("Connection", "close");
+        send_error(res, 413, "too_large",
+                   fmt::format("the body is larger than the server's limit of {} MiB (serve --max-body)",
+                               m_options.max_body / (1024 * 1024)));
     }
 
     std::string authority() const { return fmt::format("{}:{}", m_options.host, m_port); }
@@ -472,6 +480,14 @@ core::Result<void> serve(Context& ctx, const ServeOptions& options, std::ostream
     http.Patch(".*", handler);
     http.Delete(".*", handler);
     http.Options(".*", handler);
+    // A body declared too large is refused before it is read: reading 256 MiB only
+    // to discard it could outlast the client's patience or the read timeout.
+    http.set_pre_routing_handler([&server, &options](const httplib::Request& req, httplib::Response& res) {
+        if (req.get_header_value<std::uint64_t>("Content-Length") <= options.max_body)
+            return httplib::Server::HandlerResponse::Unhandled;
+        server.refuse_too_large(res);
+        return httplib::Server::HandlerResponse::Handled;
+    });
     http.set_error_handler([&server](const httplib::Request& req, httplib::Response& res) {
         server.handle_error(req, res);
     });
