@@ -45,6 +45,8 @@ Json health_json(const plan::Health& health)
     Json factors = Json::array();
     for (const auto& f : health.factors)
         factors.push_back(Json{{"code", f.code},
+                               {"label", label(f.code)},
+                               {"share", f.share},
                                {"value", f.value ? number(*f.value, f.share) : Json(nullptr)},
                                {"threshold", number(f.threshold, f.share)},
                                {"weight", number(f.weight, false)},

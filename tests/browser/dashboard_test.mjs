@@ -183,6 +183,9 @@ try {
   check(Number(await page.textContent('#health-score')) === status.health.score,
     `health score shown matches status --json (${status.health.score})`);
   check(await page.locator('#health-factors tr').count() === status.health.factors.length, 'every health factor is listed');
+  const factorNames = await page.locator('#health-factors th').allTextContents();
+  check(JSON.stringify(factorNames) === JSON.stringify(status.health.factors.map((f) => f.label)),
+        `the factors carry the API's names: ${factorNames.join(', ')}`);
   const advice = status.health.factors.filter((f) => f.advice).map((f) => f.advice);
   check(JSON.stringify(await page.$$eval('#health-advice li', (li) => li.map((l) => l.textContent))) === JSON.stringify(advice),
     'the health advice is the API\'s, word for word');

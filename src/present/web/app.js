@@ -6,21 +6,6 @@ import uPlot from './uplot.esm.js';
 const SENT_PAGE = 'https://www.linkedin.com/mynetwork/invitation-manager/sent/';
 const $ = (sel, root = document) => root.querySelector(sel);
 
-// Names for the health factors' codes, and which values are shares (shown as
-// percentages): the same words and units as the HTML report's table.
-const FACTORS = {
-  pending: ['Pending', false],
-  stale: ['Stale share of pending', true],
-  acceptance_30d: ['Accepted, sent in 30 days', true],
-  acceptance_90d: ['Accepted, sent in 90 days', true],
-  generic_notes: ['Sends without a personal note', true],
-  burst_hour: ['Most sends in one hour', false],
-  burst_day: ['Most sends in one day', false],
-  weekly: ['Sends in the last 7 days', false],
-  restrictions: ['Restrictions (180 days)', false],
-  reports: ['"Don\'t know you" reports', false],
-};
-
 const state = {
   account: new URLSearchParams(location.search).get('account'),
   status: null,
@@ -220,12 +205,11 @@ function fillHealth(h) {
   $('#health-grade').textContent = h.grade;
   $('#health-grade').className = `grade grade-${h.grade}`;
   const rows = h.factors.map((f) => {
-    const [label, share] = FACTORS[f.code] ?? [f.code, false];
-    const shown = (x) => (share ? fmtShare(x) : fmtCount(x));
+    const shown = (x) => (f.share ? fmtShare(x) : fmtCount(x));
     const lostBar = el('span', { class: 'lost-bar', 'aria-hidden': 'true' }, el('span'));
     lostBar.firstChild.style.width = `${f.weight > 0 ? (f.lost / f.weight) * 100 : 0}%`;
     return el('tr', { class: f.lost > 0 ? 'costs' : null },
-      el('th', { scope: 'row', text: label }),
+      el('th', { scope: 'row', text: f.label }),
       el('td', { class: 'num', text: f.value === null ? 'too few' : shown(f.value) }),
       el('td', { class: 'num', text: shown(f.threshold) }),
       el('td', { class: 'num' }, lostBar, `${f.lost} of ${f.weight}`));
