@@ -156,6 +156,16 @@ try {
     dt.items.add(new File([bytes], name, { type: 'application/zip' }));
     return dt;
   }, { b64: zip.toString('base64'), name: EXPORT });
+  // A slow link (40 kB/s up), so the upload's progress can be seen on its way.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions',
+    { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 40 * 1024 });
+  await page.evaluate(() => {
+    window.ikUploadLabels = [];
+    new MutationObserver(() => window.ikUploadLabels.push(document.querySelector('#upload-label').textContent))
+      .observe(document.querySelector('#upload-label'), { childList: true, characterData: true, subtree: true });
+  });
   before = await loads();
   await page.dispatchEvent('main', 'dragenter', { dataTransfer });
   await page.dispatchEvent('main', 'dragover', { dataTransfer });
@@ -163,6 +173,12 @@ try {
   await page.dispatchEvent('#stand', 'drop', { dataTransfer });
   await page.waitForSelector('#import-summary:not([hidden])', { timeout: 30000 });
   await waitLoads(before + 1);
+  await cdp.send('Network.emulateNetworkConditions',
+    { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  const labels = await page.evaluate(() => window.ikUploadLabels);
+  const partway = labels.map((l) => /: (\d+)%$/.exec(l)).filter((m) => m && +m[1] > 0 && +m[1] < 100);
+  check(partway.length > 0, `the upload shows its progress on the way (${labels.join(' | ')})`);
+  check(labels.some((l) => l.startsWith('Importing ')), 'then that the server is importing');
   check(await page.isHidden('#drop-overlay'), 'the drop hint goes after the drop');
   await noAlert('after the import');
   const status = ikJson('status');
