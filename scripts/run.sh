@@ -32,3 +32,9 @@ echo
 run status
 echo
 run plan withdraw
+echo
+if [ -z "$export_path" ]; then
+  echo "The same on the dashboard: $ik --db $db --now 2026-11-25T08:30:00Z serve"
+else
+  echo "The same on the dashboard: $ik serve"
+fi
