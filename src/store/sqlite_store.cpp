@@ -534,6 +534,17 @@ public:
             for (const auto& e : events)
                 if (auto r = core::apply(n.invitation, e); !r) return std::unexpected(r.error());
         }
+        // Oldest first, so ids follow time and rows append to the time-ordered indexes.
+        std::vector<size_t> order(batch.size());
+        for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+        std::stable_sort(order.begin(), order.end(),
+                         [&](size_t a, size_t b) { return batch[a].invitation.sent_at < batch[b].invitation.sent_at; });
+        // A first import into an empty ledger loads without the table's indexes (see
+        // insert_invitations); the unique one is then built at the end, so a repeat is
+        // found here first, in memory, before anything is written.
+        const bool first_load = batch.size() >= kBulkRows && !has_rows("SELECT 1 FROM invitations");
+        if (first_load)
+            if (auto repeat = repeated_in(batch, order)) return std::unexpected(given_twice(batch[*repeat].invitation));
         // Outside a transaction the batch gets its own. Inside one (an import) it
         // runs bare: a SAVEPOINT around a million rows makes SQLite keep a statement
         // journal that grows with every page touched, and an error here makes the
@@ -542,7 +553,7 @@ public:
         if (own) exec("BEGIN IMMEDIATE");
         const std::int64_t first_id = scalar("SELECT coalesce(max(id), 0) + 1 FROM invitations");
         try {
-            auto ids = insert_invitations(batch, recorded_at);
+            auto ids = insert_invitations(batch, order, first_load, recorded_at);
             if (own) exec("COMMIT");
             return ids;
         } catch (const ConstraintError&) {
@@ -554,35 +565,98 @@ public:
         }
     }
 
-    std::vector<core::InvitationId> insert_invitations(std::vector<ingest::NewInvitation>& batch, Instant recorded_at)
+    // Batches at least this large are bulk loads: indexes are built after the rows.
+    static constexpr size_t kBulkRows = 10'000;
+
+    // The position of the first invitation (in batch order) that repeats an earlier
+    // one of the batch, if any. `order` sorts the batch by sent_at, so repeats lie
+    // in the same run of equal sent_at.
+    static std::optional<size_t> repeated_in(const std::vector<ingest::NewInvitation>& batch,
+                                             const std::vector<size_t>& order)
+    {
+        auto identity = [&](size_t i) {
+            const auto& inv = batch[i].invitation;
+            return std::tuple(inv.account.value, inv.direction, std::string_view(inv.person.key));
+        };
+        std::optional<size_t> first;
+        std::vector<size_t> run;
+        for (size_t begin = 0, end = 0; begin < order.size(); begin = end) {
+            const Instant sent = batch[order[begin]].invitation.sent_at;
+            for (end = begin + 1; end < order.size() && batch[order[end]].invitation.sent_at == sent; ++end) {
+            }
+            if (end - begin == 1) continue;
+            run.assign(order.begin() + static_cast<std::ptrdiff_t>(begin), order.begin() + static_cast<std::ptrdiff_t>(end));
+            std::sort(run.begin(), run.end(), [&](size_t a, size_t b) {
+                return std::tuple(identity(a), a) < std::tuple(identity(b), b);
+            });
+            for (size_t k = 1; k < run.size(); ++k)
+                if (identity(run[k]) == identity(run[k - 1]) && (!first || run[k] < *first)) first = run[k];
+        }
+        return first;
+    }
+
+    static core::Error given_twice(const core::Invitation& inv)
+    {
+        return core::Error{ErrorKind::conflict, "duplicate_invitation",
+                           fmt::format("invitation to {} sent {} is given twice", inv.person.name,
+                                       core::format_instant(inv.sent_at))};
+    }
+
+    // The indexes of a table (name, CREATE statement), in the order they were made.
+    std::vector<std::pair<std::string, std::string>> indexes_of(std::string_view table)
+    {
+        auto s = stmt("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL "
+                      "ORDER BY rowid");
+        s.bind(table);
+        std::vector<std::pair<std::string, std::string>> out;
+        while (s.step()) out.emplace_back(s.text(0), s.text(1));
+        return out;
+    }
+
+    // Drops indexes for a bulk load; rebuild() makes them again, each by one sort of
+    // the finished table, which costs a fraction of keeping them up to date row by row.
+    class IndexRebuild {
+    public:
+        IndexRebuild(SqliteStore& store, std::vector<std::pair<std::string, std::string>> indexes)
+            : m_store(store), m_indexes(std::move(indexes))
+        {
+            for (const auto& [name, sql] : m_indexes) m_store.exec(fmt::format("DROP INDEX \"{}\"", name));
+        }
+        void rebuild()
+        {
+            for (const auto& [name, sql] : m_indexes) m_store.exec(sql);
+            m_indexes.clear();
+        }
+
+    private:
+        SqliteStore& m_store;
+        std::vector<std::pair<std::string, std::string>> m_indexes;
+    };
+
+    std::vector<core::InvitationId> insert_invitations(std::vector<ingest::NewInvitation>& batch,
+                                                       const std::vector<size_t>& order, bool first_load,
+                                                       Instant recorded_at)
     {
         constexpr size_t kRows = 64;  // rows per INSERT: 15 x 64 parameters, well under SQLite's limit
-        constexpr size_t kBulkRows = 10'000;
         constexpr std::string_view kRandomOrderIndex = "invitations_by_person";
         auto next_id = [&](std::string_view table) {
             return scalar(fmt::format("SELECT coalesce(max(id), 0) + 1 FROM {}", table));
         };
-        // Oldest first, so ids follow time and rows append to the time-ordered indexes.
-        std::vector<size_t> order(batch.size());
-        for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-        std::stable_sort(order.begin(), order.end(),
-                         [&](size_t a, size_t b) { return batch[a].invitation.sent_at < batch[b].invitation.sent_at; });
-        // In time order, rows append to the identity and pending indexes; the index
-        // by person they reach at random. For a bulk load (a first import of a long
-        // history: a batch at least as large as the table) that index is dropped
-        // and rebuilt afterwards by one sort, several times faster.
-        const bool bulk =
-            batch.size() >= kBulkRows &&
-            static_cast<size_t>(scalar("SELECT coalesce(sum(n), 0) FROM invitation_counts")) <= batch.size();
-        std::string rebuild;
-        if (bulk) {
-            {
-                auto index = stmt("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?");
-                index.bind(kRandomOrderIndex);
-                if (index.step()) rebuild = index.text(0);
-            }
-            if (!rebuild.empty()) exec(fmt::format("DROP INDEX {}", kRandomOrderIndex));
+        // A first import into an empty table (repeats already refused by the caller)
+        // loads the rows bare and builds every index at the end. Otherwise rows in time
+        // order append to the identity and by-status indexes, and the index by person
+        // they reach at random: for another bulk load (a batch at least as large as the
+        // table) that one index is dropped and rebuilt afterwards.
+        std::vector<std::pair<std::string, std::string>> dropped;
+        if (first_load) {
+            dropped = indexes_of("invitations");
+        } else if (batch.size() >= kBulkRows &&
+                   static_cast<size_t>(scalar("SELECT coalesce(sum(n), 0) FROM invitation_counts")) <= batch.size()) {
+            for (auto& index : indexes_of("invitations"))
+                if (index.first == kRandomOrderIndex) dropped.push_back(std::move(index));
         }
+        IndexRebuild invitation_indexes(*this, std::move(dropped));
+
         std::int64_t invitation_id = next_id("invitations");
         std::int64_t event_id = next_id("events");
         std::vector<core::InvitationId> ids(batch.size());
@@ -596,12 +670,17 @@ public:
             for (size_t r = 1; r < rows; ++r) out += ", " + row;
             return out;
         };
+        const std::string full_insert =
+            "INSERT INTO invitations (id, account_id, direction, person_key, name, profile_url, sent_at, message, "
+            "source, recorded_at, status, status_at, accidental, keep, template) VALUES " +
+            values(kRows, 15);
         for (size_t begin = 0; begin < batch.size(); begin += kRows) {
             const size_t rows = std::min(kRows, batch.size() - begin);
-            auto s = stmt(
-                "INSERT INTO invitations (id, account_id, direction, person_key, name, profile_url, sent_at, "
-                "message, source, recorded_at, status, status_at, accidental, keep, template) VALUES " +
-                values(rows, 15));
+            auto s = stmt(rows == kRows ? full_insert
+                                        : "INSERT INTO invitations (id, account_id, direction, person_key, name, "
+                                          "profile_url, sent_at, message, source, recorded_at, status, status_at, "
+                                          "accidental, keep, template) VALUES " +
+                                              values(rows, 15));
             for (size_t i = begin; i < begin + rows; ++i) {
                 auto& inv = batch[order[i]].invitation;
                 inv.id = core::InvitationId{invitation_id++};
@@ -637,6 +716,10 @@ public:
         for (size_t i : order)
             for (size_t e = 1; e < batch[i].events.size(); ++e)  // the first, `sent`, is the row itself
                 events.push_back(Row{&batch[i].invitation, &batch[i].events[e]});
+        // Into an empty events table, a bulk load's events go in without its indexes too.
+        const bool events_bulk = events.size() >= kBulkRows && !has_rows("SELECT 1 FROM events");
+        IndexRebuild event_indexes(*this, events_bulk ? indexes_of("events")
+                                                      : std::vector<std::pair<std::string, std::string>>{});
         for (size_t begin = 0; begin < events.size(); begin += kRows) {
             const size_t rows = std::min(kRows, events.size() - begin);
             auto s = stmt("INSERT INTO events (id, account_id, invitation_id, kind, at, recorded_at, source) VALUES " +
@@ -654,11 +737,10 @@ public:
             s.run();
         }
 
-        if (!rebuild.empty()) {
-            events = {};  // the index sort is faster with the batch's memory back
-            batch = {};
-            exec(rebuild);
-        }
+        events = {};  // the index sorts are faster with the batch's memory back
+        batch = {};
+        invitation_indexes.rebuild();
+        event_indexes.rebuild();
 
         for (const auto& [key, n] : counts) {
             const auto& [account, direction, status] = key;
@@ -693,9 +775,7 @@ public:
                                    fmt::format("invitation to {} sent {} is already in the ledger", inv.person.name,
                                                core::format_instant(inv.sent_at))};
             if (!seen.emplace(inv.account.value, inv.direction, inv.person.key, inv.sent_at).second)
-                return core::Error{ErrorKind::conflict, "duplicate_invitation",
-                                   fmt::format("invitation to {} sent {} is given twice", inv.person.name,
-                                               core::format_instant(inv.sent_at))};
+                return given_twice(inv);
         }
         return core::Error{ErrorKind::internal, "store", "an invitation was refused by a database constraint"};
     }

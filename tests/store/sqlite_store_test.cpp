@@ -877,5 +877,126 @@ TEST(SqliteStoreFile, Version1DatabaseIsMigratedWithItsLedgerWhole)
     EXPECT_EQ(again.error().code, "duplicate_invitation");
 }
 
+
+// ---- bulk loads: a first import of a long history ----
+
+// A batch large enough to be a bulk load: `count` outgoing invitations a minute
+// apart, the odd ones accepted the day after (an event of their own).
+std::vector<ingest::NewInvitation> long_history(AccountId account, int count)
+{
+    std::vector<ingest::NewInvitation> batch;
+    for (int i = 0; i < count; ++i) {
+        const Instant sent = utc(2025, 1, 1) + std::chrono::minutes{i};
+        ingest::NewInvitation n{invitation_to(account, "p-" + std::to_string(i)), {Event{EventKind::sent, sent, "import:x"}}};
+        if (i % 2) n.events.push_back(Event{EventKind::accepted, sent + 24h, "import:x"});
+        batch.push_back(std::move(n));
+    }
+    return batch;
+}
+
+// The schema's indexes (name and definition), in a fixed order.
+std::string index_list(const std::string& path)
+{
+    sqlite3* raw = nullptr;
+    EXPECT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
+    sqlite3_stmt* s = nullptr;
+    EXPECT_EQ(sqlite3_prepare_v2(raw, "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+                                      "ORDER BY name",
+                                 -1, &s, nullptr),
+              SQLITE_OK);
+    std::string out;
+    while (sqlite3_step(s) == SQLITE_ROW)
+        out += std::string(reinterpret_cast<const char*>(sqlite3_column_text(s, 0))) + ": " +
+               reinterpret_cast<const char*>(sqlite3_column_text(s, 1)) + "\n";
+    sqlite3_finalize(s);
+    sqlite3_close(raw);
+    return out;
+}
+
+TEST(SqliteStoreBulk, FirstLoadStoresEveryRowAndRebuildsEveryIndex)
+{
+    TempPath db("bulk_first");
+    {
+        auto store = open_sqlite(db.str());
+        ASSERT_TRUE(store) << store.error().message;
+    }
+    const std::string indexes = index_list(db.str());
+    auto store = open_sqlite(db.str());
+    ASSERT_TRUE(store) << store.error().message;
+    AccountId account = (*store)->create_account("maya", kNow).value();
+    auto batch = long_history(account, 12'000);
+    std::reverse(batch.begin(), batch.end());  // newest first, as LinkedIn writes the file
+    auto ids = (*store)->add_invitations(batch, kNow);
+    ASSERT_TRUE(ids) << ids.error().message;
+    ASSERT_EQ(ids->size(), 12'000u);
+    // Ids follow time: the oldest (last in the batch) is 1.
+    EXPECT_EQ(ids->back().value, 1);
+    EXPECT_EQ(ids->front().value, 12'000);
+
+    EXPECT_EQ((*store)->count_invitations(account, {}), 12'000);
+    InvitationQuery accepted;
+    accepted.status = Status::accepted;
+    EXPECT_EQ((*store)->count_invitations(account, accepted), 6'000);
+    InvitationQuery one;
+    one.person_key = "in:p-11999";
+    auto found = (*store)->invitations(account, one);
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].status, Status::accepted);
+    EXPECT_EQ(found[0].sent_at, utc(2025, 1, 1) + std::chrono::minutes{11'999});
+    EXPECT_EQ((*store)->events(account, found[0].id).size(), 2u);
+    store->reset();
+    EXPECT_EQ(index_list(db.str()), indexes);
+}
+
+TEST(SqliteStoreBulk, FirstLoadRepeatingAnInvitationIsRefusedAndWritesNothing)
+{
+    TempPath db("bulk_repeat");
+    AccountId account;
+    {
+        auto store = open_sqlite(db.str());
+        ASSERT_TRUE(store) << store.error().message;
+        account = (*store)->create_account("maya", kNow).value();
+    }
+    const std::string before = read_bytes(db.path());
+    auto batch = long_history(account, 12'000);
+    // Row 7,000 repeats row 300 (same person and Sent At); row 9,000 repeats row 8,000.
+    batch[7'000].invitation.person = batch[300].invitation.person;
+    batch[7'000].invitation.person.name = "Ann Bo";
+    batch[7'000].events = {Event{EventKind::sent, batch[300].events.front().at, "import:x"}};
+    batch[9'000].invitation.person = batch[8'000].invitation.person;
+    batch[9'000].events = {Event{EventKind::sent, batch[8'000].events.front().at, "import:x"}};
+    {
+        auto store = open_sqlite(db.str());
+        ASSERT_TRUE(store) << store.error().message;
+        auto r = (*store)->transaction([&]() -> core::Result<void> {  // as an import runs it
+            auto added = (*store)->add_invitations(batch, kNow);
+            if (!added) return std::unexpected(added.error());
+            return {};
+        });
+        ASSERT_FALSE(r);
+        EXPECT_EQ(r.error().code, "duplicate_invitation");
+        EXPECT_EQ(r.error().message, "invitation to Ann Bo sent 2025-01-01T05:00:00Z is given twice");
+        EXPECT_EQ((*store)->count_invitations(account, {}), 0);
+    }
+    EXPECT_EQ(read_bytes(db.path()), before);
+}
+
+TEST(SqliteStoreBulk, ALoadIntoANonEmptyLedgerStillRefusesWhatItHolds)
+{
+    TempPath db("bulk_second");
+    auto store = open_sqlite(db.str());
+    ASSERT_TRUE(store) << store.error().message;
+    AccountId account = (*store)->create_account("maya", kNow).value();
+    auto batch = long_history(account, 12'000);
+    ASSERT_TRUE((*store)->add_invitations({batch[5]}, kNow));
+    auto r = (*store)->add_invitations(batch, kNow);
+    ASSERT_FALSE(r);
+    EXPECT_NE(r.error().message.find("already in the ledger"), std::string::npos) << r.error().message;
+    EXPECT_EQ((*store)->count_invitations(account, {}), 1);
+    batch.erase(batch.begin() + 5);
+    ASSERT_TRUE((*store)->add_invitations(batch, kNow));
+    EXPECT_EQ((*store)->count_invitations(account, {}), 12'000);
+}
+
 }  // namespace
 }  // namespace ik::store
