@@ -20,6 +20,9 @@ using core::Instant;
 
 namespace {
 
+constexpr int kBusyTimeoutMs = 5000;
+constexpr std::string_view kJournalMode = "PRAGMA journal_mode = WAL";
+
 // Each migration takes the schema from version N to N + 1; never edit a released one.
 constexpr std::array<std::string_view, 4> kMigrations{
     R"sql(
@@ -347,7 +350,7 @@ core::Invitation read_invitation(const Use& use)
 
 class SqliteStore final : public Store {
 public:
-    explicit SqliteStore(sqlite3* db) : m_db(db) {}
+    SqliteStore(sqlite3* db, bool in_memory) : m_db(db), m_in_memory(in_memory) {}
     ~SqliteStore() override
     {
         m_statements.clear();
@@ -404,6 +407,56 @@ public:
             return core::fail(ErrorKind::internal, "store", e.what());
         }
         return result;
+    }
+
+    // A first load writes a few hundred megabytes. In WAL mode every page goes to the
+    // WAL at commit and then again into the database by the checkpoint; through a
+    // rollback journal it is written once, and the journal holds only the few pages
+    // the empty database had (new pages past its end need no copy). Leaving WAL needs
+    // the database to itself: with another connection open (`serve`), the load runs
+    // in WAL mode as any transaction. On an error the rollback restores every page;
+    // the way back to WAL then rewrites the header's change counter, so only SQLite's
+    // bookkeeping of bytes 24-27 and 92-95 differs after an I/O error there. Bad data
+    // (bad rows, a repeated invitation) is refused before this transaction or before
+    // its first write, so it leaves the file byte for byte as it was.
+    core::Result<void> load_transaction(size_t rows, const std::function<core::Result<void>()>& fn) override
+    {
+        if (m_in_memory || rows < kBulkRows || has_rows("SELECT 1 FROM invitations")) return transaction(fn);
+        class RollbackJournal {
+        public:
+            explicit RollbackJournal(SqliteStore& store) : m_store(store)
+            {
+                // No waiting for other connections: if there are any, stay in WAL.
+                sqlite3_busy_timeout(m_store.m_db, 0);
+                try {
+                    auto mode = m_store.stmt("PRAGMA journal_mode = DELETE");
+                    m_left_wal = mode.step() && mode.text(0) == "delete";
+                } catch (const StoreError&) {
+                    m_left_wal = false;
+                }
+                sqlite3_busy_timeout(m_store.m_db, kBusyTimeoutMs);
+                // FULL: the journal is synced before any page of the database is overwritten.
+                if (m_left_wal) m_store.exec("PRAGMA synchronous = FULL");
+            }
+            ~RollbackJournal()
+            {
+                if (!m_left_wal) return;
+                try {
+                    m_store.exec("PRAGMA synchronous = NORMAL");
+                    m_store.exec(std::string(kJournalMode));
+                } catch (const StoreError&) {
+                    // Still a valid database in rollback-journal mode; the next open returns it to WAL.
+                }
+            }
+            RollbackJournal(const RollbackJournal&) = delete;
+            RollbackJournal& operator=(const RollbackJournal&) = delete;
+
+        private:
+            SqliteStore& m_store;
+            bool m_left_wal = false;
+        };
+        RollbackJournal journal(*this);
+        return transaction(fn);
     }
 
     core::Result<core::AccountId> create_account(const std::string& name, Instant at) override
@@ -1083,6 +1136,7 @@ private:
     }
 
     sqlite3* m_db;
+    bool m_in_memory;
     struct Hash {
         using is_transparent = void;
         size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
@@ -1130,8 +1184,8 @@ core::Result<std::unique_ptr<Store>> open_sqlite(const std::string& path)
         sqlite3_close_v2(raw);
         return core::fail(ErrorKind::bad_input, "cannot_open_db", fmt::format("{}: {}", path, message));
     }
-    auto store = std::make_unique<SqliteStore>(raw);
-    sqlite3_busy_timeout(raw, 5000);
+    auto store = std::make_unique<SqliteStore>(raw, path == ":memory:");
+    sqlite3_busy_timeout(raw, kBusyTimeoutMs);
     auto version = read_version(raw);
     if (!version) {
         version.error().message = fmt::format("{}: not an invitekeeper database ({})", path, version.error().message);
@@ -1143,7 +1197,7 @@ core::Result<std::unique_ptr<Store>> open_sqlite(const std::string& path)
                                       "{}); it was left unchanged, upgrade invitekeeper to use it",
                                       path, *version, schema_version()));
     try {
-        if (path != ":memory:") store->exec("PRAGMA journal_mode = WAL");
+        if (path != ":memory:") store->exec(std::string(kJournalMode));
         store->exec("PRAGMA threads = 2");  // index builds (bulk imports) sort on both cores
         store->exec("PRAGMA synchronous = NORMAL");
         store->exec("PRAGMA cache_size = -262144");

@@ -998,5 +998,99 @@ TEST(SqliteStoreBulk, ALoadIntoANonEmptyLedgerStillRefusesWhatItHolds)
     EXPECT_EQ((*store)->count_invitations(account, {}), 12'000);
 }
 
+std::string journal_mode(const std::string& path)
+{
+    sqlite3* raw = nullptr;
+    EXPECT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
+    sqlite3_stmt* s = nullptr;
+    EXPECT_EQ(sqlite3_prepare_v2(raw, "PRAGMA journal_mode", -1, &s, nullptr), SQLITE_OK);
+    std::string mode = sqlite3_step(s) == SQLITE_ROW ? reinterpret_cast<const char*>(sqlite3_column_text(s, 0)) : "";
+    sqlite3_finalize(s);
+    sqlite3_close(raw);
+    return mode;
+}
+
+TEST(SqliteStoreBulk, LoadTransactionCommitsAndLeavesTheDatabaseInWalMode)
+{
+    TempPath db("load_commit");
+    {
+        auto store = open_sqlite(db.str());
+        ASSERT_TRUE(store) << store.error().message;
+        AccountId account = (*store)->create_account("maya", kNow).value();
+        auto r = (*store)->load_transaction(12'000, [&]() -> core::Result<void> {
+            auto added = (*store)->add_invitations(long_history(account, 12'000), kNow);
+            if (!added) return std::unexpected(added.error());
+            EXPECT_TRUE(std::filesystem::exists(db.str() + "-journal"));  // written through a rollback journal
+            return {};
+        });
+        ASSERT_TRUE(r) << r.error().message;
+        EXPECT_EQ((*store)->count_invitations(account, {}), 12'000);
+    }
+    EXPECT_FALSE(std::filesystem::exists(db.str() + "-journal"));
+    EXPECT_EQ(journal_mode(db.str()), "wal");
+    auto store = open_sqlite(db.str());
+    ASSERT_TRUE(store) << store.error().message;
+    EXPECT_EQ((*store)->count_invitations((*store)->accounts().front().id, {}), 12'000);
+}
+
+TEST(SqliteStoreBulk, LoadTransactionThatFailsAfterWritingLeavesTheContentAsItWas)
+{
+    TempPath db("load_rollback");
+    AccountId account;
+    {
+        auto store = open_sqlite(db.str());
+        ASSERT_TRUE(store) << store.error().message;
+        account = (*store)->create_account("maya", kNow).value();
+    }
+    auto dump = [&] {
+        auto store = open_sqlite(db.str());
+        std::string out;
+        for (const auto& a : (*store)->accounts()) out += a.name + "\n";
+        out += std::to_string((*store)->count_invitations(account, {})) + " " +
+               std::to_string((*store)->events(account, std::nullopt).size());
+        return out;
+    };
+    const std::string before_dump = dump();
+    const auto before_size = std::filesystem::file_size(db.path());
+    {
+        auto store = open_sqlite(db.str());
+        ASSERT_TRUE(store) << store.error().message;
+        auto r = (*store)->load_transaction(12'000, [&]() -> core::Result<void> {
+            auto added = (*store)->add_invitations(long_history(account, 12'000), kNow);
+            if (!added) return std::unexpected(added.error());
+            return core::fail(core::ErrorKind::internal, "test", "fails after every row was written");
+        });
+        ASSERT_FALSE(r);
+        EXPECT_EQ(r.error().code, "test");
+        EXPECT_EQ((*store)->count_invitations(account, {}), 0);
+    }
+    EXPECT_EQ(std::filesystem::file_size(db.path()), before_size);
+    EXPECT_EQ(journal_mode(db.str()), "wal");
+    EXPECT_EQ(dump(), before_dump);
+}
+
+TEST(SqliteStoreBulk, LoadTransactionWithAnotherConnectionOpenStaysInWalWithoutWaiting)
+{
+    TempPath db("load_shared");
+    auto serving = open_sqlite(db.str());  // as `serve` keeps one open
+    ASSERT_TRUE(serving) << serving.error().message;
+    AccountId account = (*serving)->create_account("maya", kNow).value();
+    (void)(*serving)->accounts();
+    auto store = open_sqlite(db.str());
+    ASSERT_TRUE(store) << store.error().message;
+    const auto start = std::chrono::steady_clock::now();
+    auto r = (*store)->load_transaction(12'000, [&]() -> core::Result<void> {
+        auto added = (*store)->add_invitations(long_history(account, 12'000), kNow);
+        if (!added) return std::unexpected(added.error());
+        EXPECT_FALSE(std::filesystem::exists(db.str() + "-journal"));
+        return {};
+    });
+    ASSERT_TRUE(r) << r.error().message;
+    EXPECT_LT(std::chrono::steady_clock::now() - start, 4s);  // the busy timeout is 5 s
+    EXPECT_EQ((*serving)->count_invitations(account, {}), 12'000);
+    EXPECT_EQ(journal_mode(db.str()), "wal");
+}
+
+
 }  // namespace
 }  // namespace ik::store
