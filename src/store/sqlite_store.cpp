@@ -587,11 +587,15 @@ public:
             for (const auto& e : events)
                 if (auto r = core::apply(n.invitation, e); !r) return std::unexpected(r.error());
         }
-        // Oldest first, so ids follow time and rows append to the time-ordered indexes.
+        // Oldest first, so ids follow time and rows append to the time-ordered indexes;
+        // rows sent at the same time keep their batch order. Sorting (time, position)
+        // pairs, not positions compared through the batch, keeps the sort in cache.
+        std::vector<std::pair<Instant, size_t>> by_time(batch.size());
+        for (size_t i = 0; i < batch.size(); ++i) by_time[i] = {batch[i].invitation.sent_at, i};
+        std::sort(by_time.begin(), by_time.end());
         std::vector<size_t> order(batch.size());
-        for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-        std::stable_sort(order.begin(), order.end(),
-                         [&](size_t a, size_t b) { return batch[a].invitation.sent_at < batch[b].invitation.sent_at; });
+        for (size_t i = 0; i < order.size(); ++i) order[i] = by_time[i].second;
+        by_time = {};
         // A first import into an empty ledger loads without the table's indexes (see
         // insert_invitations); the unique one is then built at the end, so a repeat is
         // found here first, in memory, before anything is written.
