@@ -596,12 +596,6 @@ public:
         std::vector<size_t> order(batch.size());
         for (size_t i = 0; i < order.size(); ++i) order[i] = by_time[i].second;
         by_time = {};
-        // A first import into an empty ledger loads without the table's indexes (see
-        // insert_invitations); the unique one is then built at the end, so a repeat is
-        // found here first, in memory, before anything is written.
-        const bool first_load = batch.size() >= kBulkRows && !has_rows("SELECT 1 FROM invitations");
-        if (first_load)
-            if (auto repeat = repeated_in(batch, order)) return std::unexpected(given_twice(batch[*repeat].invitation));
         // Outside a transaction the batch gets its own. Inside one (an import) it
         // runs bare: a SAVEPOINT around a million rows makes SQLite keep a statement
         // journal that grows with every page touched, and an error here makes the
@@ -610,7 +604,7 @@ public:
         if (own) exec("BEGIN IMMEDIATE");
         const std::int64_t first_id = scalar("SELECT coalesce(max(id), 0) + 1 FROM invitations");
         try {
-            auto ids = insert_invitations(batch, order, first_load, recorded_at);
+            auto ids = insert_invitations(batch, order, recorded_at);
             if (own) exec("COMMIT");
             return ids;
         } catch (const ConstraintError&) {
@@ -622,35 +616,8 @@ public:
         }
     }
 
-    // Batches at least this large are bulk loads: indexes are built after the rows.
+    // Batches at least this large are bulk loads (see insert_invitations).
     static constexpr size_t kBulkRows = 10'000;
-
-    // The position of the first invitation (in batch order) that repeats an earlier
-    // one of the batch, if any. `order` sorts the batch by sent_at, so repeats lie
-    // in the same run of equal sent_at.
-    static std::optional<size_t> repeated_in(const std::vector<ingest::NewInvitation>& batch,
-                                             const std::vector<size_t>& order)
-    {
-        auto identity = [&](size_t i) {
-            const auto& inv = batch[i].invitation;
-            return std::tuple(inv.account.value, inv.direction, std::string_view(inv.person.key));
-        };
-        std::optional<size_t> first;
-        std::vector<size_t> run;
-        for (size_t begin = 0, end = 0; begin < order.size(); begin = end) {
-            const Instant sent = batch[order[begin]].invitation.sent_at;
-            for (end = begin + 1; end < order.size() && batch[order[end]].invitation.sent_at == sent; ++end) {
-            }
-            if (end - begin == 1) continue;
-            run.assign(order.begin() + static_cast<std::ptrdiff_t>(begin), order.begin() + static_cast<std::ptrdiff_t>(end));
-            std::sort(run.begin(), run.end(), [&](size_t a, size_t b) {
-                return std::tuple(identity(a), a) < std::tuple(identity(b), b);
-            });
-            for (size_t k = 1; k < run.size(); ++k)
-                if (identity(run[k]) == identity(run[k - 1]) && (!first || run[k] < *first)) first = run[k];
-        }
-        return first;
-    }
 
     static core::Error given_twice(const core::Invitation& inv)
     {
@@ -671,7 +638,7 @@ public:
     }
 
     // Drops indexes for a bulk load; rebuild() makes them again, each by one sort of
-    // the finished table, which costs a fraction of keeping them up to date row by row.
+    // the finished table.
     class IndexRebuild {
     public:
         IndexRebuild(SqliteStore& store, std::vector<std::pair<std::string, std::string>> indexes)
@@ -691,23 +658,21 @@ public:
     };
 
     std::vector<core::InvitationId> insert_invitations(std::vector<ingest::NewInvitation>& batch,
-                                                       const std::vector<size_t>& order, bool first_load,
-                                                       Instant recorded_at)
+                                                       const std::vector<size_t>& order, Instant recorded_at)
     {
         constexpr size_t kRows = 64;  // rows per INSERT: 15 x 64 parameters, well under SQLite's limit
         constexpr std::string_view kRandomOrderIndex = "invitations_by_person";
         auto next_id = [&](std::string_view table) {
             return scalar(fmt::format("SELECT coalesce(max(id), 0) + 1 FROM {}", table));
         };
-        // A first import into an empty table (repeats already refused by the caller)
-        // loads the rows bare and builds every index at the end. Otherwise rows in time
-        // order append to the identity and by-status indexes, and the index by person
-        // they reach at random: for another bulk load (a batch at least as large as the
-        // table) that one index is dropped and rebuilt afterwards.
+        // In time order, rows append to the identity and by-status indexes; the index
+        // by person they reach at random. For a bulk load (a first import of a long
+        // history: a batch at least as large as the table) that index is dropped and
+        // rebuilt afterwards by one sort, several times faster. Dropping and rebuilding
+        // the time-ordered ones too was measured slower (docs/performance.md): SQLite's
+        // sort of a million keys costs more than appending them in order.
         std::vector<std::pair<std::string, std::string>> dropped;
-        if (first_load) {
-            dropped = indexes_of("invitations");
-        } else if (batch.size() >= kBulkRows &&
+        if (batch.size() >= kBulkRows &&
                    static_cast<size_t>(scalar("SELECT coalesce(sum(n), 0) FROM invitation_counts")) <= batch.size()) {
             for (auto& index : indexes_of("invitations"))
                 if (index.first == kRandomOrderIndex) dropped.push_back(std::move(index));
@@ -773,10 +738,6 @@ public:
         for (size_t i : order)
             for (size_t e = 1; e < batch[i].events.size(); ++e)  // the first, `sent`, is the row itself
                 events.push_back(Row{&batch[i].invitation, &batch[i].events[e]});
-        // Into an empty events table, a bulk load's events go in without its indexes too.
-        const bool events_bulk = events.size() >= kBulkRows && !has_rows("SELECT 1 FROM events");
-        IndexRebuild event_indexes(*this, events_bulk ? indexes_of("events")
-                                                      : std::vector<std::pair<std::string, std::string>>{});
         for (size_t begin = 0; begin < events.size(); begin += kRows) {
             const size_t rows = std::min(kRows, events.size() - begin);
             auto s = stmt("INSERT INTO events (id, account_id, invitation_id, kind, at, recorded_at, source) VALUES " +
@@ -797,7 +758,6 @@ public:
         events = {};  // the index sorts are faster with the batch's memory back
         batch = {};
         invitation_indexes.rebuild();
-        event_indexes.rebuild();
 
         for (const auto& [key, n] : counts) {
             const auto& [account, direction, status] = key;

@@ -913,7 +913,7 @@ std::string index_list(const std::string& path)
     return out;
 }
 
-TEST(SqliteStoreBulk, FirstLoadStoresEveryRowAndRebuildsEveryIndex)
+TEST(SqliteStoreBulk, FirstLoadStoresEveryRowAndKeepsEveryIndex)
 {
     TempPath db("bulk_first");
     {
