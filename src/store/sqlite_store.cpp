@@ -415,10 +415,11 @@ public:
     // the empty database had (new pages past its end need no copy). Leaving WAL needs
     // the database to itself: with another connection open (`serve`), the load runs
     // in WAL mode as any transaction. On an error the rollback restores every page;
-    // the way back to WAL then rewrites the header's change counter, so only SQLite's
-    // bookkeeping of bytes 24-27 and 92-95 differs after an I/O error there. Bad data
-    // (bad rows, a repeated invitation) is refused before this transaction or before
-    // its first write, so it leaves the file byte for byte as it was.
+    // the way back to WAL then rewrites the header's change counter, so after an
+    // error inside such a load only SQLite's bookkeeping in bytes 24-27 and 92-95
+    // differs. An import's bad data never gets that far: its files are parsed before
+    // the transaction and reconciliation drops repeated rows, so into an empty ledger
+    // only an I/O error can fail it.
     core::Result<void> load_transaction(size_t rows, const std::function<core::Result<void>()>& fn) override
     {
         if (m_in_memory || rows < kBulkRows || has_rows("SELECT 1 FROM invitations")) return transaction(fn);
