@@ -1163,7 +1163,10 @@ core::Result<std::unique_ptr<Store>> open_sqlite(const std::string& path)
                                       path, *version, schema_version()));
     try {
         if (path != ":memory:") store->exec(std::string(kJournalMode));
-        store->exec("PRAGMA threads = 2");  // index builds (bulk imports) sort on both cores
+        // No effect while temp_store is MEMORY: SQLite's sorter then keeps every sort,
+        // index builds included, in one in-memory list on one core. Runs with its worker
+        // threads (temp_store FILE, smaller runs) were no faster: docs/performance.md.
+        store->exec("PRAGMA threads = 2");
         store->exec("PRAGMA synchronous = NORMAL");
         store->exec("PRAGMA cache_size = -262144");
         store->exec("PRAGMA temp_store = MEMORY");
