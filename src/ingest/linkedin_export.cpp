@@ -13,7 +13,6 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
-#include <sstream>
 
 namespace ik::ingest {
 
@@ -249,12 +248,25 @@ namespace {
 
 core::Result<std::string> read_whole_file(const fs::path& path)
 {
+    // One read into a buffer of the file's size: a stream copy grows and copies a
+    // large export several times over.
     std::ifstream in(path, std::ios::binary);
     if (!in)
         return core::fail(ErrorKind::bad_input, "unreadable", fmt::format("{}: cannot be read", path.string()));
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    return std::move(buf).str();
+    std::error_code ec;
+    const auto size = fs::file_size(path, ec);
+    std::string data;
+    if (!ec) {
+        data.resize(static_cast<size_t>(size));
+        in.read(data.data(), static_cast<std::streamsize>(data.size()));
+        data.resize(static_cast<size_t>(in.gcount()));
+    }
+    // Whatever the size did not tell (a file still growing, a pipe).
+    char buf[64 * 1024];
+    while (in.read(buf, sizeof buf) || in.gcount() > 0) data.append(buf, static_cast<size_t>(in.gcount()));
+    if (in.bad())
+        return core::fail(ErrorKind::bad_input, "unreadable", fmt::format("{}: cannot be read", path.string()));
+    return data;
 }
 
 bool is_csv_name(std::string_view name)

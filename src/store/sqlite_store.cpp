@@ -20,6 +20,9 @@ using core::Instant;
 
 namespace {
 
+constexpr int kBusyTimeoutMs = 5000;
+constexpr std::string_view kJournalMode = "PRAGMA journal_mode = WAL";
+
 // Each migration takes the schema from version N to N + 1; never edit a released one.
 constexpr std::array<std::string_view, 4> kMigrations{
     R"sql(
@@ -347,7 +350,7 @@ core::Invitation read_invitation(const Use& use)
 
 class SqliteStore final : public Store {
 public:
-    explicit SqliteStore(sqlite3* db) : m_db(db) {}
+    SqliteStore(sqlite3* db, bool in_memory) : m_db(db), m_in_memory(in_memory) {}
     ~SqliteStore() override
     {
         m_statements.clear();
@@ -404,6 +407,57 @@ public:
             return core::fail(ErrorKind::internal, "store", e.what());
         }
         return result;
+    }
+
+    // A first load writes a few hundred megabytes. In WAL mode every page goes to the
+    // WAL at commit and then again into the database by the checkpoint; through a
+    // rollback journal it is written once, and the journal holds only the few pages
+    // the empty database had (new pages past its end need no copy). Leaving WAL needs
+    // the database to itself: with another connection open (`serve`), the load runs
+    // in WAL mode as any transaction. On an error the rollback restores every page;
+    // the way back to WAL then rewrites the header's change counter, so after an
+    // error inside such a load only SQLite's bookkeeping in bytes 24-27 and 92-95
+    // differs. An import's bad data never gets that far: its files are parsed before
+    // the transaction and reconciliation drops repeated rows, so into an empty ledger
+    // only an I/O error can fail it.
+    core::Result<void> load_transaction(size_t rows, const std::function<core::Result<void>()>& fn) override
+    {
+        if (m_in_memory || rows < kBulkRows || has_rows("SELECT 1 FROM invitations")) return transaction(fn);
+        class RollbackJournal {
+        public:
+            explicit RollbackJournal(SqliteStore& store) : m_store(store)
+            {
+                // No waiting for other connections: if there are any, stay in WAL.
+                sqlite3_busy_timeout(m_store.m_db, 0);
+                try {
+                    auto mode = m_store.stmt("PRAGMA journal_mode = DELETE");
+                    m_left_wal = mode.step() && mode.text(0) == "delete";
+                } catch (const StoreError&) {
+                    m_left_wal = false;
+                }
+                sqlite3_busy_timeout(m_store.m_db, kBusyTimeoutMs);
+                // FULL: the journal is synced before any page of the database is overwritten.
+                if (m_left_wal) m_store.exec("PRAGMA synchronous = FULL");
+            }
+            ~RollbackJournal()
+            {
+                if (!m_left_wal) return;
+                try {
+                    m_store.exec("PRAGMA synchronous = NORMAL");
+                    m_store.exec(std::string(kJournalMode));
+                } catch (const StoreError&) {
+                    // Still a valid database in rollback-journal mode; the next open returns it to WAL.
+                }
+            }
+            RollbackJournal(const RollbackJournal&) = delete;
+            RollbackJournal& operator=(const RollbackJournal&) = delete;
+
+        private:
+            SqliteStore& m_store;
+            bool m_left_wal = false;
+        };
+        RollbackJournal journal(*this);
+        return transaction(fn);
     }
 
     core::Result<core::AccountId> create_account(const std::string& name, Instant at) override
@@ -534,6 +588,15 @@ public:
             for (const auto& e : events)
                 if (auto r = core::apply(n.invitation, e); !r) return std::unexpected(r.error());
         }
+        // Oldest first, so ids follow time and rows append to the time-ordered indexes;
+        // rows sent at the same time keep their batch order. Sorting (time, position)
+        // pairs, not positions compared through the batch, keeps the sort in cache.
+        std::vector<std::pair<Instant, size_t>> by_time(batch.size());
+        for (size_t i = 0; i < batch.size(); ++i) by_time[i] = {batch[i].invitation.sent_at, i};
+        std::sort(by_time.begin(), by_time.end());
+        std::vector<size_t> order(batch.size());
+        for (size_t i = 0; i < order.size(); ++i) order[i] = by_time[i].second;
+        by_time = {};
         // Outside a transaction the batch gets its own. Inside one (an import) it
         // runs bare: a SAVEPOINT around a million rows makes SQLite keep a statement
         // journal that grows with every page touched, and an error here makes the
@@ -542,7 +605,7 @@ public:
         if (own) exec("BEGIN IMMEDIATE");
         const std::int64_t first_id = scalar("SELECT coalesce(max(id), 0) + 1 FROM invitations");
         try {
-            auto ids = insert_invitations(batch, recorded_at);
+            auto ids = insert_invitations(batch, order, recorded_at);
             if (own) exec("COMMIT");
             return ids;
         } catch (const ConstraintError&) {
@@ -554,35 +617,69 @@ public:
         }
     }
 
-    std::vector<core::InvitationId> insert_invitations(std::vector<ingest::NewInvitation>& batch, Instant recorded_at)
+    // Batches at least this large are bulk loads (see insert_invitations).
+    static constexpr size_t kBulkRows = 10'000;
+
+    static core::Error given_twice(const core::Invitation& inv)
+    {
+        return core::Error{ErrorKind::conflict, "duplicate_invitation",
+                           fmt::format("invitation to {} sent {} is given twice", inv.person.name,
+                                       core::format_instant(inv.sent_at))};
+    }
+
+    // The indexes of a table (name, CREATE statement), in the order they were made.
+    std::vector<std::pair<std::string, std::string>> indexes_of(std::string_view table)
+    {
+        auto s = stmt("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL "
+                      "ORDER BY rowid");
+        s.bind(table);
+        std::vector<std::pair<std::string, std::string>> out;
+        while (s.step()) out.emplace_back(s.text(0), s.text(1));
+        return out;
+    }
+
+    // Drops indexes for a bulk load; rebuild() makes them again, each by one sort of
+    // the finished table.
+    class IndexRebuild {
+    public:
+        IndexRebuild(SqliteStore& store, std::vector<std::pair<std::string, std::string>> indexes)
+            : m_store(store), m_indexes(std::move(indexes))
+        {
+            for (const auto& [name, sql] : m_indexes) m_store.exec(fmt::format("DROP INDEX \"{}\"", name));
+        }
+        void rebuild()
+        {
+            for (const auto& [name, sql] : m_indexes) m_store.exec(sql);
+            m_indexes.clear();
+        }
+
+    private:
+        SqliteStore& m_store;
+        std::vector<std::pair<std::string, std::string>> m_indexes;
+    };
+
+    std::vector<core::InvitationId> insert_invitations(std::vector<ingest::NewInvitation>& batch,
+                                                       const std::vector<size_t>& order, Instant recorded_at)
     {
         constexpr size_t kRows = 64;  // rows per INSERT: 15 x 64 parameters, well under SQLite's limit
-        constexpr size_t kBulkRows = 10'000;
         constexpr std::string_view kRandomOrderIndex = "invitations_by_person";
         auto next_id = [&](std::string_view table) {
             return scalar(fmt::format("SELECT coalesce(max(id), 0) + 1 FROM {}", table));
         };
-        // Oldest first, so ids follow time and rows append to the time-ordered indexes.
-        std::vector<size_t> order(batch.size());
-        for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-        std::stable_sort(order.begin(), order.end(),
-                         [&](size_t a, size_t b) { return batch[a].invitation.sent_at < batch[b].invitation.sent_at; });
-        // In time order, rows append to the identity and pending indexes; the index
+        // In time order, rows append to the identity and by-status indexes; the index
         // by person they reach at random. For a bulk load (a first import of a long
-        // history: a batch at least as large as the table) that index is dropped
-        // and rebuilt afterwards by one sort, several times faster.
-        const bool bulk =
-            batch.size() >= kBulkRows &&
-            static_cast<size_t>(scalar("SELECT coalesce(sum(n), 0) FROM invitation_counts")) <= batch.size();
-        std::string rebuild;
-        if (bulk) {
-            {
-                auto index = stmt("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?");
-                index.bind(kRandomOrderIndex);
-                if (index.step()) rebuild = index.text(0);
-            }
-            if (!rebuild.empty()) exec(fmt::format("DROP INDEX {}", kRandomOrderIndex));
+        // history: a batch at least as large as the table) that index is dropped and
+        // rebuilt afterwards by one sort, several times faster. Dropping and rebuilding
+        // the time-ordered ones too was measured slower (docs/performance.md): SQLite's
+        // sort of a million keys costs more than appending them in order.
+        std::vector<std::pair<std::string, std::string>> dropped;
+        if (batch.size() >= kBulkRows &&
+                   static_cast<size_t>(scalar("SELECT coalesce(sum(n), 0) FROM invitation_counts")) <= batch.size()) {
+            for (auto& index : indexes_of("invitations"))
+                if (index.first == kRandomOrderIndex) dropped.push_back(std::move(index));
         }
+        IndexRebuild invitation_indexes(*this, std::move(dropped));
+
         std::int64_t invitation_id = next_id("invitations");
         std::int64_t event_id = next_id("events");
         std::vector<core::InvitationId> ids(batch.size());
@@ -596,12 +693,17 @@ public:
             for (size_t r = 1; r < rows; ++r) out += ", " + row;
             return out;
         };
+        const std::string full_insert =
+            "INSERT INTO invitations (id, account_id, direction, person_key, name, profile_url, sent_at, message, "
+            "source, recorded_at, status, status_at, accidental, keep, template) VALUES " +
+            values(kRows, 15);
         for (size_t begin = 0; begin < batch.size(); begin += kRows) {
             const size_t rows = std::min(kRows, batch.size() - begin);
-            auto s = stmt(
-                "INSERT INTO invitations (id, account_id, direction, person_key, name, profile_url, sent_at, "
-                "message, source, recorded_at, status, status_at, accidental, keep, template) VALUES " +
-                values(rows, 15));
+            auto s = stmt(rows == kRows ? full_insert
+                                        : "INSERT INTO invitations (id, account_id, direction, person_key, name, "
+                                          "profile_url, sent_at, message, source, recorded_at, status, status_at, "
+                                          "accidental, keep, template) VALUES " +
+                                              values(rows, 15));
             for (size_t i = begin; i < begin + rows; ++i) {
                 auto& inv = batch[order[i]].invitation;
                 inv.id = core::InvitationId{invitation_id++};
@@ -654,11 +756,9 @@ public:
             s.run();
         }
 
-        if (!rebuild.empty()) {
-            events = {};  // the index sort is faster with the batch's memory back
-            batch = {};
-            exec(rebuild);
-        }
+        events = {};  // the index sorts are faster with the batch's memory back
+        batch = {};
+        invitation_indexes.rebuild();
 
         for (const auto& [key, n] : counts) {
             const auto& [account, direction, status] = key;
@@ -693,9 +793,7 @@ public:
                                    fmt::format("invitation to {} sent {} is already in the ledger", inv.person.name,
                                                core::format_instant(inv.sent_at))};
             if (!seen.emplace(inv.account.value, inv.direction, inv.person.key, inv.sent_at).second)
-                return core::Error{ErrorKind::conflict, "duplicate_invitation",
-                                   fmt::format("invitation to {} sent {} is given twice", inv.person.name,
-                                               core::format_instant(inv.sent_at))};
+                return given_twice(inv);
         }
         return core::Error{ErrorKind::internal, "store", "an invitation was refused by a database constraint"};
     }
@@ -1013,6 +1111,7 @@ private:
     }
 
     sqlite3* m_db;
+    bool m_in_memory;
     struct Hash {
         using is_transparent = void;
         size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
@@ -1060,8 +1159,8 @@ core::Result<std::unique_ptr<Store>> open_sqlite(const std::string& path)
         sqlite3_close_v2(raw);
         return core::fail(ErrorKind::bad_input, "cannot_open_db", fmt::format("{}: {}", path, message));
     }
-    auto store = std::make_unique<SqliteStore>(raw);
-    sqlite3_busy_timeout(raw, 5000);
+    auto store = std::make_unique<SqliteStore>(raw, path == ":memory:");
+    sqlite3_busy_timeout(raw, kBusyTimeoutMs);
     auto version = read_version(raw);
     if (!version) {
         version.error().message = fmt::format("{}: not an invitekeeper database ({})", path, version.error().message);
@@ -1073,8 +1172,11 @@ core::Result<std::unique_ptr<Store>> open_sqlite(const std::string& path)
                                       "{}); it was left unchanged, upgrade invitekeeper to use it",
                                       path, *version, schema_version()));
     try {
-        if (path != ":memory:") store->exec("PRAGMA journal_mode = WAL");
-        store->exec("PRAGMA threads = 2");  // index builds (bulk imports) sort on both cores
+        if (path != ":memory:") store->exec(std::string(kJournalMode));
+        // No effect while temp_store is MEMORY: SQLite's sorter then keeps every sort,
+        // index builds included, in one in-memory list on one core. Runs with its worker
+        // threads (temp_store FILE, smaller runs) were no faster: docs/performance.md.
+        store->exec("PRAGMA threads = 2");
         store->exec("PRAGMA synchronous = NORMAL");
         store->exec("PRAGMA cache_size = -262144");
         store->exec("PRAGMA temp_store = MEMORY");

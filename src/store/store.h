@@ -56,6 +56,15 @@ public:
     // Runs `fn` in one transaction: commits if it returns a value, rolls back
     // everything if it returns an error or throws.
     virtual core::Result<void> transaction(const std::function<core::Result<void>()>& fn) = 0;
+    // transaction() for an import of about `rows` invitations. A first import of a
+    // long history into an empty ledger may be written through a rollback journal
+    // (each page written once, not into the WAL and then again by the checkpoint);
+    // it is still one transaction that leaves the content as it was on any error.
+    virtual core::Result<void> load_transaction(size_t rows, const std::function<core::Result<void>()>& fn)
+    {
+        (void)rows;
+        return transaction(fn);
+    }
 
     virtual core::Result<core::AccountId> create_account(const std::string& name, core::Instant at) = 0;
     virtual std::vector<Account> accounts() = 0;

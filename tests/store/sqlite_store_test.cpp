@@ -877,5 +877,220 @@ TEST(SqliteStoreFile, Version1DatabaseIsMigratedWithItsLedgerWhole)
     EXPECT_EQ(again.error().code, "duplicate_invitation");
 }
 
+
+// ---- bulk loads: a first import of a long history ----
+
+// A batch large enough to be a bulk load: `count` outgoing invitations a minute
+// apart, the odd ones accepted the day after (an event of their own).
+std::vector<ingest::NewInvitation> long_history(AccountId account, int count)
+{
+    std::vector<ingest::NewInvitation> batch;
+    for (int i = 0; i < count; ++i) {
+        const Instant sent = utc(2025, 1, 1) + std::chrono::minutes{i};
+        ingest::NewInvitation n{invitation_to(account, "p-" + std::to_string(i)), {Event{EventKind::sent, sent, "import:x"}}};
+        if (i % 2) n.events.push_back(Event{EventKind::accepted, sent + 24h, "import:x"});
+        batch.push_back(std::move(n));
+    }
+    return batch;
+}
+
+// The schema's indexes (name and definition), in a fixed order.
+std::string index_list(const std::string& path)
+{
+    sqlite3* raw = nullptr;
+    EXPECT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
+    sqlite3_stmt* s = nullptr;
+    EXPECT_EQ(sqlite3_prepare_v2(raw, "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+                                      "ORDER BY name",
+                                 -1, &s, nullptr),
+              SQLITE_OK);
+    std::string out;
+    while (sqlite3_step(s) == SQLITE_ROW)
+        out += std::string(reinterpret_cast<const char*>(sqlite3_column_text(s, 0))) + ": " +
+               reinterpret_cast<const char*>(sqlite3_column_text(s, 1)) + "\n";
+    sqlite3_finalize(s);
+    sqlite3_close(raw);
+    return out;
+}
+
+TEST(SqliteStoreBulk, FirstLoadStoresEveryRowAndKeepsEveryIndex)
+{
+    TempPath db("bulk_first");
+    {
+        auto store = open_sqlite(db.str());
+        ASSERT_TRUE(store) << store.error().message;
+    }
+    const std::string indexes = index_list(db.str());
+    auto store = open_sqlite(db.str());
+    ASSERT_TRUE(store) << store.error().message;
+    AccountId account = (*store)->create_account("maya", kNow).value();
+    auto batch = long_history(account, 12'000);
+    std::reverse(batch.begin(), batch.end());  // newest first, as LinkedIn writes the file
+    auto ids = (*store)->add_invitations(batch, kNow);
+    ASSERT_TRUE(ids) << ids.error().message;
+    ASSERT_EQ(ids->size(), 12'000u);
+    // Ids follow time: the oldest (last in the batch) is 1.
+    EXPECT_EQ(ids->back().value, 1);
+    EXPECT_EQ(ids->front().value, 12'000);
+
+    EXPECT_EQ((*store)->count_invitations(account, {}), 12'000);
+    InvitationQuery accepted;
+    accepted.status = Status::accepted;
+    EXPECT_EQ((*store)->count_invitations(account, accepted), 6'000);
+    InvitationQuery one;
+    one.person_key = "in:p-11999";
+    auto found = (*store)->invitations(account, one);
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].status, Status::accepted);
+    EXPECT_EQ(found[0].sent_at, utc(2025, 1, 1) + std::chrono::minutes{11'999});
+    EXPECT_EQ((*store)->events(account, found[0].id).size(), 2u);
+    store->reset();
+    EXPECT_EQ(index_list(db.str()), indexes);
+}
+
+TEST(SqliteStoreBulk, FirstLoadRepeatingAnInvitationIsRefusedAndWritesNothing)
+{
+    TempPath db("bulk_repeat");
+    AccountId account;
+    {
+        auto store = open_sqlite(db.str());
+        ASSERT_TRUE(store) << store.error().message;
+        account = (*store)->create_account("maya", kNow).value();
+    }
+    const std::string before = read_bytes(db.path());
+    auto batch = long_history(account, 12'000);
+    // Row 7,000 repeats row 300 (same person and Sent At); row 9,000 repeats row 8,000.
+    batch[7'000].invitation.person = batch[300].invitation.person;
+    batch[7'000].invitation.person.name = "Ann Bo";
+    batch[7'000].events = {Event{EventKind::sent, batch[300].events.front().at, "import:x"}};
+    batch[9'000].invitation.person = batch[8'000].invitation.person;
+    batch[9'000].events = {Event{EventKind::sent, batch[8'000].events.front().at, "import:x"}};
+    {
+        auto store = open_sqlite(db.str());
+        ASSERT_TRUE(store) << store.error().message;
+        auto r = (*store)->transaction([&]() -> core::Result<void> {  // as an import runs it
+            auto added = (*store)->add_invitations(batch, kNow);
+            if (!added) return std::unexpected(added.error());
+            return {};
+        });
+        ASSERT_FALSE(r);
+        EXPECT_EQ(r.error().code, "duplicate_invitation");
+        EXPECT_EQ(r.error().message, "invitation to Ann Bo sent 2025-01-01T05:00:00Z is given twice");
+        EXPECT_EQ((*store)->count_invitations(account, {}), 0);
+    }
+    EXPECT_EQ(read_bytes(db.path()), before);
+}
+
+TEST(SqliteStoreBulk, ALoadIntoANonEmptyLedgerStillRefusesWhatItHolds)
+{
+    TempPath db("bulk_second");
+    auto store = open_sqlite(db.str());
+    ASSERT_TRUE(store) << store.error().message;
+    AccountId account = (*store)->create_account("maya", kNow).value();
+    auto batch = long_history(account, 12'000);
+    ASSERT_TRUE((*store)->add_invitations({batch[5]}, kNow));
+    auto r = (*store)->add_invitations(batch, kNow);
+    ASSERT_FALSE(r);
+    EXPECT_NE(r.error().message.find("already in the ledger"), std::string::npos) << r.error().message;
+    EXPECT_EQ((*store)->count_invitations(account, {}), 1);
+    batch.erase(batch.begin() + 5);
+    ASSERT_TRUE((*store)->add_invitations(batch, kNow));
+    EXPECT_EQ((*store)->count_invitations(account, {}), 12'000);
+}
+
+std::string journal_mode(const std::string& path)
+{
+    sqlite3* raw = nullptr;
+    EXPECT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
+    sqlite3_stmt* s = nullptr;
+    EXPECT_EQ(sqlite3_prepare_v2(raw, "PRAGMA journal_mode", -1, &s, nullptr), SQLITE_OK);
+    std::string mode = sqlite3_step(s) == SQLITE_ROW ? reinterpret_cast<const char*>(sqlite3_column_text(s, 0)) : "";
+    sqlite3_finalize(s);
+    sqlite3_close(raw);
+    return mode;
+}
+
+TEST(SqliteStoreBulk, LoadTransactionCommitsAndLeavesTheDatabaseInWalMode)
+{
+    TempPath db("load_commit");
+    {
+        auto store = open_sqlite(db.str());
+        ASSERT_TRUE(store) << store.error().message;
+        AccountId account = (*store)->create_account("maya", kNow).value();
+        auto r = (*store)->load_transaction(12'000, [&]() -> core::Result<void> {
+            auto added = (*store)->add_invitations(long_history(account, 12'000), kNow);
+            if (!added) return std::unexpected(added.error());
+            EXPECT_TRUE(std::filesystem::exists(db.str() + "-journal"));  // written through a rollback journal
+            return {};
+        });
+        ASSERT_TRUE(r) << r.error().message;
+        EXPECT_EQ((*store)->count_invitations(account, {}), 12'000);
+    }
+    EXPECT_FALSE(std::filesystem::exists(db.str() + "-journal"));
+    EXPECT_EQ(journal_mode(db.str()), "wal");
+    auto store = open_sqlite(db.str());
+    ASSERT_TRUE(store) << store.error().message;
+    EXPECT_EQ((*store)->count_invitations((*store)->accounts().front().id, {}), 12'000);
+}
+
+TEST(SqliteStoreBulk, LoadTransactionThatFailsAfterWritingLeavesTheContentAsItWas)
+{
+    TempPath db("load_rollback");
+    AccountId account;
+    {
+        auto store = open_sqlite(db.str());
+        ASSERT_TRUE(store) << store.error().message;
+        account = (*store)->create_account("maya", kNow).value();
+    }
+    auto dump = [&] {
+        auto store = open_sqlite(db.str());
+        std::string out;
+        for (const auto& a : (*store)->accounts()) out += a.name + "\n";
+        out += std::to_string((*store)->count_invitations(account, {})) + " " +
+               std::to_string((*store)->events(account, std::nullopt).size());
+        return out;
+    };
+    const std::string before_dump = dump();
+    const auto before_size = std::filesystem::file_size(db.path());
+    {
+        auto store = open_sqlite(db.str());
+        ASSERT_TRUE(store) << store.error().message;
+        auto r = (*store)->load_transaction(12'000, [&]() -> core::Result<void> {
+            auto added = (*store)->add_invitations(long_history(account, 12'000), kNow);
+            if (!added) return std::unexpected(added.error());
+            return core::fail(core::ErrorKind::internal, "test", "fails after every row was written");
+        });
+        ASSERT_FALSE(r);
+        EXPECT_EQ(r.error().code, "test");
+        EXPECT_EQ((*store)->count_invitations(account, {}), 0);
+    }
+    EXPECT_EQ(std::filesystem::file_size(db.path()), before_size);
+    EXPECT_EQ(journal_mode(db.str()), "wal");
+    EXPECT_EQ(dump(), before_dump);
+}
+
+TEST(SqliteStoreBulk, LoadTransactionWithAnotherConnectionOpenStaysInWalWithoutWaiting)
+{
+    TempPath db("load_shared");
+    auto serving = open_sqlite(db.str());  // as `serve` keeps one open
+    ASSERT_TRUE(serving) << serving.error().message;
+    AccountId account = (*serving)->create_account("maya", kNow).value();
+    (void)(*serving)->accounts();
+    auto store = open_sqlite(db.str());
+    ASSERT_TRUE(store) << store.error().message;
+    const auto start = std::chrono::steady_clock::now();
+    auto r = (*store)->load_transaction(12'000, [&]() -> core::Result<void> {
+        auto added = (*store)->add_invitations(long_history(account, 12'000), kNow);
+        if (!added) return std::unexpected(added.error());
+        EXPECT_FALSE(std::filesystem::exists(db.str() + "-journal"));
+        return {};
+    });
+    ASSERT_TRUE(r) << r.error().message;
+    EXPECT_LT(std::chrono::steady_clock::now() - start, 4s);  // the busy timeout is 5 s
+    EXPECT_EQ((*serving)->count_invitations(account, {}), 12'000);
+    EXPECT_EQ(journal_mode(db.str()), "wal");
+}
+
+
 }  // namespace
 }  // namespace ik::store

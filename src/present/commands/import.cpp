@@ -80,7 +80,10 @@ core::Result<Output> run_import(Context& ctx, const ImportOptions& o)
         out.json["warnings"] = warnings;
         out.json["skipped"] = skipped;
     };
-    auto done = store.transaction([&]() -> core::Result<void> {
+    size_t invitation_rows = 0;
+    for (const auto& parsed : exports)
+        for (const auto& f : parsed) invitation_rows += f.invitations.size();
+    auto done = store.load_transaction(invitation_rows, [&]() -> core::Result<void> {
         for (size_t i = 0; i < exports.size(); ++i) {
             auto batch = ingest::reconcile(store.ledger(account), exports[i], options);
             store.upsert_connections(account, batch.connections);
