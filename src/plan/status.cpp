@@ -59,7 +59,12 @@ WithdrawPlan withdrawal_plan(store::Store& store, core::AccountId account, const
     q.status = Status::pending;
     auto pending = store.invitations(account, q);
     auto zone = core::Zone::named(settings.text("account.tz")).value_or(core::Zone::utc());
-    return plan_withdrawals(pending, model, options, now, zone);
+    WithdrawOptions today = options;
+    InvitationQuery done;
+    done.status = Status::withdrawn;
+    done.status_from = zone.start_of_day(zone.local_date(now));
+    today.withdrawn_today = store.count_invitations(account, done);
+    return plan_withdrawals(pending, model, today, now, zone);
 }
 
 CleanupDue cleanup_due(store::Store& store, core::AccountId account, const core::Settings& settings,
@@ -126,6 +131,7 @@ StatusReport compute_status(store::Store& store, const store::Account& account, 
     const auto model = acceptance_model(store, id, settings, now);  // once, for the plan and the forecast
     auto plan = withdrawal_plan(store, id, settings, WithdrawOptions::from(settings), now, model);
     s.withdraw_total = static_cast<long>(plan.items.size());
+    s.withdrawn_today = plan.withdrawn_today;
     s.withdraw_today = static_cast<long>(
         std::count_if(plan.items.begin(), plan.items.end(), [&](const WithdrawItem& i) { return i.day == s.today; }));
     s.health = account_health(store, id, settings, now);

@@ -71,6 +71,7 @@ struct StatusReport {
     core::Days next_cleanup;
     std::optional<core::Days> last_cleanup;  // day of the latest withdrawal recorded here
     long withdraw_today = 0;                 // items of today's withdrawal plan
+    long withdrawn_today = 0;                // withdrawals already recorded today
     long withdraw_total = 0;
     core::Duration stale_after{};
     core::Duration min_age{};  // stats.min_age: how old an invitation must be to count in the rate

@@ -73,6 +73,7 @@ WithdrawPlan plan_withdrawals(const std::vector<Invitation>& pending, const Acce
     });
 
     const core::Days today = zone.local_date(now);
+    const long done_today = std::clamp(options.withdrawn_today, 0L, options.daily_max);
     for (size_t i = 0; i < items.size(); ++i) {
         auto& item = items[i];
         const Invitation& inv = item.invitation;
@@ -82,10 +83,11 @@ WithdrawPlan plan_withdrawals(const std::vector<Invitation>& pending, const Acce
         if (is_generic_note(inv.message)) item.reasons.emplace_back("generic_note");
         // Withdrawing it, in plan order, still brings pending down toward the target.
         if (plan.pending_before - static_cast<long>(i) > options.target) item.reasons.emplace_back("over_target");
-        item.day = today + core::days{static_cast<long>(i) / options.daily_max};
+        item.day = today + core::days{(static_cast<long>(i) + done_today) / options.daily_max};
     }
     plan.pending_after = plan.pending_before - static_cast<long>(items.size());
-    plan.days = items.empty() ? 0 : (static_cast<long>(items.size()) + options.daily_max - 1) / options.daily_max;
+    plan.withdrawn_today = options.withdrawn_today;
+    plan.days = items.empty() ? 0 : (items.back().day - today).count() + (items.front().day == today ? 1 : 0);
     plan.items = std::move(items);
     return plan;
 }

@@ -17,6 +17,9 @@ struct WithdrawOptions {
     core::Duration outdated_after{30 * 86400};  // withdraw.outdated_after
     long target = 1200;                         // pending.target
     long daily_max = 100;                       // withdraw.daily_max
+    // Withdrawals already recorded today (local day): today keeps only the rest of
+    // daily_max, so working through a plan and asking again never exceeds it.
+    long withdrawn_today = 0;
     bool generic_first = true;                  // withdraw.generic_first
 
     static WithdrawOptions from(const core::Settings& settings);
@@ -35,6 +38,7 @@ struct WithdrawPlan {
     long pending_before = 0;
     long pending_after = 0;
     long days = 0;  // distinct days the plan spans
+    long withdrawn_today = 0;  // already recorded today, counted against today's daily_max
     std::vector<WithdrawItem> items;
 };
 
@@ -43,7 +47,7 @@ struct WithdrawPlan {
 //   pending would stay above `target`, more (generic notes first when
 //   generic_first, older first); never one marked keep;
 // - ordered accidental first, then lowest p_accept, then older, then id;
-// - `daily_max` a day from today (in `zone`).
+// - `daily_max` a day from today (in `zone`), today less `withdrawn_today`.
 WithdrawPlan plan_withdrawals(const std::vector<core::Invitation>& pending, const AcceptanceModel& model,
                               const WithdrawOptions& options, core::Instant now, const core::Zone& zone);
 

@@ -836,6 +836,7 @@ public:
         if (q.status) sql += fmt::format(" AND status = '{}'", core::to_string(*q.status));
         if (q.sent_from) sql += " AND sent_at >= ?";
         if (q.sent_before) sql += " AND sent_at < ?";
+        if (q.status_from) sql += " AND status_at >= ?";
         if (q.person_key) sql += " AND person_key = ?";
         return sql;
     }
@@ -845,6 +846,7 @@ public:
         if (q.direction) s.bind(core::to_string(*q.direction));
         if (q.sent_from) s.bind(*q.sent_from);
         if (q.sent_before) s.bind(*q.sent_before);
+        if (q.status_from) s.bind(*q.status_from);
         if (q.person_key) s.bind(*q.person_key);
     }
 
@@ -865,7 +867,7 @@ public:
     {
         // Counts over a long history come from invitation_counts: "sent before t"
         // is the total less the (recent, short) range from t on.
-        if (q.direction && !q.person_key && !q.sent_from) {
+        if (q.direction && !q.person_key && !q.sent_from && !q.status_from) {
             std::string sql =
                 "SELECT coalesce(sum(n), 0) FROM invitation_counts WHERE account_id = ? AND direction = ?";
             if (q.status) sql += " AND status = ?";

@@ -31,6 +31,7 @@ struct InvitationQuery {
     std::optional<core::Status> status;
     std::optional<core::Instant> sent_from;    // inclusive
     std::optional<core::Instant> sent_before;  // exclusive
+    std::optional<core::Instant> status_from;  // inclusive: the current status since then
     std::optional<std::string> person_key;
     std::optional<long> limit;
     bool newest_first = false;

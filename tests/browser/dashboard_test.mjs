@@ -273,6 +273,8 @@ try {
   check(marked.every((id) => !after.includes(id)), 'after a reload the withdrawn rows are gone from the list');
   check(ikJson('status').pending === status.pending - 3, 'status --json counts three fewer pending');
   check((await shown('pending')) === String(status.pending - 3), 'and so does the page');
+  check(after.length === today.length - 3, `today's list keeps the daily maximum: ${after.length} rows left`);
+  check((await progress()).startsWith(`3 of ${today.length}`), `progress survives the reload ("${await progress()}")`);
 
   // ---- an API error is shown verbatim: withdraw the first row behind the page's back.
   const behind = after[0];

@@ -265,6 +265,30 @@ TEST(Withdraw, ExactlyDailyMaxIsOneDay)
     EXPECT_EQ(p.items.back().day, day(2026, 11, 26));
 }
 
+TEST(Withdraw, WithdrawalsAlreadyRecordedTodayTakeTheirShareOfTodaysMax)
+{
+    std::vector<Invitation> list;
+    for (std::int64_t id = 1; id <= 150; ++id) list.push_back(pending(id, 8 * kDay + id * 1min));
+    const core::Days today = day(2026, 11, 26);
+    WithdrawOptions done98;
+    done98.withdrawn_today = 98;
+    WithdrawPlan p = plan(list, done98);
+    EXPECT_EQ(p.withdrawn_today, 98);
+    EXPECT_EQ(p.items[1].day, today);  // two left today
+    EXPECT_EQ(p.items[2].day, today + core::days{1});
+    EXPECT_EQ(p.items[101].day, today + core::days{1});
+    EXPECT_EQ(p.items[102].day, today + core::days{2});
+    EXPECT_EQ(p.days, 3);
+
+    WithdrawOptions all_done;
+    all_done.withdrawn_today = 130;  // more than the max (by hand on LinkedIn): none today, never negative
+    p = plan(list, all_done);
+    EXPECT_EQ(p.items.front().day, today + core::days{1});
+    EXPECT_EQ(p.items[99].day, today + core::days{1});
+    EXPECT_EQ(p.items[100].day, today + core::days{2});
+    EXPECT_EQ(p.days, 2);
+}
+
 TEST(Withdraw, TodayIsTheAccountZonesDate)
 {
     // 2026-11-26 12:00 UTC is already 2026-11-27 01:00 in Auckland.

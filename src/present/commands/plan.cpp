@@ -53,6 +53,7 @@ core::Result<Output> run_plan_withdraw(Context& ctx, const WithdrawCmdOptions& o
     out.json["pending_before"] = p.pending_before;
     out.json["pending_after"] = p.pending_after;
     out.json["days"] = p.days;
+    out.json["withdrawn_today"] = p.withdrawn_today;
     out.json["target"] = options.target;
     out.json["withdraw_page"] = kSentInvitationsPage;
     Json items = Json::array();
@@ -78,6 +79,9 @@ core::Result<Output> run_plan_withdraw(Context& ctx, const WithdrawCmdOptions& o
                      thousands(static_cast<long>(p.items.size())), thousands(p.pending_before),
                      thousands(p.pending_before), thousands(p.pending_after), thousands(options.target), p.days,
                      p.days == 1 ? "" : "s");
+    if (p.withdrawn_today > 0)
+        t += fmt::format("{} already withdrawn today count toward the {} a day.\n", thousands(p.withdrawn_today),
+                         thousands(options.daily_max));
     t += fmt::format("Withdraw them on LinkedIn's sent-invitations page: {}\n", kSentInvitationsPage);
 
     std::map<core::Days, std::vector<size_t>> by_day;

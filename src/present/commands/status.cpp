@@ -44,12 +44,16 @@ std::string status_text(const plan::StatusReport& s, const std::string& zone)
     t += "\nWhat to do next\n";
     int step = 1;
     if (s.withdraw_today > 0) {
-        t += fmt::format("  {}. Withdraw {} invitation{} today on LinkedIn's sent-invitations page:\n"
+        t += fmt::format("  {}. Withdraw {} {}invitation{} today on LinkedIn's sent-invitations page:\n"
                          "       invitekeeper plan withdraw\n",
-                         step++, s.withdraw_today, s.withdraw_today == 1 ? "" : "s");
+                         step++, s.withdraw_today, s.withdrawn_today > 0 ? "more " : "",
+                         s.withdraw_today == 1 ? "" : "s");
         if (s.withdraw_total > s.withdraw_today)
             t += fmt::format("     ({} in the whole plan, spread over the coming days)\n", thousands(s.withdraw_total));
         t += fmt::format("  {}. Then record them:  invitekeeper mark withdrawn --plan\n", step++);
+    } else if (s.withdrawn_today > 0 && s.withdraw_total > 0) {
+        t += fmt::format("  {}. Today's withdrawals are done ({} recorded); {} more from tomorrow.\n", step++,
+                         thousands(s.withdrawn_today), thousands(s.withdraw_total));
     }
     if (s.pending >= s.pending_cap)
         t += fmt::format("  {}. Send no new requests until pending is under {}.\n", step++, thousands(s.pending_cap));
@@ -93,6 +97,7 @@ core::Result<Output> run_status(Context& ctx)
     j["last_cleanup"] = s.last_cleanup ? json_date(*s.last_cleanup) : Json(nullptr);
     j["withdraw_today"] = s.withdraw_today;
     j["withdraw_planned"] = s.withdraw_total;
+    j["withdrawn_today"] = s.withdrawn_today;
     j["health"] = health_json(s.health);
     j["forecast"] = forecast_json(s.forecast, false);
     out.text = status_text(s, scope->zone.name());

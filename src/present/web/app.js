@@ -10,6 +10,7 @@ const state = {
   account: new URLSearchParams(location.search).get('account'),
   status: null,
   worklist: [],  // today's withdrawal items, each {item, done}
+  doneBefore: 0,  // withdrawals recorded today before the list was loaded
   cursor: 0,
   marks: [],     // withdrawals marked on this page, newest last: {kind, target}
   accountTz: undefined,
@@ -224,6 +225,9 @@ function fillHealth(h) {
 function fillWorklist(plan, today) {
   const items = plan.items.filter((i) => i.day === today);
   state.worklist = items.map((item) => ({ item, done: false }));
+  // Withdrawals recorded earlier today (on this page before a reload, or the CLI)
+  // count toward today's list: the plan already left them out.
+  state.doneBefore = plan.withdrawn_today ?? 0;
   state.cursor = 0;
   $('#sent-page').href = plan.withdraw_page || SENT_PAGE;
   const list = $('#worklist');
@@ -284,8 +288,8 @@ function updateCursor(focus) {
 }
 
 function updateProgress() {
-  const total = state.worklist.length;
-  const done = state.worklist.filter((w) => w.done).length;
+  const total = state.doneBefore + state.worklist.length;
+  const done = state.doneBefore + state.worklist.filter((w) => w.done).length;
   const p = $('#withdraw-progress');
   p.max = Math.max(total, 1);
   p.value = done;
