@@ -13,16 +13,17 @@ all: build
 setup:
 	@scripts/setup.sh
 
+# The dashboard's one runtime dependency (uplot), embedded in the binary at build time.
+# (Defined before the rules that name it: make expands prerequisites as it reads them.)
+WEB_DEPS := src/present/web/node_modules/.package-lock.json
+$(WEB_DEPS): src/present/web/package-lock.json | setup
+	npm ci --prefix src/present/web --no-audit --no-fund --loglevel=error
+
 $(BUILD)/CMakeCache.txt: | setup $(WEB_DEPS)
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DIK_BUILD_TESTS=ON \
 	  -DIK_WERROR=$(if $(CI),ON,OFF) $(CMAKE_FLAGS)
 
 configure: $(BUILD)/CMakeCache.txt
-
-# The dashboard's one runtime dependency (uplot), embedded in the binary at build time.
-WEB_DEPS := src/present/web/node_modules/.package-lock.json
-$(WEB_DEPS): src/present/web/package-lock.json | setup
-	npm ci --prefix src/present/web --no-audit --no-fund --loglevel=error
 
 build: setup configure $(WEB_DEPS)
 	cmake --build $(BUILD) -j $(JOBS)
