@@ -66,7 +66,7 @@ core::Result<Output> run_mark_sent(Context& ctx, const MarkOptions& o)
                              {"profile_url", inv.person.profile_url},
                              {"sent_at", json_instant(inv.sent_at)},
                              {"note", inv.message},
-                             {"template", inv.template_name},
+                             {"template", inv.template_name.empty() ? Json() : Json(inv.template_name)},
                              {"dequeued", sent->dequeued}});
         out.text += fmt::format("Recorded invitation {} to {} ({}) sent {}{}\n", inv.id.value, inv.person.name,
                                 inv.person.profile_url, core::format_instant(inv.sent_at),

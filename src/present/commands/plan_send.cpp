@@ -64,7 +64,9 @@ core::Result<Output> run_plan_send(Context& ctx, const SendCmdOptions& o)
                              {"profile_url", who.person.profile_url},
                              {"name", who.person.name},
                              {"note", note_of(s)},
-                             {"template", cands[s.candidate].template_name},
+                             {"template", cands[s.candidate].template_name.empty()
+                                              ? Json()
+                                              : Json(cands[s.candidate].template_name)},
                              {"note_withheld", s.note_withheld}});
     }
     out.json["slots"] = slots;
