@@ -414,6 +414,31 @@ class SameAnswersAsTheCli(ServeCase):
         self.assertEqual(data, b"")
 
 
+class Concurrency(ServeCase):
+    def test_reads_and_writes_at_once_all_succeed_and_agree(self):
+        from concurrent.futures import ThreadPoolExecutor
+        ids = [i["id"] for i in self.server.json("GET", "/api/plan/withdraw")["items"][:40]]
+        before = self.server.json("GET", "/api/status")["pending"]
+
+        def read(n):
+            path = ("/api/status", "/api/plan/withdraw", "/api/history", "/api/pending?limit=5")[n % 4]
+            res, data = self.server.request("GET", path)
+            return res.status, data
+
+        def write(target):
+            res, data = self.server.request("POST", "/api/marks/withdrawn", {"targets": [target]})
+            return res.status, data
+
+        with ThreadPoolExecutor(max_workers=12) as pool:
+            reads = [pool.submit(read, n) for n in range(200)]
+            writes = [pool.submit(write, t) for t in ids]
+            results = [f.result() for f in reads + writes]
+        failed = [(status, data[:200]) for status, data in results if status != 200]
+        self.assertEqual(failed, [])
+        self.assertEqual(self.server.json("GET", "/api/status")["pending"], before - len(ids))
+        self.assertEqual(self.ledger.json("status")["pending"], before - len(ids))
+
+
 class Stopping(TempCase):
     def test_sigterm_stops_the_server_cleanly(self):
         server = Server(self.ledger)
