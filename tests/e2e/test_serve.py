@@ -401,7 +401,14 @@ class SameAnswersAsTheCli(ServeCase):
         summary = self.server.json("POST", "/api/import", body,
                                    {"Content-Type": f"multipart/form-data; boundary={boundary}"})
         self.assertFalse(summary["changed"])  # the same export again
-        self.assertEqual(summary["sources"][0]["path"], DEMO_ZIP)
+        self.assertEqual(summary["sources"][0]["path"], f"upload:{DEMO_ZIP}")
+        fresh = ("From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n"
+                 "Robin Vale,Nell Ahn,\"11/25/26, 8:00 AM\",,OUTGOING,https://www.linkedin.com/in/robin-vale,"
+                 "https://www.linkedin.com/in/nell-ahn\n")
+        summary = self.server.json("POST", "/api/import?filename=Invitations.csv", fresh, {"Content-Type": "text/csv"})
+        self.assertEqual(summary["invitations"]["new"], 1)
+        recorded = self.ledger_rows("SELECT sources FROM imports ORDER BY id DESC LIMIT 1")[0][0]
+        self.assertEqual(recorded, "upload:Invitations.csv")
 
     def test_static_files_are_revalidated_by_etag(self):
         res, data = self.server.request("GET", "/assets/uplot.esm.js", token=False)

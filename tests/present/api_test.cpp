@@ -101,13 +101,15 @@ TEST(ApiRoute, UploadsKeepASafeNameForTheImport)
     auto call = route(upload);
     ASSERT_TRUE(call);
     EXPECT_EQ(call->upload_name, "Basic_LinkedInDataExport_11-24-2026.zip");
-    EXPECT_EQ(call->args, (std::vector<std::string>{"import", "--", std::string(kUploadPath)}));
+    EXPECT_EQ(call->args, (std::vector<std::string>{"import", "--uploaded-as=Basic_LinkedInDataExport_11-24-2026.zip",
+                                                    "--", std::string(kUploadPath)}));
 
     upload.query = {{"filename", "..\\.hidden;rm -rf.csv"}, {"skip_invalid", "true"}};
     call = route(upload);
     ASSERT_TRUE(call);
     EXPECT_EQ(call->upload_name, "hidden_rm -rf.csv");
-    EXPECT_EQ(call->args, (std::vector<std::string>{"import", "--skip-invalid", "--", std::string(kUploadPath)}));
+    EXPECT_EQ(call->args, (std::vector<std::string>{"import", "--skip-invalid", "--uploaded-as=hidden_rm -rf.csv", "--",
+                                                    std::string(kUploadPath)}));
 
     upload.query = {};
     EXPECT_EQ(route(upload)->upload_name, "upload.zip");

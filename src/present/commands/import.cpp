@@ -18,7 +18,16 @@ namespace {
 struct ImportOptions {
     std::vector<std::string> paths;
     bool skip_invalid = false;
+    // Set by the HTTP API for an uploaded file: the name the member gave it, shown and
+    // recorded instead of the server's temporary path.
+    std::string uploaded_as;
 };
+
+// How the i-th path is shown and recorded: an upload as "upload:NAME".
+std::string shown_path(const ImportOptions& o, size_t i)
+{
+    return o.uploaded_as.empty() ? o.paths[i] : "upload:" + o.uploaded_as;
+}
 
 // A progress bar on stderr for large files, only when stderr is a terminal.
 ingest::Progress progress_bar(Context& ctx, const std::string& name)
@@ -118,7 +127,7 @@ core::Result<Output> run_import(Context& ctx, const ImportOptions& o)
                                      {"kind", f.kind == ingest::FileKind::invitations ? "invitations" : "connections"},
                                      {"rows", rows_read[rows_read.size() - exports[i].size() + j]}});
             }
-            sources.push_back(Json{{"path", o.paths[i]}, {"files", files}});
+            sources.push_back(Json{{"path", shown_path(o, i)}, {"files", files}});
         }
         store::InvitationQuery pending_q;
         pending_q.status = core::Status::pending;
@@ -127,7 +136,7 @@ core::Result<Output> run_import(Context& ctx, const ImportOptions& o)
         fill_summary();
         if (changed) {
             std::string joined;
-            for (const auto& p : o.paths) joined += (joined.empty() ? "" : "\n") + p;
+            for (size_t i = 0; i < o.paths.size(); ++i) joined += (joined.empty() ? "" : "\n") + shown_path(o, i);
             store.record_import(account, store::ImportRecord{scope->now, joined, out.json.dump()});
         }
         return {};
@@ -135,7 +144,7 @@ core::Result<Output> run_import(Context& ctx, const ImportOptions& o)
     if (!done) return std::unexpected(done.error());
 
     std::string& t = out.text;
-    for (const auto& path : o.paths) t += fmt::format("Imported {}\n", path);
+    for (size_t i = 0; i < o.paths.size(); ++i) t += fmt::format("Imported {}\n", shown_path(o, i));
     t += fmt::format("  invitations  {} sent, {} received: {} new, {} already in the ledger\n",
                      thousands(total.outgoing), thousands(total.incoming), thousands(total.new_invitations),
                      thousands(total.unchanged));
@@ -168,6 +177,8 @@ void add_import(CLI::App& app, Runner& selected)
     cmd->add_option("path", o->paths, "export zip, unzipped export folder or CSV file; several are imported in order")
         ->required();
     cmd->add_flag("--skip-invalid", o->skip_invalid, "import the good rows and list the bad ones");
+    // Hidden (no group): only the HTTP API's upload route passes it, with one path.
+    cmd->add_option("--uploaded-as", o->uploaded_as)->group("");
     cmd->callback([o, &selected] { selected = [o](Context& ctx) { return run_import(ctx, *o); }; });
 }
 

@@ -251,6 +251,7 @@ std::expected<void, ApiError> add_body(const ApiRequest& r, const Route& route, 
         auto it = r.query.find("filename");
         const std::string given = !r.filename.empty() ? r.filename : it != r.query.end() ? it->second : "";
         call.upload_name = upload_name(given, r.body, route.body == Body::queue_file ? "queue.csv" : "upload.csv");
+        if (route.body == Body::export_file) call.args.push_back("--uploaded-as=" + *call.upload_name);
         call.args.emplace_back("--");
         call.args.emplace_back(kUploadPath);
         return {};

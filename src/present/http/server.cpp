@@ -324,8 +324,6 @@ private:
             response.status = http_status(result.error());
             response.body = error_body(result.error().code, result.error().message);
         } else {
-            if (call.upload_name && result->json.contains("sources"))
-                for (auto& source : result->json["sources"]) source["path"] = *call.upload_name;
             response.status = call.success_status;
             response.body = result->json.dump(-1, ' ', false, Json::error_handler_t::replace);
         }
