@@ -1,0 +1,38 @@
+// Fuzz target: an HTTP API request (method, path, query, body) as the server hands
+// it to the route table. The bytes are split on 0xff into its parts.
+#include "present/http/api.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
+{
+    std::vector<std::string> parts(1);
+    for (std::size_t i = 0; i < size; ++i) {
+        if (data[i] == 0xff) parts.emplace_back();
+        else parts.back() += static_cast<char>(data[i]);
+    }
+    parts.resize(std::max<std::size_t>(parts.size(), 5));
+    ik::present::http::ApiRequest r;
+    r.method = parts[0];
+    r.path = parts[1];
+    for (std::size_t i = 5; i + 1 < parts.size(); i += 2) r.query.emplace(parts[i], parts[i + 1]);
+    r.content_type = parts[2];
+    r.body = parts[3];
+    r.filename = parts[4];
+    auto call = ik::present::http::route(r);
+    if (!call && (call.error().status < 400 || call.error().status >= 500)) __builtin_trap();
+    if (call) {
+        // Nothing from the request may become a global option of the command line.
+        bool after_separator = false;
+        for (const auto& a : call->args) {
+            if (a == "--") after_separator = true;
+            else if (!after_separator && (a.starts_with("--db") || a.starts_with("--now") || a.starts_with("--config") ||
+                                          a.starts_with("--account") || a.starts_with("--json")))
+                __builtin_trap();
+        }
+    }
+    return 0;
+}
