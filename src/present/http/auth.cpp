@@ -1,11 +1,16 @@
 #include "present/http/auth.h"
 
+#include "ingest/people.h"
+
 #include <fmt/format.h>
 
 #include <stdexcept>
 #include <sys/random.h>
 
 namespace ik::present::http {
+
+using ingest::equals_ascii_lower;
+using ingest::trimmed;
 
 std::string random_hex(size_t bytes)
 {
@@ -31,34 +36,16 @@ bool constant_time_equal(std::string_view a, std::string_view b)
     return diff == 0;
 }
 
-namespace {
-
-std::string_view trim(std::string_view s)
-{
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
-
-bool iequals(std::string_view a, std::string_view b)
-{
-    if (a.size() != b.size()) return false;
-    for (size_t i = 0; i < a.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
-            return false;
-    return true;
-}
-
-}  // namespace
 
 std::optional<std::string_view> bearer_token(std::string_view authorization)
 {
-    authorization = trim(authorization);
+    authorization = trimmed(authorization);
     constexpr std::string_view kScheme = "bearer";
-    if (authorization.size() <= kScheme.size() || !iequals(authorization.substr(0, kScheme.size()), kScheme) ||
+    if (authorization.size() <= kScheme.size() ||
+        !equals_ascii_lower(authorization.substr(0, kScheme.size()), kScheme) ||
         authorization[kScheme.size()] != ' ')
         return std::nullopt;
-    auto token = trim(authorization.substr(kScheme.size() + 1));
+    auto token = trimmed(authorization.substr(kScheme.size() + 1));
     if (token.empty()) return std::nullopt;
     return token;
 }
@@ -67,9 +54,9 @@ std::optional<std::string_view> cookie_value(std::string_view cookie_header, std
 {
     while (!cookie_header.empty()) {
         const size_t end = cookie_header.find(';');
-        auto pair = trim(cookie_header.substr(0, end));
+        auto pair = trimmed(cookie_header.substr(0, end));
         const size_t eq = pair.find('=');
-        if (eq != std::string_view::npos && trim(pair.substr(0, eq)) == name) return trim(pair.substr(eq + 1));
+        if (eq != std::string_view::npos && trimmed(pair.substr(0, eq)) == name) return trimmed(pair.substr(eq + 1));
         if (end == std::string_view::npos) break;
         cookie_header.remove_prefix(end + 1);
     }
@@ -79,7 +66,7 @@ std::optional<std::string_view> cookie_value(std::string_view cookie_header, std
 bool is_loopback(std::string_view host)
 {
     if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
-    if (iequals(host, "localhost") || host == "::1") return true;
+    if (equals_ascii_lower(host, "localhost") || host == "::1") return true;
     // 127.0.0.0/8 written as a dotted quad.
     if (!host.starts_with("127.")) return false;
     int dots = 0;

@@ -61,42 +61,6 @@ core::Result<std::pair<std::string, int>> split_listen(const std::string& listen
     return std::pair{host, port};
 }
 
-// Percent-decoding of an application/x-www-form-urlencoded value.
-std::string form_decode(std::string_view s)
-{
-    std::string out;
-    for (size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == '+') out += ' ';
-        else if (s[i] == '%' && i + 2 < s.size()) {
-            int v = 0;
-            auto [p, ec] = std::from_chars(s.data() + i + 1, s.data() + i + 3, v, 16);
-            if (ec == std::errc() && p == s.data() + i + 3) {
-                out += static_cast<char>(v);
-                i += 2;
-            } else {
-                out += s[i];
-            }
-        } else {
-            out += s[i];
-        }
-    }
-    return out;
-}
-
-std::optional<std::string> form_field(std::string_view body, std::string_view name)
-{
-    while (!body.empty()) {
-        const size_t amp = body.find('&');
-        auto pair = body.substr(0, amp);
-        const size_t eq = pair.find('=');
-        if (eq != std::string_view::npos && form_decode(pair.substr(0, eq)) == name)
-            return form_decode(pair.substr(eq + 1));
-        if (amp == std::string_view::npos) break;
-        body.remove_prefix(amp + 1);
-    }
-    return std::nullopt;
-}
-
 std::string lowercase_media_type(std::string_view content_type)
 {
     content_type = content_type.substr(0, content_type.find(';'));
@@ -144,12 +108,7 @@ public:
 
     void handle(const httplib::Request& req, httplib::Response& res)
     {
-        res.set_header("Content-Security-Policy", std::string(kSecurityPolicy));
-        res.set_header("X-Content-Type-Options", "nosniff");
-        // Same-origin requests keep their Origin (a browser without Sec-Fetch-Site is
-        // still checked); LinkedIn, opened from a worklist, learns nothing of this server.
-        res.set_header("Referrer-Policy", "same-origin");
-        res.set_header("X-Frame-Options", "DENY");
+        set_security_headers(res);
         res.set_header("Cache-Control", "no-store");
         try {
             if (!host_allowed(req.get_header_value("Host")))
@@ -169,17 +128,16 @@ public:
     void handle_error(const httplib::Request&, httplib::Response& res)
     {
         if (!res.body.empty()) return;  // an answer of ours, headers and all
-        res.set_header("Content-Security-Policy", std::string(kSecurityPolicy));
-        res.set_header("X-Content-Type-Options", "nosniff");
         if (res.status == 413) return refuse_too_large(res);
+        set_security_headers(res);
         send_error(res, res.status, res.status == 404 ? "not_found" : "bad_request",
                    fmt::format("the request was refused (HTTP {})", res.status));
     }
 
+    // Answered from the pre-routing check, before handle() could set the headers.
     void refuse_too_large(httplib::Response& res)
     {
-        res.set_header("Content-Security-Policy", std::string(kSecurityPolicy));
-        res.set_header("X-Content-Type-Options", "nosniff");
+        set_security_headers(res);
         res.set_header("Connection", "close");
         send_error(res, 413, "too_large",
                    fmt::format("the body is larger than the server's limit of {} MiB (serve --max-body)",
@@ -190,6 +148,17 @@ public:
     void set_port(int port) { m_port = port; }
 
 private:
+    // What every response carries, whoever answers it (docs/api.md).
+    static void set_security_headers(httplib::Response& res)
+    {
+        res.set_header("Content-Security-Policy", std::string(kSecurityPolicy));
+        res.set_header("X-Content-Type-Options", "nosniff");
+        // Same-origin requests keep their Origin (a browser without Sec-Fetch-Site is
+        // still checked); LinkedIn, opened from a worklist, learns nothing of this server.
+        res.set_header("Referrer-Policy", "same-origin");
+        res.set_header("X-Frame-Options", "DENY");
+    }
+
     // On a loopback address only a loopback Host header is answered, so that a web
     // page cannot reach the server through a name it rebinds to 127.0.0.1.
     bool host_allowed(std::string_view host) const
@@ -383,8 +352,8 @@ private:
                 !same_origin_write(req.get_header_value("Origin"), req.get_header_value("Sec-Fetch-Site"),
                                    req.get_header_value("Host")))
                 return send_error(res, 403, "cross_site", "log in from this server's own login page");
-            auto token = form_field(req.body, "token");
-            if (!token || !m_sessions.token_matches(*token))
+            // httplib has decoded the form body into the parameters.
+            if (!req.has_param("token") || !m_sessions.token_matches(req.get_param_value("token")))
                 return login_page(res, 401, "<p class=\"error\" role=\"alert\">That token is not this server's.</p>");
             return start_session(res);
         }
