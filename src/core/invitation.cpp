@@ -38,6 +38,7 @@ constexpr std::array<std::pair<Status, std::string_view>, 5> kStatuses{{
     {Status::declined, "declined"},
     {Status::gone, "gone"},
 }};
+static_assert(kStatuses.size() == kAllStatuses.size());
 constexpr std::array<std::pair<EventKind, std::string_view>, 9> kEventKinds{{
     {EventKind::sent, "sent"},
     {EventKind::accepted, "accepted"},

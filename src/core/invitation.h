@@ -5,6 +5,7 @@
 #include "core/error.h"
 #include "core/time.h"
 
+#include <array>
 #include <compare>
 #include <cstdint>
 #include <optional>
@@ -34,6 +35,8 @@ enum class Status {
     declined,   // the member recorded that it was declined or ignored
     gone,       // missing from a later export: withdrawn or declined outside invitekeeper
 };
+inline constexpr std::array kAllStatuses{Status::pending, Status::accepted, Status::withdrawn, Status::declined,
+                                         Status::gone};
 
 enum class EventKind {
     sent,        // the invitation was sent (from an export, `record sent` or the API)
