@@ -37,6 +37,14 @@ public:
     // The same, copied into strings that outlive the reader.
     core::Result<bool> next(CsvRecord& record);
 
+    // Goes on reading from byte `offset`, which starts physical line `line`: a record
+    // boundary found by the caller, for a second reader over part of the data.
+    void seek(size_t offset, long line)
+    {
+        m_pos = offset;
+        m_line = line;
+    }
+
     // Reads the next physical line raw (for preambles before the header).
     bool next_raw_line(std::string_view& line);
 

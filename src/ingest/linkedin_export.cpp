@@ -10,9 +10,12 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
+#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <thread>
 
 namespace ik::ingest {
 
@@ -26,6 +29,8 @@ constexpr int kMaxPreambleLines = 6;
 // The shortest valid rows: ",,1/1/26 1:00,,INCOMING\n" and ",,1/1/26\n".
 constexpr size_t kMinInvitationRowBytes = 24;
 constexpr size_t kMinConnectionRowBytes = 9;
+// Files at least this large are read by two threads (parse_file).
+constexpr size_t kParallelParseBytes = 4 << 20;
 
 std::string lower_trim(std::string_view s)
 {
@@ -149,80 +154,157 @@ core::Result<ParsedFile> parse_file(const SourceFile& file, bool skip_invalid, c
               c_email = column_of(h, "email address"), c_company = column_of(h, "company"),
               c_position = column_of(h, "position"), c_conn = column_of(h, "connected on");
 
-    // Room for a row per line: growing a vector to a million rows moves each row once
-    // more and touches twice the memory. No valid row is shorter than the minimum, which
-    // caps what a file of mostly blank or quoted line breaks can claim.
-    const size_t lines = static_cast<size_t>(std::count(data.begin(), data.end(), '\n')) + 1;
-    if (h.kind == FileKind::invitations)
-        out.invitations.reserve(std::min(lines, data.size() / kMinInvitationRowBytes + 1));
-    else
-        out.connections.reserve(std::min(lines, data.size() / kMinConnectionRowBytes + 1));
+    // Reads records until the next one would start at `stop` or later (or the data
+    // ends), appending rows to `part`. A malformed record (unterminated quote, bad
+    // UTF-8, NUL...) cannot be skipped safely, as where it ends is unknown: it is
+    // the error. `report` gets the bytes this reader has passed.
+    auto read_rows = [&](CsvReader& r, size_t stop, ParsedFile& part,
+                         const std::function<void(size_t)>& report) -> core::Result<void> {
+        // Room for a row per line: growing a vector to a million rows moves each row
+        // once more and touches twice the memory. No valid row is shorter than the
+        // minimum, which caps what a file of mostly blank or quoted line breaks can claim.
+        const std::string_view range = data.substr(r.offset(), stop - std::min(stop, r.offset()));
+        const size_t lines = static_cast<size_t>(std::count(range.begin(), range.end(), '\n')) + 1;
+        if (h.kind == FileKind::invitations)
+            part.invitations.reserve(std::min(lines, range.size() / kMinInvitationRowBytes + 1));
+        else
+            part.connections.reserve(std::min(lines, range.size() / kMinConnectionRowBytes + 1));
+        CsvRecordView rec;
+        size_t last_report = r.offset();
+        while (r.offset() < stop) {
+            auto got = r.next(rec);
+            if (!got) return std::unexpected(got.error());
+            if (!*got) break;
+            if (report && r.offset() - last_report > (1 << 20)) {
+                report(r.offset() - last_report);
+                last_report = r.offset();
+            }
+            auto field = [&](int c) -> std::string_view {
+                return c >= 0 ? rec.fields[static_cast<size_t>(c)] : std::string_view();
+            };
+            std::optional<core::Error> problem;
+            if (rec.fields.size() != ncols) {
+                problem = bad_row(rec.line, static_cast<int>(std::min(rec.fields.size(), ncols)),
+                                  fmt::format("expected {} fields as in the header, found {}", ncols, rec.fields.size()));
+            } else if (h.kind == FileKind::invitations) {
+                const std::string_view dir = trimmed(field(c_dir));
+                auto sent = parse_sent_at(field(c_sent));
+                if (!sent) {
+                    problem = bad_row(rec.line, c_sent,
+                                      fmt::format("Sent At \"{}\" is not a date like \"1/29/26, 2:37 PM\"",
+                                                  show(field(c_sent))));
+                } else if (!equals_ascii_lower(dir, "outgoing") && !equals_ascii_lower(dir, "incoming")) {
+                    problem = bad_row(rec.line, c_dir,
+                                      fmt::format("Direction \"{}\" is not OUTGOING or INCOMING", show(field(c_dir))));
+                } else {
+                    InvitationRow& row = part.invitations.emplace_back();
+                    row.line = rec.line;
+                    row.direction =
+                        equals_ascii_lower(dir, "outgoing") ? core::Direction::outgoing : core::Direction::incoming;
+                    row.from = trimmed(field(c_from));
+                    row.to = trimmed(field(c_to));
+                    row.sent_wall = *sent;
+                    row.message = field(c_msg);
+                    row.inviter_ref = trimmed(field(c_inviter));
+                    row.invitee_ref = trimmed(field(c_invitee));
+                }
+            } else {
+                auto on = parse_connected_on(field(c_conn));
+                if (!on) {
+                    problem = bad_row(rec.line, c_conn,
+                                      fmt::format("Connected On \"{}\" is not a date like \"29 Jan 2026\"",
+                                                  show(field(c_conn))));
+                } else {
+                    ConnectionRow& row = part.connections.emplace_back();
+                    row.line = rec.line;
+                    row.first_name = trimmed(field(c_first));
+                    row.last_name = trimmed(field(c_last));
+                    row.url = trimmed(field(c_url));
+                    row.email = trimmed(field(c_email));
+                    row.company = trimmed(field(c_company));
+                    row.position = trimmed(field(c_position));
+                    row.connected_on = *on;
+                }
+            }
+            if (problem) {
+                if (!skip_invalid) return std::unexpected(*problem);
+                part.skipped.push_back(SkippedRow{problem->message});
+            }
+        }
+        return {};
+    };
 
-    CsvRecordView rec;
-    size_t last_report = 0;
-    while (true) {
-        auto got = reader.next(rec);
-        if (!got) {
-            // A malformed record (unterminated quote, bad UTF-8, NUL...) cannot be
-            // skipped safely: where it ends is unknown.
-            return std::unexpected(got.error());
-        }
-        if (!*got) break;
-        if (progress && reader.offset() - last_report > (1 << 20)) {
-            progress(reader.offset(), reader.size());
-            last_report = reader.offset();
-        }
-        auto field = [&](int c) -> std::string_view {
-            return c >= 0 ? rec.fields[static_cast<size_t>(c)] : std::string_view();
-        };
-        std::optional<core::Error> problem;
-        if (rec.fields.size() != ncols) {
-            problem = bad_row(rec.line, static_cast<int>(std::min(rec.fields.size(), ncols)),
-                              fmt::format("expected {} fields as in the header, found {}", ncols, rec.fields.size()));
-        } else if (h.kind == FileKind::invitations) {
-            const std::string_view dir = trimmed(field(c_dir));
-            auto sent = parse_sent_at(field(c_sent));
-            if (!sent) {
-                problem = bad_row(rec.line, c_sent,
-                                  fmt::format("Sent At \"{}\" is not a date like \"1/29/26, 2:37 PM\"", show(field(c_sent))));
-            } else if (!equals_ascii_lower(dir, "outgoing") && !equals_ascii_lower(dir, "incoming")) {
-                problem = bad_row(rec.line, c_dir,
-                                  fmt::format("Direction \"{}\" is not OUTGOING or INCOMING", show(field(c_dir))));
-            } else {
-                InvitationRow& row = out.invitations.emplace_back();
-                row.line = rec.line;
-                row.direction =
-                    equals_ascii_lower(dir, "outgoing") ? core::Direction::outgoing : core::Direction::incoming;
-                row.from = trimmed(field(c_from));
-                row.to = trimmed(field(c_to));
-                row.sent_wall = *sent;
-                row.message = field(c_msg);
-                row.inviter_ref = trimmed(field(c_inviter));
-                row.invitee_ref = trimmed(field(c_invitee));
+    // Progress over both readers: bytes passed by either, shown by this thread only.
+    std::atomic<size_t> passed = reader.offset();
+    std::function<void(size_t)> report;
+    if (progress) report = [&](size_t bytes) { progress(passed.fetch_add(bytes) + bytes, data.size()); };
+    const std::function<void(size_t)> count_passed = [&](size_t bytes) { passed.fetch_add(bytes); };
+
+    // A large file is read on two cores: the second half by a second reader from a
+    // guessed record boundary (the first line break after the middle with an even
+    // number of quotes before it). The guess can be wrong (a stray quote inside an
+    // unquoted field), so it is checked: only when the first reader, stopping at the
+    // guess, lands on it exactly (same offset, same line) is the second half's result
+    // used; else the first reader goes on to the end alone. Rows, skipped rows and the
+    // first error are therefore exactly a single reader's.
+    const size_t body = reader.offset();
+    std::optional<size_t> split;
+    if (data.size() - body >= kParallelParseBytes && std::thread::hardware_concurrency() > 1) {
+        const size_t middle = body + (data.size() - body) / 2;
+        size_t quotes = static_cast<size_t>(std::count(data.begin() + static_cast<std::ptrdiff_t>(body),
+                                                       data.begin() + static_cast<std::ptrdiff_t>(middle), '"'));
+        for (size_t i = middle; i < data.size(); ++i) {
+            if (data[i] == '"') ++quotes;
+            else if (data[i] == '\n' && quotes % 2 == 0) {
+                if (i + 1 < data.size()) split = i + 1;
+                break;
             }
-        } else {
-            auto on = parse_connected_on(field(c_conn));
-            if (!on) {
-                problem = bad_row(rec.line, c_conn,
-                                  fmt::format("Connected On \"{}\" is not a date like \"29 Jan 2026\"", show(field(c_conn))));
-            } else {
-                ConnectionRow& row = out.connections.emplace_back();
-                row.line = rec.line;
-                row.first_name = trimmed(field(c_first));
-                row.last_name = trimmed(field(c_last));
-                row.url = trimmed(field(c_url));
-                row.email = trimmed(field(c_email));
-                row.company = trimmed(field(c_company));
-                row.position = trimmed(field(c_position));
-                row.connected_on = *on;
-            }
-        }
-        if (problem) {
-            if (!skip_invalid) return std::unexpected(*problem);
-            out.skipped.push_back(SkippedRow{problem->message});
         }
     }
-    if (progress) progress(reader.size(), reader.size());
+    if (!split) {
+        if (auto r = read_rows(reader, data.size(), out, report); !r)
+            return std::unexpected(r.error());
+        if (progress) progress(data.size(), data.size());
+        return out;
+    }
+
+    const long split_line = reader.line() + static_cast<long>(std::count(
+                                                data.begin() + static_cast<std::ptrdiff_t>(body),
+                                                data.begin() + static_cast<std::ptrdiff_t>(*split), '\n'));
+    ParsedFile second;
+    core::Result<void> second_result;
+    std::exception_ptr second_failure;  // out of memory: thrown here after the join
+    std::thread worker([&] {
+        try {
+            CsvReader tail(data, file.display_name, h.separator);
+            tail.seek(*split, split_line);
+            second_result = read_rows(tail, data.size(), second, count_passed);
+        } catch (...) {
+            second_failure = std::current_exception();
+        }
+    });
+    core::Result<void> first_result;
+    try {
+        first_result = read_rows(reader, *split, out, report);
+    } catch (...) {
+        worker.join();
+        throw;
+    }
+    worker.join();
+    if (second_failure) std::rethrow_exception(second_failure);
+    if (!first_result) return std::unexpected(first_result.error());
+    if (reader.offset() == *split && reader.line() == split_line) {
+        if (!second_result) return std::unexpected(second_result.error());
+        auto append = [](auto& to, auto& from) {
+            to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+        };
+        append(out.invitations, second.invitations);
+        append(out.connections, second.connections);
+        append(out.skipped, second.skipped);
+    } else if (auto r = read_rows(reader, data.size(), out, report); !r) {
+        return std::unexpected(r.error());
+    }
+    if (progress) progress(data.size(), data.size());
     return out;
 }
 

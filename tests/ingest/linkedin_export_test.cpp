@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -404,6 +405,116 @@ TEST(LinkedInExport, ProgressEndsAtTheFileSize)
     ASSERT_TRUE(parsed);
     EXPECT_EQ(last_done, data.size());
     EXPECT_EQ(last_total, data.size());
+}
+
+// ---- a large file, read on two cores ----
+
+// A generated Invitations.csv of several megabytes (parse_file reads files from
+// 4 MB on two threads) where every row's line and fields are known. Every message
+// spans two lines and holds a doubled quote, so a line break taken for a record
+// boundary with the quotes miscounted lies inside a quoted field.
+struct BigFile {
+    std::string data;
+    std::vector<long> lines;  // the physical line each row starts on
+    std::vector<std::string> from, message;
+
+    static BigFile make(int rows, int stray_quote_row = -1, std::vector<int> bad_rows = {})
+    {
+        BigFile f;
+        f.data = "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n";
+        long line = 2;
+        for (int i = 0; i < rows; ++i) {
+            std::string from = "Member " + std::to_string(i);
+            if (i == stray_quote_row) from = "Ann \"Bo" + std::to_string(i);  // unquoted field: the quote is kept
+            const bool bad = std::find(bad_rows.begin(), bad_rows.end(), i) != bad_rows.end();
+            std::string message = "Hello " + std::to_string(i) + ", I read your \"\"post\"\" on pipelines.\n" +
+                                  std::string(120, 'x') + " Thanks!";
+            f.data += from + ",Avery Quinlan,\"" + (bad ? std::string("13/45/21, 9:00 AM") : "1/29/26, 2:37 PM") +
+                      "\",\"" + message + "\",INCOMING,https://www.linkedin.com/in/m-" + std::to_string(i) +
+                      ",https://www.linkedin.com/in/avery-quinlan\n";
+            f.lines.push_back(line);
+            line += 2;
+            f.from.push_back(from);
+            f.message.push_back("Hello " + std::to_string(i) + ", I read your \"post\" on pipelines.\n" +
+                                std::string(120, 'x') + " Thanks!");
+        }
+        return f;
+    }
+};
+
+void expect_rows(const ParsedFile& parsed, const BigFile& f, const std::vector<int>& missing = {})
+{
+    ASSERT_EQ(parsed.invitations.size(), f.lines.size() - missing.size());
+    size_t at = 0;
+    for (size_t i = 0; i < f.lines.size(); ++i) {
+        if (std::find(missing.begin(), missing.end(), static_cast<int>(i)) != missing.end()) continue;
+        const auto& row = parsed.invitations[at++];
+        ASSERT_EQ(row.line, f.lines[i]) << "row " << i;
+        ASSERT_EQ(row.from, f.from[i]) << "row " << i;
+        ASSERT_EQ(row.message, f.message[i]) << "row " << i;
+        ASSERT_EQ(row.invitee_ref, "https://www.linkedin.com/in/avery-quinlan");
+    }
+}
+
+TEST(LinkedInExportLarge, EveryRowWithItsLineWhenReadOnTwoCores)
+{
+    const auto f = BigFile::make(30'000);
+    ASSERT_GT(f.data.size(), 5u << 20);
+    expect_rows(parse_ok("Invitations.csv", f.data), f);
+}
+
+TEST(LinkedInExportLarge, AStrayQuoteBeforeTheMiddleChangesNothing)
+{
+    // The quote makes the count of quotes before the middle odd, so the second
+    // reader's starting point is guessed inside a message; the first reader finds
+    // that out and reads on alone.
+    const auto f = BigFile::make(30'000, 10);
+    expect_rows(parse_ok("Invitations.csv", f.data), f);
+}
+
+TEST(LinkedInExportLarge, TheFirstBadRowIsReportedWhicheverHalfItIsIn)
+{
+    auto both = BigFile::make(30'000, -1, {100, 25'000});
+    EXPECT_EQ(parse_error("Invitations.csv", both.data).message,
+              "Invitations.csv:" + std::to_string(both.lines[100]) +
+                  ":3: Sent At \"13/45/21, 9:00 AM\" is not a date like \"1/29/26, 2:37 PM\"");
+    auto second_half = BigFile::make(30'000, -1, {25'000});
+    EXPECT_EQ(parse_error("Invitations.csv", second_half.data).message,
+              "Invitations.csv:" + std::to_string(second_half.lines[25'000]) +
+                  ":3: Sent At \"13/45/21, 9:00 AM\" is not a date like \"1/29/26, 2:37 PM\"");
+    // An unclosed quote near the end: where the record ends is unknown, so it stops the parse.
+    auto unclosed = BigFile::make(30'000);
+    unclosed.data += "Late Row,Avery Quinlan,\"1/29/26, 2:37 PM\",\"never closed,INCOMING,,\n";
+    EXPECT_NE(parse_error("Invitations.csv", unclosed.data).message.find("quoted field is never closed"),
+              std::string::npos);
+}
+
+TEST(LinkedInExportLarge, SkipInvalidKeepsTheBadRowsOfBothHalvesInOrder)
+{
+    const std::vector<int> bad{7, 14'000, 29'999};
+    const auto f = BigFile::make(30'000, -1, bad);
+    const auto parsed = parse_ok("Invitations.csv", f.data, true);
+    expect_rows(parsed, f, bad);
+    ASSERT_EQ(parsed.skipped.size(), 3u);
+    for (size_t i = 0; i < bad.size(); ++i)
+        EXPECT_TRUE(parsed.skipped[i].message.starts_with(
+            "Invitations.csv:" + std::to_string(f.lines[static_cast<size_t>(bad[i])]) + ":3:"))
+            << parsed.skipped[i].message;
+}
+
+TEST(LinkedInExportLarge, ProgressNeverGoesBackAndEndsAtTheFileSize)
+{
+    const auto f = BigFile::make(30'000);
+    std::vector<size_t> seen;
+    auto parsed = parse_file(SourceFile{"Invitations.csv", f.data, std::nullopt}, false,
+                             [&](size_t done, size_t total) {
+                                 EXPECT_EQ(total, f.data.size());
+                                 seen.push_back(done);
+                             });
+    ASSERT_TRUE(parsed);
+    ASSERT_GT(seen.size(), 2u);
+    EXPECT_TRUE(std::is_sorted(seen.begin(), seen.end()));
+    EXPECT_EQ(seen.back(), f.data.size());
 }
 
 // ---- reading an unzipped export folder or one file ----
