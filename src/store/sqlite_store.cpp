@@ -21,6 +21,8 @@ using core::Instant;
 namespace {
 
 constexpr int kBusyTimeoutMs = 5000;
+constexpr int kCacheKiB = 256 * 1024;  // the page cache: a first import's pages stay in it
+constexpr int kSortCacheKiB = 8 * 1024;  // while an index is built by sorting (IndexRebuild)
 constexpr std::string_view kJournalMode = "PRAGMA journal_mode = WAL";
 
 // Each migration takes the schema from version N to N + 1; never edit a released one.
@@ -699,6 +701,25 @@ public:
         }
         void rebuild()
         {
+            if (m_indexes.empty()) return;
+            // SQLite's sorter keeps up to the page cache's size of keys in one list
+            // before writing a sorted run to a temporary file. With the load's 256 MB
+            // cache a million keys are one list, merge-sorted on one core through
+            // pointers; with 8 MB they are sorted in cache-sized runs, by a worker
+            // thread while the next run fills, and merged: about twice as fast
+            // (docs/performance.md). The temporary runs are deleted files.
+            m_store.exec(fmt::format("PRAGMA cache_size = -{}", kSortCacheKiB));
+            struct Restore {
+                SqliteStore& store;
+                ~Restore()
+                {
+                    try {
+                        store.exec(fmt::format("PRAGMA cache_size = -{}", kCacheKiB));
+                    } catch (const StoreError&) {
+                        // Only the cache's size: a slower connection, not a wrong one.
+                    }
+                }
+            } restore{m_store};
             for (const auto& [name, sql] : m_indexes) m_store.exec(sql);
             m_indexes.clear();
         }
@@ -712,23 +733,20 @@ public:
                                                        const std::vector<size_t>& order, Instant recorded_at)
     {
         constexpr size_t kRows = 64;  // rows per INSERT: 15 x 64 parameters, well under SQLite's limit
-        constexpr std::string_view kRandomOrderIndex = "invitations_identity";
         auto next_id = [&](std::string_view table) {
             return scalar(fmt::format("SELECT coalesce(max(id), 0) + 1 FROM {}", table));
         };
-        // In time order, rows append to the by-status index; the identity index (by
-        // person) they reach at random. For a bulk load (a first import of a long
-        // history: a batch at least as large as the table) that index is dropped and
-        // rebuilt afterwards by one sort, several times faster; a repeated invitation
-        // then fails the rebuild, and duplicate_error names it. Dropping and
-        // rebuilding the by-status index too was measured slower (docs/performance.md):
-        // SQLite's sort of a million keys costs more than appending them in order.
+        // For a bulk load (a first import of a long history: a batch at least as large
+        // as the table) the indexes of invitations are dropped and built again
+        // afterwards, each by one sort: the identity index (by person), which rows in
+        // time order reach at random, several times faster so; the by-status index,
+        // which they append to, about 0.2 s in a million rows faster (docs/performance.md).
+        // A repeated invitation then fails the identity index's build, and
+        // repeated_in_table names it.
         std::vector<std::pair<std::string, std::string>> dropped;
         if (batch.size() >= kBulkRows &&
-                   static_cast<size_t>(scalar("SELECT coalesce(sum(n), 0) FROM invitation_counts")) <= batch.size()) {
-            for (auto& index : indexes_of("invitations"))
-                if (index.first == kRandomOrderIndex) dropped.push_back(std::move(index));
-        }
+            static_cast<size_t>(scalar("SELECT coalesce(sum(n), 0) FROM invitation_counts")) <= batch.size())
+            dropped = indexes_of("invitations");
         IndexRebuild invitation_indexes(*this, std::move(dropped));
 
         std::int64_t invitation_id = next_id("invitations");
@@ -1287,13 +1305,12 @@ core::Result<std::unique_ptr<Store>> open_sqlite(const std::string& path)
                                       path, *version, schema_version()));
     try {
         if (path != ":memory:") store->exec(std::string(kJournalMode));
-        // No effect while temp_store is MEMORY: SQLite's sorter then keeps every sort,
-        // index builds included, in one in-memory list on one core. Runs with its worker
-        // threads (temp_store FILE, smaller runs) were no faster: docs/performance.md.
+        // The sorter's worker thread sorts one run while the next fills (an index
+        // build: IndexRebuild). temp_store stays FILE: in memory, the runs of a sort
+        // are never written out, and a sort of a million keys is one slow list.
         store->exec("PRAGMA threads = 2");
         store->exec("PRAGMA synchronous = NORMAL");
-        store->exec("PRAGMA cache_size = -262144");
-        store->exec("PRAGMA temp_store = MEMORY");
+        store->exec(fmt::format("PRAGMA cache_size = -{}", kCacheKiB));
         if (*version < schema_version()) {
             store->exec("BEGIN IMMEDIATE");
             if (*version == 0) store->exec("CREATE TABLE schema_version (version INTEGER NOT NULL)");
