@@ -5,7 +5,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <exception>
 #include <map>
+#include <thread>
 #include <unordered_map>
 
 namespace ik::ingest {
@@ -22,6 +24,9 @@ std::string invitation_key(Direction direction, std::string_view person_key, Ins
 }
 
 namespace {
+
+// Files with at least this many invitation rows are converted on two threads.
+constexpr size_t kParallelRows = 20'000;
 
 std::string full_name(std::string_view first, std::string_view last)
 {
@@ -255,21 +260,61 @@ ImportBatch reconcile(const Ledger& ledger, const std::vector<ParsedFile>& files
         if (file.kind != FileKind::invitations) continue;
         has_invitations_file = true;
         if (file.export_date) export_date = file.export_date;
-        for (const auto& row : file.invitations) {
-            (row.direction == Direction::outgoing ? batch.counts.outgoing : batch.counts.incoming)++;
-            auto person = person_of(row);
-            if (!person) {
+        // Each row becomes an invitation on its own (normalising the profile URL and
+        // copying the text are most of a first import's reconciliation), so a long
+        // file's rows are converted on two threads, each into its own slots.
+        const auto& rows = file.invitations;
+        const size_t first = fresh.size();
+        fresh.resize(first + rows.size());
+        std::vector<char> about_someone(rows.size());
+        auto convert = [&](size_t begin, size_t end) {
+            for (size_t i = begin; i < end; ++i) {
+                const InvitationRow& row = rows[i];
+                auto person = person_of(row);
+                if (!person) continue;
+                core::Invitation& inv = fresh[first + i].invitation;
+                inv.direction = row.direction;
+                inv.person =
+                    core::Person{std::move(person->key), std::move(person->name), std::move(person->profile_url)};
+                inv.sent_at = zone.from_local(row.sent_wall);
+                inv.message = row.message;
+                about_someone[i] = 1;
+            }
+        };
+        if (rows.size() >= kParallelRows) {
+            std::exception_ptr failure;  // out of memory: thrown here after the join
+            std::thread helper([&] {
+                try {
+                    convert(rows.size() / 2, rows.size());
+                } catch (...) {
+                    failure = std::current_exception();
+                }
+            });
+            try {
+                convert(0, rows.size() / 2);
+            } catch (...) {
+                helper.join();
+                throw;
+            }
+            helper.join();
+            if (failure) std::rethrow_exception(failure);
+        } else {
+            convert(0, rows.size());
+        }
+        // In row order: counts, warnings, and closing the gaps left by rows about no one.
+        size_t kept = first;
+        for (size_t i = 0; i < rows.size(); ++i) {
+            (rows[i].direction == Direction::outgoing ? batch.counts.outgoing : batch.counts.incoming)++;
+            if (!about_someone[i]) {
                 batch.warnings.push_back(fmt::format("{}:{}: an invitation with no name and no profile URL was left out",
-                                                     file.display_name, row.line));
+                                                     file.display_name, rows[i].line));
                 continue;
             }
-            core::Invitation& inv = fresh.emplace_back().invitation;
-            inv.direction = row.direction;
-            inv.person = core::Person{std::move(person->key), std::move(person->name), std::move(person->profile_url)};
-            inv.sent_at = zone.from_local(row.sent_wall);
-            inv.message = row.message;
+            if (kept != first + i) fresh[kept] = std::move(fresh[first + i]);
+            ++kept;
             candidates.push_back(Candidate{&file});
         }
+        fresh.resize(kept);
     }
     // The span of time the export covers.
     std::optional<Instant> newest_sent, oldest_sent;

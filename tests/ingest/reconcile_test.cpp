@@ -286,6 +286,44 @@ TEST(Reconcile, RowWithNoNameAndNoUrlIsLeftOutWithAWarning)
     EXPECT_EQ(b.warnings[0], "Invitations.csv:7: an invitation with no name and no profile URL was left out");
 }
 
+TEST(Reconcile, ALongFileKeepsRowOrderWarningsAndRepeatsAcrossBothHalves)
+{
+    // Long enough to be converted on two threads; rows about no one and repeats in
+    // both halves, in a second file too.
+    constexpr int kRows = 50'000;
+    const std::vector<int> no_one{3, 24'999, 25'000, 49'998};
+    std::vector<InvitationRow> rows;
+    for (int i = 0; i < kRows; ++i) {
+        const bool nobody = std::find(no_one.begin(), no_one.end(), i) != no_one.end();
+        const int person = i == 40'000 ? 10 : i;  // row 40,000 repeats row 10
+        rows.push_back(outgoing(nobody ? " " : fmt::format("Person {}", person),
+                                nobody ? "" : fmt::format("https://www.linkedin.com/in/p-{}", person),
+                                wall(2026, 1, 1, 0, 0) + std::chrono::minutes{person}, i + 2));
+        rows.back().message = fmt::format("note {}", person);
+    }
+    auto second = invitations_file({rows[7], rows[30'000]});
+    second.display_name = "Invitations (2).csv";
+    ImportBatch b = reconcile({}, {invitations_file(rows), second}, {});
+
+    ASSERT_EQ(b.warnings.size(), no_one.size());
+    for (size_t k = 0; k < no_one.size(); ++k)
+        EXPECT_EQ(b.warnings[k], fmt::format("Invitations.csv:{}: an invitation with no name and no profile URL was "
+                                             "left out",
+                                             no_one[k] + 2));
+    EXPECT_EQ(b.counts.outgoing, kRows + 2);
+    EXPECT_EQ(b.counts.unchanged, 3);  // row 40,000 and both rows of the second file
+    ASSERT_EQ(b.new_invitations.size(), static_cast<size_t>(kRows) - no_one.size() - 1);
+    size_t at = 0;
+    for (int i = 0; i < kRows; ++i) {
+        if (i == 40'000 || std::find(no_one.begin(), no_one.end(), i) != no_one.end()) continue;
+        const auto& inv = b.new_invitations[at++].invitation;
+        ASSERT_EQ(inv.person.key, fmt::format("in:p-{}", i)) << "row " << i;
+        ASSERT_EQ(inv.person.name, fmt::format("Person {}", i));
+        ASSERT_EQ(inv.message, fmt::format("note {}", i));
+        ASSERT_EQ(inv.sent_at, utc(2026, 1, 1) + std::chrono::minutes{i});
+    }
+}
+
 TEST(Reconcile, SameRowTwiceIsOneInvitation)
 {
     auto row = outgoing("Maya Patel", kMayaUrl, wall(2026, 1, 29, 14, 37));
