@@ -8,12 +8,18 @@
 #include <fmt/format.h>
 #include <zip.h>
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <cerrno>
+#include <deque>
 #include <exception>
 #include <filesystem>
-#include <fstream>
 #include <memory>
 #include <thread>
 
@@ -133,6 +139,7 @@ core::Result<ParsedFile> parse_file(const SourceFile& file, bool skip_invalid, c
     out.display_name = file.display_name;
     out.kind = h.kind;
     out.export_date = file.export_date;
+    out.text.push_back(file.owner);
 
     CsvReader reader(data, file.display_name, h.separator);
     std::string_view skipped_line;
@@ -160,6 +167,18 @@ core::Result<ParsedFile> parse_file(const SourceFile& file, bool skip_invalid, c
     // the error. `report` gets the bytes this reader has passed.
     auto read_rows = [&](CsvReader& r, size_t stop, ParsedFile& part,
                          const std::function<void(size_t)>& report) -> core::Result<void> {
+        // A field views the file's bytes, unless it was unescaped into the reader's
+        // buffer for the current record: then it is kept in a store of the part's
+        // (a deque: its strings never move, so views of short ones stay valid).
+        auto unescaped = std::make_shared<std::deque<std::string>>();
+        part.text.push_back(unescaped);
+        auto keep = [&](std::string_view field) -> std::string_view {
+            if (field.empty()) return {};
+            const std::less_equal<const char*> le;
+            if (le(data.data(), field.data()) && le(field.data() + field.size(), data.data() + data.size()))
+                return field;
+            return unescaped->emplace_back(field);
+        };
         // Room for a row per line: growing a vector to a million rows moves each row
         // once more and touches twice the memory. No valid row is shorter than the
         // minimum, which caps what a file of mostly blank or quoted line breaks can claim.
@@ -201,12 +220,12 @@ core::Result<ParsedFile> parse_file(const SourceFile& file, bool skip_invalid, c
                     row.line = rec.line;
                     row.direction =
                         equals_ascii_lower(dir, "outgoing") ? core::Direction::outgoing : core::Direction::incoming;
-                    row.from = trimmed(field(c_from));
-                    row.to = trimmed(field(c_to));
+                    row.from = keep(trimmed(field(c_from)));
+                    row.to = keep(trimmed(field(c_to)));
                     row.sent_wall = *sent;
-                    row.message = field(c_msg);
-                    row.inviter_ref = trimmed(field(c_inviter));
-                    row.invitee_ref = trimmed(field(c_invitee));
+                    row.message = keep(field(c_msg));
+                    row.inviter_ref = keep(trimmed(field(c_inviter)));
+                    row.invitee_ref = keep(trimmed(field(c_invitee)));
                 }
             } else {
                 auto on = parse_connected_on(field(c_conn));
@@ -217,12 +236,12 @@ core::Result<ParsedFile> parse_file(const SourceFile& file, bool skip_invalid, c
                 } else {
                     ConnectionRow& row = part.connections.emplace_back();
                     row.line = rec.line;
-                    row.first_name = trimmed(field(c_first));
-                    row.last_name = trimmed(field(c_last));
-                    row.url = trimmed(field(c_url));
-                    row.email = trimmed(field(c_email));
-                    row.company = trimmed(field(c_company));
-                    row.position = trimmed(field(c_position));
+                    row.first_name = keep(trimmed(field(c_first)));
+                    row.last_name = keep(trimmed(field(c_last)));
+                    row.url = keep(trimmed(field(c_url)));
+                    row.email = keep(trimmed(field(c_email)));
+                    row.company = keep(trimmed(field(c_company)));
+                    row.position = keep(trimmed(field(c_position)));
                     row.connected_on = *on;
                 }
             }
@@ -301,11 +320,18 @@ core::Result<ParsedFile> parse_file(const SourceFile& file, bool skip_invalid, c
         append(out.invitations, second.invitations);
         append(out.connections, second.connections);
         append(out.skipped, second.skipped);
+        append(out.text, second.text);
     } else if (auto r = read_rows(reader, data.size(), out, report); !r) {
         return std::unexpected(r.error());
     }
     if (progress) progress(data.size(), data.size());
     return out;
+}
+
+SourceFile SourceFile::of_text(std::string display_name, std::string text, std::optional<core::Days> export_date)
+{
+    auto owned = std::make_shared<const std::string>(std::move(text));
+    return SourceFile{std::move(display_name), *owned, owned, export_date};
 }
 
 std::optional<core::Days> export_date_from_name(std::string_view name)
@@ -328,27 +354,56 @@ std::optional<core::Days> export_date_from_name(std::string_view name)
 
 namespace {
 
-core::Result<std::string> read_whole_file(const fs::path& path)
+// A file's bytes, mapped read-only: no copy of a large export, and pages the
+// kernel already holds are shared, not faulted in afresh. Unmapped when the last
+// view of them goes.
+class MappedFile {
+public:
+    MappedFile(void* address, size_t size) : m_address(address), m_size(size) {}
+    MappedFile(const MappedFile&) = delete;
+    MappedFile& operator=(const MappedFile&) = delete;
+    ~MappedFile() { ::munmap(m_address, m_size); }
+    std::string_view bytes() const { return {static_cast<const char*>(m_address), m_size}; }
+
+private:
+    void* m_address;
+    size_t m_size;
+};
+
+core::Result<SourceFile> read_whole_file(const fs::path& path, std::string display_name,
+                                         std::optional<core::Days> export_date)
 {
-    // One read into a buffer of the file's size: a stream copy grows and copies a
-    // large export several times over.
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
+    auto unreadable = [&] {
         return core::fail(ErrorKind::bad_input, "unreadable", fmt::format("{}: cannot be read", path.string()));
-    std::error_code ec;
-    const auto size = fs::file_size(path, ec);
-    std::string data;
-    if (!ec) {
-        data.resize(static_cast<size_t>(size));
-        in.read(data.data(), static_cast<std::streamsize>(data.size()));
-        data.resize(static_cast<size_t>(in.gcount()));
+    };
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return unreadable();
+    struct Closer {
+        int fd;
+        ~Closer() { ::close(fd); }
+    } closer{fd};
+    struct stat st {};
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+        const auto size = static_cast<size_t>(st.st_size);
+        void* address = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+        if (address != MAP_FAILED) {
+            auto mapped = std::make_shared<const MappedFile>(address, size);
+            return SourceFile{std::move(display_name), mapped->bytes(), mapped, export_date};
+        }
     }
-    // Whatever the size did not tell (a file still growing, a pipe).
+    // Not a regular file, empty, or not mappable: read what there is.
+    std::string data;
     char buf[64 * 1024];
-    while (in.read(buf, sizeof buf) || in.gcount() > 0) data.append(buf, static_cast<size_t>(in.gcount()));
-    if (in.bad())
-        return core::fail(ErrorKind::bad_input, "unreadable", fmt::format("{}: cannot be read", path.string()));
-    return data;
+    while (true) {
+        const ssize_t n = ::read(fd, buf, sizeof buf);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            return unreadable();
+        }
+        if (n == 0) break;
+        data.append(buf, static_cast<size_t>(n));
+    }
+    return SourceFile::of_text(std::move(display_name), std::move(data), export_date);
 }
 
 bool is_csv_name(std::string_view name)
@@ -406,7 +461,7 @@ core::Result<std::vector<SourceFile>> read_zip(const fs::path& path)
         if (detect_kind(*head) == FileKind::unknown) continue;
         auto whole = read_zip_entry(archive.get(), index, std::string::npos / 2, display);
         if (!whole) return std::unexpected(whole.error());
-        out.push_back(SourceFile{display, std::move(*whole), export_date});
+        out.push_back(SourceFile::of_text(display, std::move(*whole), export_date));
     }
     if (out.empty())
         return core::fail(ErrorKind::bad_input, "no_export_files",
@@ -431,10 +486,10 @@ core::Result<std::vector<SourceFile>> read_source(const std::string& path_text)
         std::sort(files.begin(), files.end());
         std::vector<SourceFile> out;
         for (const auto& file : files) {
-            auto data = read_whole_file(file);
-            if (!data) return std::unexpected(data.error());
-            if (detect_kind(*data) == FileKind::unknown) continue;
-            out.push_back(SourceFile{(path.filename() / file.filename()).string(), std::move(*data), export_date});
+            auto source = read_whole_file(file, (path.filename() / file.filename()).string(), export_date);
+            if (!source) return std::unexpected(source.error());
+            if (detect_kind(source->data) == FileKind::unknown) continue;
+            out.push_back(std::move(*source));
         }
         if (out.empty())
             return core::fail(ErrorKind::bad_input, "no_export_files",
@@ -442,12 +497,12 @@ core::Result<std::vector<SourceFile>> read_source(const std::string& path_text)
                                           path_text));
         return out;
     }
-    auto data = read_whole_file(path);
-    if (!data) return std::unexpected(data.error());
-    if (data->starts_with("PK\x03\x04")) return read_zip(path);
-    if (detect_kind(*data) == FileKind::unknown)
-        return std::unexpected(unknown_file_error(path.filename().string(), *data));
-    return std::vector<SourceFile>{SourceFile{path.filename().string(), std::move(*data), std::nullopt}};
+    auto source = read_whole_file(path, path.filename().string(), std::nullopt);
+    if (!source) return std::unexpected(source.error());
+    if (source->data.starts_with("PK\x03\x04")) return read_zip(path);
+    if (detect_kind(source->data) == FileKind::unknown)
+        return std::unexpected(unknown_file_error(source->display_name, source->data));
+    return std::vector<SourceFile>{std::move(*source)};
 }
 
 }  // namespace ik::ingest

@@ -9,33 +9,38 @@
 
 #include <chrono>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ik::ingest {
 
 enum class FileKind { invitations, connections, unknown };
 
+// A row's text fields view the file's bytes (or, for a field with "" inside
+// quotes, its unescaped copy); ParsedFile::text keeps them alive. A long export
+// is parsed without a copy of every field.
 struct InvitationRow {
     long line = 0;
     core::Direction direction = core::Direction::outgoing;
-    std::string from;
-    std::string to;
+    std::string_view from;
+    std::string_view to;
     std::chrono::local_seconds sent_wall;  // no zone in the file
-    std::string message;
-    std::string inviter_ref;               // profile URL or URN, may be empty or bare
-    std::string invitee_ref;
+    std::string_view message;
+    std::string_view inviter_ref;          // profile URL or URN, may be empty or bare
+    std::string_view invitee_ref;
 };
 
 struct ConnectionRow {
     long line = 0;
-    std::string first_name;
-    std::string last_name;
-    std::string url;
-    std::string email;
-    std::string company;
-    std::string position;
+    std::string_view first_name;
+    std::string_view last_name;
+    std::string_view url;
+    std::string_view email;
+    std::string_view company;
+    std::string_view position;
     core::Days connected_on;
 };
 
@@ -43,11 +48,16 @@ struct SkippedRow {
     std::string message;  // file:line:column: what is wrong
 };
 
-// One CSV file of an export, read into memory.
+// One CSV file of an export: its bytes, mapped from disk or read from a zip entry.
 struct SourceFile {
-    std::string display_name;           // "Basic_..._11-24-2026.zip/Invitations.csv"
-    std::string data;
+    std::string display_name;               // "Basic_..._11-24-2026.zip/Invitations.csv"
+    std::string_view data;                  // alive as long as `owner`
+    std::shared_ptr<const void> owner;
     std::optional<core::Days> export_date;  // from the zip or folder name, when it carries one
+
+    // A file whose bytes are `text` (a zip entry's, or a test's).
+    static SourceFile of_text(std::string display_name, std::string text,
+                              std::optional<core::Days> export_date = std::nullopt);
 };
 
 struct ParsedFile {
@@ -57,6 +67,8 @@ struct ParsedFile {
     std::vector<InvitationRow> invitations;
     std::vector<ConnectionRow> connections;
     std::vector<SkippedRow> skipped;
+    // What the rows' text fields view: the file's bytes, and the unescaped fields.
+    std::vector<std::shared_ptr<const void>> text;
 };
 
 // Progress callback: bytes read so far of the file being parsed, and its size.

@@ -27,14 +27,14 @@ core::Days day(int y, unsigned m, unsigned d)
 
 ParsedFile parse_ok(std::string name, std::string data, bool skip_invalid = false)
 {
-    auto parsed = parse_file(SourceFile{std::move(name), std::move(data), std::nullopt}, skip_invalid);
+    auto parsed = parse_file(SourceFile::of_text(std::move(name), std::move(data), std::nullopt), skip_invalid);
     EXPECT_TRUE(parsed) << parsed.error().message;
     return parsed.value_or(ParsedFile{});
 }
 
 core::Error parse_error(std::string name, std::string data)
 {
-    auto parsed = parse_file(SourceFile{std::move(name), std::move(data), std::nullopt}, false);
+    auto parsed = parse_file(SourceFile::of_text(std::move(name), std::move(data), std::nullopt), false);
     EXPECT_FALSE(parsed) << "parsed without error";
     return parsed ? core::Error{} : parsed.error();
 }
@@ -164,7 +164,7 @@ TEST(LinkedInExport, HeaderOnlyFileHasNoRows)
 
 TEST(LinkedInExport, ExportDateIsCarriedOver)
 {
-    auto parsed = parse_file(SourceFile{"x.zip/Invitations.csv", "From,To,Sent At,Message,Direction\n", day(2026, 11, 24)},
+    auto parsed = parse_file(SourceFile::of_text("x.zip/Invitations.csv", "From,To,Sent At,Message,Direction\n", day(2026, 11, 24)),
                              false);
     ASSERT_TRUE(parsed);
     EXPECT_EQ(parsed->export_date, day(2026, 11, 24));
@@ -237,10 +237,10 @@ TEST(LinkedInExport, SkipInvalidCollectsBadRowsAndKeepsTheRest)
 
 TEST(LinkedInExport, SkipInvalidStillFailsOnAnUnclosedQuote)
 {
-    auto parsed = parse_file(SourceFile{"Invitations.csv",
+    auto parsed = parse_file(SourceFile::of_text("Invitations.csv",
                                         "From,To,Sent At,Message,Direction\n"
                                         "Alex Doe,Maya Patel,\"1/29/26, 2:37 PM,,OUTGOING\n",
-                                        std::nullopt},
+                                        std::nullopt),
                              true);
     ASSERT_FALSE(parsed);
     EXPECT_NE(parsed.error().message.find("Invitations.csv:2:3:"), std::string::npos) << parsed.error().message;
@@ -398,7 +398,7 @@ TEST(LinkedInExport, ProgressEndsAtTheFileSize)
 {
     const std::string data = "From,To,Sent At,Message,Direction\nAlex Doe,Maya Patel,\"1/29/26, 2:37 PM\",,OUTGOING\n";
     size_t last_done = 0, last_total = 0;
-    auto parsed = parse_file(SourceFile{"Invitations.csv", data, std::nullopt}, false, [&](size_t done, size_t total) {
+    auto parsed = parse_file(SourceFile::of_text("Invitations.csv", data, std::nullopt), false, [&](size_t done, size_t total) {
         last_done = done;
         last_total = total;
     });
@@ -506,7 +506,7 @@ TEST(LinkedInExportLarge, ProgressNeverGoesBackAndEndsAtTheFileSize)
 {
     const auto f = BigFile::make(30'000);
     std::vector<size_t> seen;
-    auto parsed = parse_file(SourceFile{"Invitations.csv", f.data, std::nullopt}, false,
+    auto parsed = parse_file(SourceFile::of_text("Invitations.csv", f.data, std::nullopt), false,
                              [&](size_t done, size_t total) {
                                  EXPECT_EQ(total, f.data.size());
                                  seen.push_back(done);

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <deque>
 
 namespace ik::ingest {
 namespace {
@@ -37,16 +38,23 @@ core::Zone zone(const char* name) { return core::Zone::named(name).value_or(core
 
 const std::string kMayaUrl = "https://www.linkedin.com/in/maya-patel";
 
+// Rows view their text, as parsed rows view the file: the tests' text lives here.
+std::string_view kept(std::string text)
+{
+    static std::deque<std::string> store;
+    return store.emplace_back(std::move(text));
+}
+
 InvitationRow outgoing(std::string to, std::string invitee_ref, std::chrono::local_seconds sent, long line = 2)
 {
     InvitationRow r;
     r.line = line;
     r.direction = core::Direction::outgoing;
     r.from = "Alex Doe";
-    r.to = std::move(to);
+    r.to = kept(std::move(to));
     r.sent_wall = sent;
     r.inviter_ref = "https://www.linkedin.com/in/alex-doe";
-    r.invitee_ref = std::move(invitee_ref);
+    r.invitee_ref = kept(std::move(invitee_ref));
     return r;
 }
 
@@ -54,9 +62,9 @@ ConnectionRow connection(std::string first, std::string last, std::string url, c
 {
     ConnectionRow c;
     c.line = 5;
-    c.first_name = std::move(first);
-    c.last_name = std::move(last);
-    c.url = std::move(url);
+    c.first_name = kept(std::move(first));
+    c.last_name = kept(std::move(last));
+    c.url = kept(std::move(url));
     c.company = "Acme";
     c.connected_on = on;
     return c;
@@ -299,7 +307,7 @@ TEST(Reconcile, ALongFileKeepsRowOrderWarningsAndRepeatsAcrossBothHalves)
         rows.push_back(outgoing(nobody ? " " : fmt::format("Person {}", person),
                                 nobody ? "" : fmt::format("https://www.linkedin.com/in/p-{}", person),
                                 wall(2026, 1, 1, 0, 0) + std::chrono::minutes{person}, i + 2));
-        rows.back().message = fmt::format("note {}", person);
+        rows.back().message = kept(fmt::format("note {}", person));
     }
     auto second = invitations_file({rows[7], rows[30'000]});
     second.display_name = "Invitations (2).csv";

@@ -95,13 +95,6 @@ core::Result<Output> run_import(Context& ctx, const ImportOptions& o)
     auto done = store.load_transaction(invitation_rows, [&]() -> core::Result<void> {
         for (size_t i = 0; i < exports.size(); ++i) {
             auto batch = ingest::reconcile(store.ledger(account), exports[i], options);
-            store.upsert_connections(account, batch.connections);
-            for (auto& n : batch.new_invitations) n.invitation.account = account;
-            if (!batch.new_invitations.empty())
-                if (auto r = store.add_invitations(std::move(batch.new_invitations), scope->now); !r)
-                    return std::unexpected(r.error());
-            for (const auto& change : batch.changes)
-                if (auto r = store.record_event(account, change.id, change.event, scope->now); !r) return r;
             // The rows are in the batch now; free them before the database work.
             for (auto& f : exports[i]) {
                 rows_read.push_back(f.kind == ingest::FileKind::invitations ? f.invitations.size()
@@ -109,6 +102,13 @@ core::Result<Output> run_import(Context& ctx, const ImportOptions& o)
                 f.invitations = {};
                 f.connections = {};
             }
+            store.upsert_connections(account, batch.connections);
+            for (auto& n : batch.new_invitations) n.invitation.account = account;
+            if (!batch.new_invitations.empty())
+                if (auto r = store.add_invitations(std::move(batch.new_invitations), scope->now); !r)
+                    return std::unexpected(r.error());
+            for (const auto& change : batch.changes)
+                if (auto r = store.record_event(account, change.id, change.event, scope->now); !r) return r;
             const auto& c = batch.counts;
             total.outgoing += c.outgoing;
             total.incoming += c.incoming;
