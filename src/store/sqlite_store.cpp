@@ -1310,8 +1310,10 @@ core::Result<std::unique_ptr<Store>> open_sqlite(const std::string& path)
         // are never written out, and a sort of a million keys is one slow list.
         store->exec("PRAGMA threads = 2");
         store->exec("PRAGMA synchronous = NORMAL");
-        store->exec(fmt::format("PRAGMA cache_size = -{}", kCacheKiB));
         if (*version < schema_version()) {
+            // Migrations build indexes over a whole history: in cache-sized runs, as
+            // a bulk load does (IndexRebuild).
+            store->exec(fmt::format("PRAGMA cache_size = -{}", kSortCacheKiB));
             store->exec("BEGIN IMMEDIATE");
             if (*version == 0) store->exec("CREATE TABLE schema_version (version INTEGER NOT NULL)");
             for (int v = *version; v < schema_version(); ++v) store->exec(kMigrations[static_cast<size_t>(v)]);
@@ -1320,6 +1322,7 @@ core::Result<std::unique_ptr<Store>> open_sqlite(const std::string& path)
             if (store->has_rows("PRAGMA foreign_key_check")) throw StoreError("a migration broke a foreign key");
             store->exec("COMMIT");
         }
+        store->exec(fmt::format("PRAGMA cache_size = -{}", kCacheKiB));
         store->exec("PRAGMA foreign_keys = ON");
     } catch (const StoreError& e) {
         return core::fail(ErrorKind::internal, "store", fmt::format("{}: {}", path, e.what()));
