@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <deque>
 #include <exception>
 #include <map>
 #include <thread>
@@ -35,55 +36,67 @@ std::string full_name(std::string_view first, std::string_view last)
     return fmt::format("{} {}", first, last);
 }
 
-// Who a connection is, and the lookups reconciliation makes.
+// Who a connection is, and the lookups reconciliation makes. It points at records
+// kept elsewhere (the ledger's, and the export's in `owned`), which must outlive it.
 class ConnectionIndex {
 public:
+    explicit ConnectionIndex(size_t expected) { m_by_key.reserve(expected); }
+
     void add(const ConnectionRecord& c)
     {
-        auto [it, inserted] = m_by_key.try_emplace(c.person_key, c);
+        auto [it, inserted] = m_by_key.try_emplace(c.person_key, &c);
         if (!inserted) {
-            it->second = c;
+            it->second = &c;
             return;
         }
         std::string name = normalize_name(full_name(c.first_name, c.last_name));
-        if (!name.empty()) m_by_name[name].push_back(c.person_key);
+        if (name.empty()) return;
+        Namesakes& namesakes = m_by_name[name];
+        namesakes.all.push_back(&c);
+        if (!has_url(c.person_key)) {
+            namesakes.without_url.push_back(&c);
+            ++m_without_url;
+        }
     }
 
-    const ConnectionRecord* by_key(const std::string& key) const
+    const ConnectionRecord* by_key(std::string_view key) const
     {
         auto it = m_by_key.find(key);
-        return it == m_by_key.end() ? nullptr : &it->second;
+        return it == m_by_key.end() ? nullptr : it->second;
     }
 
-    // The connection an invitation's other person is, if any. With a profile key on
-    // both sides the key decides; otherwise an unambiguous full name does.
-    const ConnectionRecord* find(const std::string& person_key, const std::string& name, bool& ambiguous) const
+    // The connection an invitation's other person is, if any. A profile URL on the
+    // invitation decides when a connection has it. Otherwise the full name decides
+    // when exactly one connection who could be that person has it: any namesake for
+    // an invitation without a URL, a namesake without a URL for one with a URL (a
+    // namesake with another URL is someone else). With several, `ambiguous` is how
+    // many, and there is no match.
+    const ConnectionRecord* find(std::string_view person_key, std::string_view name, size_t& ambiguous) const
     {
-        ambiguous = false;
+        ambiguous = 0;
         if (m_by_key.empty()) return nullptr;  // a first import of Invitations.csv alone
-        if (!person_key.starts_with("name:")) {
+        const bool url = has_url(person_key);
+        if (url) {
             if (const auto* c = by_key(person_key)) return c;
+            if (m_without_url == 0) return nullptr;  // every connection has a URL: none of them
         }
         auto it = m_by_name.find(normalize_name(name));
         if (it == m_by_name.end()) return nullptr;
-        if (it->second.size() > 1) {
-            ambiguous = true;
-            return nullptr;
-        }
-        const ConnectionRecord* c = by_key(it->second.front());
-        const bool both_have_urls = person_key.starts_with("in:") && c->person_key.starts_with("in:");
-        return both_have_urls ? nullptr : c;
-    }
-
-    size_t name_count(const std::string& name) const
-    {
-        auto it = m_by_name.find(normalize_name(name));
-        return it == m_by_name.end() ? 0 : it->second.size();
+        const auto& candidates = url ? it->second.without_url : it->second.all;
+        if (candidates.size() > 1) ambiguous = candidates.size();
+        return candidates.size() == 1 ? candidates.front() : nullptr;
     }
 
 private:
-    std::unordered_map<std::string, ConnectionRecord> m_by_key;
-    std::unordered_map<std::string, std::vector<std::string>> m_by_name;
+    static bool has_url(std::string_view person_key) { return person_key.starts_with("in:"); }
+
+    struct Namesakes {
+        std::vector<const ConnectionRecord*> all;
+        std::vector<const ConnectionRecord*> without_url;
+    };
+    std::unordered_map<std::string_view, const ConnectionRecord*> m_by_key;  // views the records' keys
+    std::unordered_map<std::string, Namesakes> m_by_name;
+    size_t m_without_url = 0;
 };
 
 struct RowPerson {
@@ -189,14 +202,20 @@ ImportBatch reconcile(const Ledger& ledger, const std::vector<ParsedFile>& files
     const core::Zone& zone = options.export_zone;
 
     // Connections: the ledger's, then this export's (which may add URLs or companies).
-    ConnectionIndex connections;
+    // The export's records are kept here (a deque: they never move) while indexed;
+    // those new or changed go to the batch at the end.
+    size_t connection_rows = ledger.connections.size();
+    for (const auto& file : files) connection_rows += file.connections.size();
+    ConnectionIndex connections(connection_rows);
+    std::deque<ConnectionRecord> export_connections;
+    std::vector<ConnectionRecord*> to_store;
     for (const auto& c : ledger.connections) connections.add(c);
     for (const auto& file : files) {
         std::unordered_map<std::string, long> name_seen;
         for (const auto& s : file.skipped) batch.skipped.push_back(s.message);
         for (const auto& row : file.connections) {
             ++batch.counts.connections;
-            ConnectionRecord rec;
+            ConnectionRecord& rec = export_connections.emplace_back();
             rec.first_name = row.first_name;
             rec.last_name = row.last_name;
             if (auto ref = normalize_profile_url(row.url)) {
@@ -208,6 +227,7 @@ ImportBatch reconcile(const Ledger& ledger, const std::vector<ParsedFile>& files
                     batch.warnings.push_back(fmt::format("{}:{}: a connection with no name and no profile URL was "
                                                          "left out",
                                                          file.display_name, row.line));
+                    export_connections.pop_back();
                     continue;
                 }
                 // Connections without a URL are told apart only by name; two with the
@@ -224,20 +244,28 @@ ImportBatch reconcile(const Ledger& ledger, const std::vector<ParsedFile>& files
             if (!known || known->connected_on != rec.connected_on || known->company != rec.company ||
                 known->position != rec.position || known->email != rec.email || known->first_name != rec.first_name ||
                 known->last_name != rec.last_name)
-                batch.connections.push_back(rec);
+                to_store.push_back(&rec);
             connections.add(rec);
         }
     }
 
     bool has_invitations_file = false;
     std::optional<core::Days> export_date;
-    std::map<std::string, long> ambiguous_names;  // name -> invitations left pending
+    struct Ambiguity {
+        long invitations = 0;  // left pending
+        size_t namesakes = 0;  // connections who could each be the person
+    };
+    std::map<std::string, Ambiguity> ambiguous_names;
 
     auto acceptance = [&](const std::string& person_key, const std::string& name, Instant sent_at)
         -> std::optional<Instant> {
-        bool ambiguous = false;
+        size_t ambiguous = 0;
         const ConnectionRecord* c = connections.find(person_key, name, ambiguous);
-        if (ambiguous) ++ambiguous_names[name];
+        if (ambiguous) {
+            Ambiguity& a = ambiguous_names[name];
+            ++a.invitations;
+            a.namesakes = std::max(a.namesakes, ambiguous);
+        }
         if (!c) return std::nullopt;
         if (c->connected_on < zone.local_date(sent_at)) return std::nullopt;  // connected before: another story
         return std::max(sent_at, zone.start_of_day(c->connected_on));
@@ -403,11 +431,13 @@ ImportBatch reconcile(const Ledger& ledger, const std::vector<ParsedFile>& files
         }
     }
 
-    for (const auto& [name, count] : ambiguous_names)
+    for (const auto& [name, a] : ambiguous_names)
         batch.warnings.push_back(fmt::format(
             "{} invitation{} to \"{}\" stay{} pending: {} connections have that name and the export gives no profile "
             "URL to tell them apart",
-            count, count == 1 ? "" : "s", name, count == 1 ? "s" : "", connections.name_count(name)));
+            a.invitations, a.invitations == 1 ? "" : "s", name, a.invitations == 1 ? "s" : "", a.namesakes));
+    batch.connections.reserve(to_store.size());
+    for (ConnectionRecord* rec : to_store) batch.connections.push_back(std::move(*rec));
     return batch;
 }
 

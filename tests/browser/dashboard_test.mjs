@@ -185,8 +185,23 @@ try {
   const summaryPending = await page.textContent('#import-summary [data-import=pending]');
   check(summaryPending.startsWith(status.pending.toLocaleString('en-US')),
     `the import summary shows ${status.pending} pending ("${summaryPending}")`);
-  check((await page.textContent('#import-summary')).includes('Seo-yeon Price'), 'the import summary shows its warning');
   await shot('import.png', page.locator('#import'));
+
+  // ---- an import's warnings are shown: a CSV with a row about no one (no name, no URL).
+  const odd = 'From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n' +
+    'Avery Quinlan,,"11/24/26, 9:00 AM",,OUTGOING,https://www.linkedin.com/in/avery-quinlan-7c3e91,\n';
+  const csvTransfer = await page.evaluateHandle((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'Invitations.csv', { type: 'text/csv' }));
+    return dt;
+  }, odd);
+  before = await loads();
+  await page.dispatchEvent('#stand', 'drop', { dataTransfer: csvTransfer });
+  await page.locator('#import-summary', { hasText: 'left out' }).waitFor({ timeout: 30000 });
+  await waitLoads(before + 1);
+  check((await page.textContent('#import-summary')).includes(
+    'Invitations.csv:2: an invitation with no name and no profile URL was left out'),
+    'the import summary shows its warning, naming the file and line');
 
   // ---- the numbers shown are status --json's.
   const shown = async (field) => (await page.textContent(`[data-status=${field}]`)).replaceAll(',', '');

@@ -243,6 +243,37 @@ TEST(Reconcile, AmbiguousNameAmongConnectionsWithoutUrlsStaysPending)
     EXPECT_EQ(b.warnings.size(), 1u);
 }
 
+TEST(Reconcile, NamesakesWithOtherUrlsAreNotAnAmbiguityForAnInvitationWithAUrl)
+{
+    // Two other Maya Patels, each with their own URL: neither is the invitee, and
+    // the export does tell them apart, so no warning.
+    ImportBatch b = reconcile({},
+                              {invitations_file({outgoing("Maya Patel", kMayaUrl, wall(2026, 1, 29, 14, 37))}),
+                               connections_file({connection("Maya", "Patel", "https://www.linkedin.com/in/maya-p-2",
+                                                            day(2026, 2, 1)),
+                                                 connection("Maya", "Patel", "https://www.linkedin.com/in/maya-p-3",
+                                                            day(2026, 2, 3))})},
+                              {});
+    ASSERT_EQ(b.new_invitations.size(), 1u);
+    EXPECT_EQ(kinds(b.new_invitations[0]), kSentOnly);
+    EXPECT_TRUE(b.warnings.empty()) << b.warnings.front();
+}
+
+TEST(Reconcile, AnInvitationWithAUrlMatchesTheOneNamesakeWithoutAUrl)
+{
+    // A connection listed without a URL may be the invitee; one with another URL is not.
+    ImportBatch b = reconcile({},
+                              {invitations_file({outgoing("Maya Patel", kMayaUrl, wall(2026, 1, 29, 14, 37))}),
+                               connections_file({connection("Maya", "Patel", "", day(2026, 2, 1)),
+                                                 connection("Maya", "Patel", "https://www.linkedin.com/in/maya-p-3",
+                                                            day(2026, 2, 3))})},
+                              {});
+    ASSERT_EQ(b.new_invitations.size(), 1u);
+    EXPECT_EQ(kinds(b.new_invitations[0]), kSentAccepted);
+    EXPECT_EQ(b.new_invitations[0].events[1].at, utc(2026, 2, 1));
+    EXPECT_TRUE(b.warnings.empty());
+}
+
 TEST(Reconcile, TwoConnectionsWithoutUrlsAndTheSameNameAreBothKept)
 {
     ImportBatch b = reconcile({},
