@@ -539,26 +539,69 @@ public:
         return out;
     }
 
+    // An export lists every connection (600,000 in a long history): rows go in many
+    // at a time, in key order so that a first import appends to the primary key's
+    // index. The sort is stable, so a person listed twice ends with the later row.
     void upsert_connections(core::AccountId account, const std::vector<ingest::ConnectionRecord>& rows) override
     {
-        for (const auto& r : rows) {
-            stmt(
-                "INSERT INTO connections (account_id, person_key, first_name, last_name, profile_url, email, company, "
-                "position, connected_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account_id, person_key) DO "
-                "UPDATE SET first_name = excluded.first_name, last_name = excluded.last_name, profile_url = "
-                "excluded.profile_url, email = excluded.email, company = excluded.company, position = "
-                "excluded.position, connected_on = excluded.connected_on")
-                .bind(account.value)
-                .bind(r.person_key)
-                .bind(r.first_name)
-                .bind(r.last_name)
-                .bind(r.profile_url)
-                .bind(r.email)
-                .bind(r.company)
-                .bind(r.position)
-                .bind(static_cast<std::int64_t>(r.connected_on.time_since_epoch().count()))
-                .run();
+        constexpr size_t kRows = 64;  // 9 x 64 parameters a statement
+        // Sorted on the keys' first 16 bytes held in the array (no pointer chased for
+        // most comparisons), then the whole key, then the position.
+        struct Sortable {
+            std::array<std::uint64_t, 2> prefix;
+            const ingest::ConnectionRecord* row;
+            size_t position;
+        };
+        auto prefix_of = [](std::string_view key) {
+            std::array<std::uint64_t, 2> out{};
+            for (size_t i = 0; i < 16 && i < key.size(); ++i)
+                out[i / 8] |= std::uint64_t{static_cast<unsigned char>(key[i])} << (56 - 8 * (i % 8));
+            return out;
+        };
+        std::vector<Sortable> sorted(rows.size());
+        for (size_t i = 0; i < rows.size(); ++i) sorted[i] = Sortable{prefix_of(rows[i].person_key), &rows[i], i};
+        std::sort(sorted.begin(), sorted.end(), [](const Sortable& a, const Sortable& b) {
+            if (a.prefix != b.prefix) return a.prefix < b.prefix;
+            if (int c = a.row->person_key.compare(b.row->person_key); c != 0) return c < 0;
+            return a.position < b.position;
+        });
+        std::vector<const ingest::ConnectionRecord*> order(rows.size());
+        for (size_t i = 0; i < rows.size(); ++i) order[i] = sorted[i].row;
+        sorted = {};
+        constexpr std::string_view kUpsert =
+            " ON CONFLICT (account_id, person_key) DO UPDATE SET first_name = excluded.first_name, last_name = "
+            "excluded.last_name, profile_url = excluded.profile_url, email = excluded.email, company = "
+            "excluded.company, position = excluded.position, connected_on = excluded.connected_on";
+        for (size_t begin = 0; begin < order.size(); begin += kRows) {
+            const size_t n = std::min(kRows, order.size() - begin);
+            auto s = stmt(fmt::format("INSERT INTO connections (account_id, person_key, first_name, last_name, "
+                                      "profile_url, email, company, position, connected_on) VALUES {}{}",
+                                      placeholders(n, 9), kUpsert));
+            for (size_t i = begin; i < begin + n; ++i) {
+                const auto& r = *order[i];
+                s.bind(account.value)
+                    .bind(r.person_key)
+                    .bind(r.first_name)
+                    .bind(r.last_name)
+                    .bind(r.profile_url)
+                    .bind(r.email)
+                    .bind(r.company)
+                    .bind(r.position)
+                    .bind(static_cast<std::int64_t>(r.connected_on.time_since_epoch().count()));
+            }
+            s.run();
         }
+    }
+
+    // "(?, ?, ...), (?, ?, ...)...": `rows` rows of `columns` parameters.
+    static std::string placeholders(size_t rows, size_t columns)
+    {
+        std::string row = "(?";
+        for (size_t c = 1; c < columns; ++c) row += ", ?";
+        row += ")";
+        std::string out = row;
+        for (size_t r = 1; r < rows; ++r) out += ", " + row;
+        return out;
     }
 
     std::optional<core::Days> connected_on(core::AccountId account, const std::string& person_key) override
@@ -755,25 +798,17 @@ public:
         std::vector<core::InvitationId> ids(batch.size());
         std::map<std::tuple<std::int64_t, core::Direction, core::Status>, std::int64_t> counts;
 
-        auto values = [](size_t rows, size_t columns) {
-            std::string row = "(?";
-            for (size_t c = 1; c < columns; ++c) row += ", ?";
-            row += ")";
-            std::string out = row;
-            for (size_t r = 1; r < rows; ++r) out += ", " + row;
-            return out;
-        };
         const std::string full_insert =
             "INSERT INTO invitations (id, account_id, direction, person_key, name, profile_url, sent_at, message, "
             "source, recorded_at, status, status_at, accidental, keep, template) VALUES " +
-            values(kRows, 15);
+            placeholders(kRows, 15);
         for (size_t begin = 0; begin < batch.size(); begin += kRows) {
             const size_t rows = std::min(kRows, batch.size() - begin);
             auto s = stmt(rows == kRows ? full_insert
                                         : "INSERT INTO invitations (id, account_id, direction, person_key, name, "
                                           "profile_url, sent_at, message, source, recorded_at, status, status_at, "
                                           "accidental, keep, template) VALUES " +
-                                              values(rows, 15));
+                                              placeholders(rows, 15));
             for (size_t i = begin; i < begin + rows; ++i) {
                 auto& inv = batch[order[i]].invitation;
                 inv.id = core::InvitationId{invitation_id++};
@@ -812,7 +847,7 @@ public:
         for (size_t begin = 0; begin < events.size(); begin += kRows) {
             const size_t rows = std::min(kRows, events.size() - begin);
             auto s = stmt("INSERT INTO events (id, account_id, invitation_id, kind, at, recorded_at, source) VALUES " +
-                          values(rows, 7));
+                          placeholders(rows, 7));
             for (size_t i = begin; i < begin + rows; ++i) {
                 const auto& [inv, e] = events[i];
                 s.bind(event_id++)

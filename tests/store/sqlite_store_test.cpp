@@ -2,6 +2,7 @@
 // transaction per import, and refusing a database from a newer invitekeeper.
 #include "store/store.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
@@ -583,6 +584,30 @@ TEST_F(SqliteStore, UpsertConnectionsAndConnectedOn)
     for (const auto& c : ledger.connections) {
         if (c.person_key == "in:maya-patel") {
             EXPECT_EQ(c.company, "Globex");
+        }
+    }
+}
+
+TEST_F(SqliteStore, ManyConnectionsAtOnceAndAPersonListedTwiceKeepsTheLaterRow)
+{
+    // More rows than one statement takes, keys out of order and sharing their first
+    // 16 bytes, and one person twice: the later row is the one kept.
+    std::vector<ingest::ConnectionRecord> rows;
+    for (int i = 299; i >= 0; --i)
+        rows.push_back(ingest::ConnectionRecord{fmt::format("in:maya-patel-000{}", i), "Maya", "Patel", "", "",
+                                                fmt::format("Company {}", i), "", day(2026, 1, 1)});
+    rows.push_back(rows[150]);
+    rows.back().company = "Later";
+    rows.back().connected_on = day(2026, 3, 3);
+    store().upsert_connections(m_account, rows);
+    auto ledger = store().ledger(m_account);
+    ASSERT_EQ(ledger.connections.size(), 300u);
+    for (const auto& c : ledger.connections) {
+        if (c.person_key == rows[150].person_key) {
+            EXPECT_EQ(c.company, "Later");
+            EXPECT_EQ(c.connected_on, day(2026, 3, 3));
+        } else {
+            EXPECT_EQ(c.company, "Company " + c.person_key.substr(std::string("in:maya-patel-000").size()));
         }
     }
 }
