@@ -650,7 +650,7 @@ public:
             for (const auto& e : events)
                 if (auto r = core::apply(n.invitation, e); !r) return std::unexpected(r.error());
         }
-        // Oldest first, so ids follow time and rows append to the time-ordered indexes;
+        // Oldest first, so ids follow time and rows append to the by-status index;
         // rows sent at the same time keep their batch order. Sorting (time, position)
         // pairs, not positions compared through the batch, keeps the sort in cache.
         std::vector<std::pair<Instant, size_t>> by_time(batch.size());
