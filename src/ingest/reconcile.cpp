@@ -2,13 +2,14 @@
 
 #include "ingest/people.h"
 
+#include "core/parallel.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <deque>
-#include <exception>
 #include <map>
-#include <thread>
 #include <unordered_map>
 
 namespace ik::ingest {
@@ -255,17 +256,19 @@ ImportBatch reconcile(const Ledger& ledger, const std::vector<ParsedFile>& files
         long invitations = 0;  // left pending
         size_t namesakes = 0;  // connections who could each be the person
     };
-    std::map<std::string, Ambiguity> ambiguous_names;
+    using Ambiguities = std::map<std::string, Ambiguity>;
+    Ambiguities ambiguous_names;
+    auto note_ambiguity = [](Ambiguities& to, const std::string& name, size_t namesakes, long invitations = 1) {
+        Ambiguity& a = to[name];
+        a.invitations += invitations;
+        a.namesakes = std::max(a.namesakes, namesakes);
+    };
 
-    auto acceptance = [&](const std::string& person_key, const std::string& name, Instant sent_at)
-        -> std::optional<Instant> {
-        size_t ambiguous = 0;
+    // When an invitation was accepted, if it was; `ambiguous` is how many namesakes
+    // kept it from being matched by name. Reads only: called from two threads.
+    auto acceptance = [&](const std::string& person_key, const std::string& name, Instant sent_at,
+                          size_t& ambiguous) -> std::optional<Instant> {
         const ConnectionRecord* c = connections.find(person_key, name, ambiguous);
-        if (ambiguous) {
-            Ambiguity& a = ambiguous_names[name];
-            ++a.invitations;
-            a.namesakes = std::max(a.namesakes, ambiguous);
-        }
         if (!c) return std::nullopt;
         if (c->connected_on < zone.local_date(sent_at)) return std::nullopt;  // connected before: another story
         return std::max(sent_at, zone.start_of_day(c->connected_on));
@@ -274,7 +277,7 @@ ImportBatch reconcile(const Ledger& ledger, const std::vector<ParsedFile>& files
     // Every row about someone becomes a candidate new invitation; those the ledger holds
     // already or an earlier row repeats are dropped below. A first import drops none.
     struct Candidate {
-        const ParsedFile* file;
+        size_t file;  // index in `files`
         bool is_new = true;
     };
     std::vector<Candidate> candidates;
@@ -284,7 +287,8 @@ ImportBatch reconcile(const Ledger& ledger, const std::vector<ParsedFile>& files
         if (file.kind == FileKind::invitations) row_count += file.invitations.size();
     fresh.reserve(row_count);
     candidates.reserve(row_count);
-    for (const auto& file : files) {
+    for (size_t file_index = 0; file_index < files.size(); ++file_index) {
+        const ParsedFile& file = files[file_index];
         if (file.kind != FileKind::invitations) continue;
         has_invitations_file = true;
         if (file.export_date) export_date = file.export_date;
@@ -295,7 +299,7 @@ ImportBatch reconcile(const Ledger& ledger, const std::vector<ParsedFile>& files
         const size_t first = fresh.size();
         fresh.resize(first + rows.size());
         std::vector<char> about_someone(rows.size());
-        auto convert = [&](size_t begin, size_t end) {
+        core::in_two_halves(rows.size(), kParallelRows, [&](size_t begin, size_t end, size_t) {
             for (size_t i = begin; i < end; ++i) {
                 const InvitationRow& row = rows[i];
                 auto person = person_of(row);
@@ -308,27 +312,7 @@ ImportBatch reconcile(const Ledger& ledger, const std::vector<ParsedFile>& files
                 inv.message = row.message;
                 about_someone[i] = 1;
             }
-        };
-        if (rows.size() >= kParallelRows) {
-            std::exception_ptr failure;  // out of memory: thrown here after the join
-            std::thread helper([&] {
-                try {
-                    convert(rows.size() / 2, rows.size());
-                } catch (...) {
-                    failure = std::current_exception();
-                }
-            });
-            try {
-                convert(0, rows.size() / 2);
-            } catch (...) {
-                helper.join();
-                throw;
-            }
-            helper.join();
-            if (failure) std::rethrow_exception(failure);
-        } else {
-            convert(0, rows.size());
-        }
+        });
         // In row order: counts, warnings, and closing the gaps left by rows about no one.
         size_t kept = first;
         for (size_t i = 0; i < rows.size(); ++i) {
@@ -340,7 +324,7 @@ ImportBatch reconcile(const Ledger& ledger, const std::vector<ParsedFile>& files
             }
             if (kept != first + i) fresh[kept] = std::move(fresh[first + i]);
             ++kept;
-            candidates.push_back(Candidate{&file});
+            candidates.push_back(Candidate{file_index});
         }
         fresh.resize(kept);
     }
@@ -369,30 +353,45 @@ ImportBatch reconcile(const Ledger& ledger, const std::vector<ParsedFile>& files
         }
     }
 
-    // The new ones, in row order, with what they are known to have become.
-    const ParsedFile* source_file = nullptr;
-    std::string file_source;  // "import:<file>" of source_file
+    // The new ones, in row order, with what they are known to have become: each a
+    // lookup among the connections, so a long export's are done on two threads, each
+    // counting into its own half.
+    std::vector<std::string> sources;  // "import:<file>", by file
+    for (const auto& file : files) sources.push_back("import:" + file.display_name);
+    struct Half {
+        long accepted = 0;
+        Ambiguities ambiguous;
+    };
+    std::array<Half, 2> halves;
+    core::in_two_halves(fresh.size(), kParallelRows, [&](size_t begin, size_t end, size_t h) {
+        for (size_t i = begin; i < end; ++i) {
+            if (!candidates[i].is_new) continue;
+            NewInvitation& n = fresh[i];
+            const core::Invitation& inv = n.invitation;
+            const std::string& source = sources[candidates[i].file];
+            size_t ambiguous = 0;
+            auto accepted_at = acceptance(inv.person.key, inv.person.name, inv.sent_at, ambiguous);
+            if (ambiguous) note_ambiguity(halves[h].ambiguous, inv.person.name, ambiguous);
+            n.events.reserve(accepted_at ? 2 : 1);
+            n.events.push_back(core::Event{EventKind::sent, inv.sent_at, source});
+            if (accepted_at) {
+                n.events.push_back(core::Event{EventKind::accepted, *accepted_at, source});
+                if (inv.direction == Direction::outgoing) ++halves[h].accepted;
+            }
+        }
+    });
+    for (const Half& half : halves) {
+        batch.counts.accepted += half.accepted;
+        for (const auto& [name, a] : half.ambiguous) note_ambiguity(ambiguous_names, name, a.namesakes, a.invitations);
+    }
     size_t kept = 0;
     for (size_t i = 0; i < fresh.size(); ++i) {
         if (!candidates[i].is_new) {
             ++batch.counts.unchanged;
             continue;
         }
-        if (candidates[i].file != source_file) {
-            source_file = candidates[i].file;
-            file_source = "import:" + source_file->display_name;
-        }
-        NewInvitation& n = fresh[i];
-        const core::Invitation& inv = n.invitation;
-        auto accepted_at = acceptance(inv.person.key, inv.person.name, inv.sent_at);
-        n.events.reserve(accepted_at ? 2 : 1);
-        n.events.push_back(core::Event{EventKind::sent, inv.sent_at, file_source});
-        if (accepted_at) {
-            n.events.push_back(core::Event{EventKind::accepted, *accepted_at, file_source});
-            if (inv.direction == Direction::outgoing) ++batch.counts.accepted;
-        }
         ++batch.counts.new_invitations;
-        if (kept != i) fresh[kept] = std::move(n);
+        if (kept != i) fresh[kept] = std::move(fresh[i]);
         ++kept;
     }
     fresh.erase(fresh.begin() + static_cast<std::ptrdiff_t>(kept), fresh.end());
@@ -420,7 +419,10 @@ ImportBatch reconcile(const Ledger& ledger, const std::vector<ParsedFile>& files
     for (size_t i = 0; i < ledger.invitations.size(); ++i) {
         const auto& e = ledger.invitations[i];
         if (e.status != Status::pending) continue;
-        if (auto at = acceptance(e.person_key, e.name, e.sent_at)) {
+        size_t ambiguous = 0;
+        auto at = acceptance(e.person_key, e.name, e.sent_at, ambiguous);
+        if (ambiguous) note_ambiguity(ambiguous_names, e.name, ambiguous);
+        if (at) {
             batch.changes.push_back(StateChange{e.id, core::Event{EventKind::accepted, *at, source}});
             if (e.direction == Direction::outgoing) ++batch.counts.accepted;
             continue;

@@ -363,6 +363,39 @@ TEST(Reconcile, ALongFileKeepsRowOrderWarningsAndRepeatsAcrossBothHalves)
     }
 }
 
+TEST(Reconcile, ALongFileFindsAcceptancesAndAmbiguitiesInBothHalves)
+{
+    // Every 1,000th invitee is a connection (accepted), and one invitation without
+    // a URL in each half names two namesakes (ambiguous: one warning for both).
+    constexpr int kRows = 40'000;
+    std::vector<InvitationRow> rows;
+    std::vector<ConnectionRow> people;
+    for (int i = 0; i < kRows; ++i) {
+        const bool namesake = i == 5 || i == 30'000;
+        rows.push_back(outgoing(namesake ? "Kim Ng" : fmt::format("Person {}", i),
+                                namesake ? "" : fmt::format("https://www.linkedin.com/in/p-{}", i),
+                                wall(2026, 1, 1, 0, 0) + std::chrono::minutes{i}, i + 2));
+        if (i % 1'000 == 999)
+            people.push_back(connection("Person", std::to_string(i), fmt::format("https://www.linkedin.com/in/p-{}", i),
+                                        day(2026, 3, 1)));
+    }
+    people.push_back(connection("Kim", "Ng", "https://www.linkedin.com/in/kim-ng-1", day(2026, 3, 1)));
+    people.push_back(connection("Kim", "Ng", "https://www.linkedin.com/in/kim-ng-2", day(2026, 3, 1)));
+    ImportBatch b = reconcile({}, {invitations_file(rows), connections_file(people)}, {});
+
+    ASSERT_EQ(b.new_invitations.size(), static_cast<size_t>(kRows));
+    EXPECT_EQ(b.counts.accepted, kRows / 1'000);
+    for (int i = 0; i < kRows; ++i) {
+        const auto& n = b.new_invitations[static_cast<size_t>(i)];
+        ASSERT_EQ(kinds(n), i % 1'000 == 999 ? kSentAccepted : kSentOnly) << "row " << i;
+        ASSERT_EQ(n.events.front().source, "import:Invitations.csv");
+    }
+    ASSERT_EQ(b.warnings.size(), 1u);
+    EXPECT_EQ(b.warnings[0],
+              "2 invitations to \"Kim Ng\" stay pending: 2 connections have that name and the export gives no "
+              "profile URL to tell them apart");
+}
+
 TEST(Reconcile, SameRowTwiceIsOneInvitation)
 {
     auto row = outgoing("Maya Patel", kMayaUrl, wall(2026, 1, 29, 14, 37));
