@@ -9,7 +9,8 @@ ik_add_unit_test(core_test ik_core
   ${CMAKE_CURRENT_SOURCE_DIR}/core/time_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/core/calendar_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/core/invitation_test.cpp
-  ${CMAKE_CURRENT_SOURCE_DIR}/core/settings_test.cpp)
+  ${CMAKE_CURRENT_SOURCE_DIR}/core/settings_test.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/core/parallel_test.cpp)
 
 ik_add_unit_test(ingest_test ik_ingest
   ${CMAKE_CURRENT_SOURCE_DIR}/ingest/csv_test.cpp
