@@ -1,4 +1,4 @@
-// Splitting a loop over two threads, for the few long, independent loops of an
+// Splitting work over two threads, for the few long, independent loops of an
 // import (the machine this runs on has two cores or more).
 #pragma once
 
@@ -8,9 +8,33 @@
 
 namespace ik::core {
 
+// Runs here() on this thread and there() on another, at once, and returns when both
+// have ended. An exception from either is rethrown here, after both ended (here()'s
+// first). The two must touch different data.
+template <class Here, class There>
+void at_once(Here&& here, There&& there)
+{
+    std::exception_ptr failure;
+    std::thread helper([&] {
+        try {
+            there();
+        } catch (...) {
+            failure = std::current_exception();
+        }
+    });
+    try {
+        here();
+    } catch (...) {
+        helper.join();
+        throw;
+    }
+    helper.join();
+    if (failure) std::rethrow_exception(failure);
+}
+
 // Runs work(begin, end, half) over [0, n): as two halves on two threads (half 0 and 1)
-// when n is at least `threshold`, else as one call (half 0). The halves must touch
-// different data. An exception in either half is rethrown here, after both ended.
+// when n is at least `threshold` and the machine has two cores, else as one call
+// (half 0). The halves must touch different data.
 template <class Work>
 void in_two_halves(std::size_t n, std::size_t threshold, Work&& work)
 {
@@ -19,22 +43,7 @@ void in_two_halves(std::size_t n, std::size_t threshold, Work&& work)
         return;
     }
     const std::size_t middle = n / 2;
-    std::exception_ptr failure;
-    std::thread helper([&] {
-        try {
-            work(middle, n, std::size_t{1});
-        } catch (...) {
-            failure = std::current_exception();
-        }
-    });
-    try {
-        work(std::size_t{0}, middle, std::size_t{0});
-    } catch (...) {
-        helper.join();
-        throw;
-    }
-    helper.join();
-    if (failure) std::rethrow_exception(failure);
+    at_once([&] { work(std::size_t{0}, middle, std::size_t{0}); }, [&] { work(middle, n, std::size_t{1}); });
 }
 
 }  // namespace ik::core

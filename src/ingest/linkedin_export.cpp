@@ -4,6 +4,8 @@
 #include "ingest/dates.h"
 #include "ingest/people.h"
 
+#include "core/parallel.h"
+
 #include <date/date.h>
 #include <fmt/format.h>
 #include <zip.h>
@@ -18,7 +20,6 @@
 #include <atomic>
 #include <cerrno>
 #include <deque>
-#include <exception>
 #include <filesystem>
 #include <memory>
 #include <thread>
@@ -291,26 +292,13 @@ core::Result<ParsedFile> parse_file(const SourceFile& file, bool skip_invalid, c
                                                 data.begin() + static_cast<std::ptrdiff_t>(body),
                                                 data.begin() + static_cast<std::ptrdiff_t>(*split), '\n'));
     ParsedFile second;
-    core::Result<void> second_result;
-    std::exception_ptr second_failure;  // out of memory: thrown here after the join
-    std::thread worker([&] {
-        try {
-            CsvReader tail(data, file.display_name, h.separator);
-            tail.seek(*split, split_line);
-            second_result = read_rows(tail, data.size(), second, count_passed);
-        } catch (...) {
-            second_failure = std::current_exception();
-        }
-    });
-    core::Result<void> first_result;
-    try {
-        first_result = read_rows(reader, *split, out, report);
-    } catch (...) {
-        worker.join();
-        throw;
-    }
-    worker.join();
-    if (second_failure) std::rethrow_exception(second_failure);
+    core::Result<void> first_result, second_result;
+    core::at_once([&] { first_result = read_rows(reader, *split, out, report); },
+                  [&] {
+                      CsvReader tail(data, file.display_name, h.separator);
+                      tail.seek(*split, split_line);
+                      second_result = read_rows(tail, data.size(), second, count_passed);
+                  });
     if (!first_result) return std::unexpected(first_result.error());
     if (reader.offset() == *split && reader.line() == split_line) {
         if (!second_result) return std::unexpected(second_result.error());
