@@ -385,6 +385,8 @@ public:
     }
 
     bool has_rows(std::string_view sql) { return stmt(sql).step(); }
+    // The page cache's size: kCacheKiB, or kSortCacheKiB while indexes are built.
+    void set_cache_kib(int kib) { exec(fmt::format("PRAGMA cache_size = -{}", kib)); }
     // The first column of the first row of a query without parameters.
     std::int64_t scalar(std::string_view sql)
     {
@@ -543,7 +545,7 @@ public:
 
     // An export lists every connection (600,000 in a long history): rows go in many
     // at a time, in key order so that a first import appends to the primary key's
-    // index. The sort is stable, so a person listed twice ends with the later row.
+    // index. Equal keys keep their order, so a person listed twice ends with the later row.
     void upsert_connections(core::AccountId account, const std::vector<ingest::ConnectionRecord>& rows) override
     {
         constexpr size_t kRows = 64;  // 9 x 64 parameters a statement
@@ -753,13 +755,13 @@ public:
             // pointers; with 8 MB they are sorted in cache-sized runs, by a worker
             // thread while the next run fills, and merged: about twice as fast
             // (docs/performance.md). The temporary runs are deleted files.
-            m_store.exec(fmt::format("PRAGMA cache_size = -{}", kSortCacheKiB));
+            m_store.set_cache_kib(kSortCacheKiB);
             struct Restore {
                 SqliteStore& store;
                 ~Restore()
                 {
                     try {
-                        store.exec(fmt::format("PRAGMA cache_size = -{}", kCacheKiB));
+                        store.set_cache_kib(kCacheKiB);
                     } catch (const StoreError&) {
                         // Only the cache's size: a slower connection, not a wrong one.
                     }
@@ -974,11 +976,18 @@ public:
         return list;
     }
 
+    // The invitations a query names, in sending order (newest first if asked), ties by id.
+    std::string select_in_sending_order(const InvitationQuery& q)
+    {
+        const char* order = q.newest_first ? "DESC" : "ASC";
+        return fmt::format("SELECT {} FROM invitations{} ORDER BY sent_at {}, id {}", kInvitationColumns, where(q),
+                           order, order);
+    }
+
     std::vector<core::Invitation> invitations(core::AccountId account, const InvitationQuery& q) override
     {
         if (!q.status && !q.person_key) return invitations_of_every_status(account, q);
-        std::string sql = fmt::format("SELECT {} FROM invitations{} ORDER BY sent_at {}, id {}", kInvitationColumns,
-                                      where(q), q.newest_first ? "DESC" : "ASC", q.newest_first ? "DESC" : "ASC");
+        std::string sql = select_in_sending_order(q);
         if (q.limit) sql += " LIMIT ?";
         auto s = stmt(sql);
         bind_where(s, account, q);
@@ -996,12 +1005,10 @@ public:
         constexpr size_t kRuns = core::kAllStatuses.size();
         std::array<std::optional<Use>, kRuns> runs;
         std::array<std::optional<core::Invitation>, kRuns> heads;
-        const char* order = q.newest_first ? "DESC" : "ASC";
         for (size_t i = 0; i < kRuns; ++i) {
             InvitationQuery one = q;
             one.status = core::kAllStatuses[i];
-            auto& run = runs[i].emplace(prepared(fmt::format("SELECT {} FROM invitations{} ORDER BY sent_at {}, id {}",
-                                                             kInvitationColumns, where(one), order, order)));
+            auto& run = runs[i].emplace(prepared(select_in_sending_order(one)));
             bind_where(run, account, one);
             if (run.step()) heads[i] = read_invitation(run);
         }
@@ -1350,7 +1357,7 @@ core::Result<std::unique_ptr<Store>> open_sqlite(const std::string& path)
         if (*version < schema_version()) {
             // Migrations build indexes over a whole history: in cache-sized runs, as
             // a bulk load does (IndexRebuild).
-            store->exec(fmt::format("PRAGMA cache_size = -{}", kSortCacheKiB));
+            store->set_cache_kib(kSortCacheKiB);
             store->exec("BEGIN IMMEDIATE");
             if (*version == 0) store->exec("CREATE TABLE schema_version (version INTEGER NOT NULL)");
             for (int v = *version; v < schema_version(); ++v) store->exec(kMigrations[static_cast<size_t>(v)]);
@@ -1359,7 +1366,7 @@ core::Result<std::unique_ptr<Store>> open_sqlite(const std::string& path)
             if (store->has_rows("PRAGMA foreign_key_check")) throw StoreError("a migration broke a foreign key");
             store->exec("COMMIT");
         }
-        store->exec(fmt::format("PRAGMA cache_size = -{}", kCacheKiB));
+        store->set_cache_kib(kCacheKiB);
         store->exec("PRAGMA foreign_keys = ON");
     } catch (const StoreError& e) {
         return core::fail(ErrorKind::internal, "store", fmt::format("{}: {}", path, e.what()));
