@@ -115,6 +115,8 @@ std::string trim(std::string_view text)
     return std::string(trimmed(text));
 }
 
+constexpr std::string_view kKeyPrefix = "in:";  // of a key made from a profile URL
+
 std::optional<ProfileRef> normalize_profile_url(std::string_view url)
 {
     std::string_view v = trimmed(url);
@@ -155,7 +157,7 @@ std::optional<ProfileRef> normalize_profile_url(std::string_view url)
     std::string_view slug_raw = path.substr(4);
     if (auto slash = slug_raw.find('/'); slash != std::string_view::npos) slug_raw = slug_raw.substr(0, slash);
 
-    constexpr std::string_view kKeyPrefix = "in:", kUrlPrefix = "https://www.linkedin.com/in/";
+    constexpr std::string_view kUrlPrefix = "https://www.linkedin.com/in/";
     ProfileRef ref;
     ref.key.reserve(kKeyPrefix.size() + slug_raw.size());
     ref.key = kKeyPrefix;
@@ -167,6 +169,8 @@ std::optional<ProfileRef> normalize_profile_url(std::string_view url)
     append_percent_encoded(ref.canonical, slug);
     return ref;
 }
+
+bool is_profile_key(std::string_view key) { return key.starts_with(kKeyPrefix); }
 
 std::string normalize_name(std::string_view name)
 {

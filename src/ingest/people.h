@@ -19,6 +19,9 @@ struct ProfileRef {
 // an empty value, the bare "https://www.linkedin.com/in" and anything not a profile.
 std::optional<ProfileRef> normalize_profile_url(std::string_view url);
 
+// True for a key made from a profile URL ("in:<slug>"), not from a URN or a name.
+bool is_profile_key(std::string_view key);
+
 // Trims, folds runs of white space to one space and lower-cases ASCII letters.
 std::string normalize_name(std::string_view name);
 

@@ -45,7 +45,7 @@ core::Result<core::Prospect> make_prospect(const ProspectInput& in, const InputP
 {
     core::Prospect p;
     auto ref = normalize_profile_url(in.profile_url);
-    if (!ref || !ref->key.starts_with("in:"))
+    if (!ref || !is_profile_key(ref->key))
         return std::unexpected(bad(place, "profile_url",
                                    fmt::format("\"{}\" is not a LinkedIn profile URL like "
                                                "https://www.linkedin.com/in/name",

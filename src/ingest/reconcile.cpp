@@ -38,7 +38,7 @@ std::string full_name(std::string_view first, std::string_view last)
 }
 
 // Who a connection is, and the lookups reconciliation makes. It points at records
-// kept elsewhere (the ledger's, and the export's in `owned`), which must outlive it.
+// kept elsewhere (the ledger's, and the export's in reconcile()), which must outlive it.
 class ConnectionIndex {
 public:
     explicit ConnectionIndex(size_t expected) { m_by_key.reserve(expected); }
@@ -54,7 +54,7 @@ public:
         if (name.empty()) return;
         Namesakes& namesakes = m_by_name[name];
         namesakes.all.push_back(&c);
-        if (!has_url(c.person_key)) {
+        if (!is_profile_key(c.person_key)) {
             namesakes.without_url.push_back(&c);
             ++m_without_url;
         }
@@ -76,7 +76,7 @@ public:
     {
         ambiguous = 0;
         if (m_by_key.empty()) return nullptr;  // a first import of Invitations.csv alone
-        const bool url = has_url(person_key);
+        const bool url = is_profile_key(person_key);
         if (url) {
             if (const auto* c = by_key(person_key)) return c;
             if (m_without_url == 0) return nullptr;  // every connection has a URL: none of them
@@ -89,8 +89,6 @@ public:
     }
 
 private:
-    static bool has_url(std::string_view person_key) { return person_key.starts_with("in:"); }
-
     struct Namesakes {
         std::vector<const ConnectionRecord*> all;
         std::vector<const ConnectionRecord*> without_url;

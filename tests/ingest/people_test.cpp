@@ -175,5 +175,12 @@ TEST(People, Trim)
     EXPECT_EQ(trimmed(" \va b\f"), "a b");
 }
 
+TEST(PersonKey, OnlyAKeyFromAProfileUrlIsAProfileKey)
+{
+    EXPECT_TRUE(is_profile_key(normalize_profile_url("https://www.linkedin.com/in/maya-patel")->key));
+    EXPECT_FALSE(is_profile_key(normalize_profile_url("urn:li:member:610150649")->key));
+    EXPECT_FALSE(is_profile_key(name_key("Maya Patel")));
+}
+
 }  // namespace
 }  // namespace ik::ingest

@@ -36,7 +36,7 @@ core::Result<core::Instant> mark_time(const AccountScope& scope, const std::stri
 core::Result<core::Person> profile_of(const std::string& url)
 {
     auto ref = ingest::normalize_profile_url(url);
-    if (!ref || !ref->key.starts_with("in:"))
+    if (!ref || !ingest::is_profile_key(ref->key))
         return core::fail(
             core::ErrorKind::bad_input, "bad_url",
             fmt::format("\"{}\" is not a LinkedIn profile URL like https://www.linkedin.com/in/name", url));

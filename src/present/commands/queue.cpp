@@ -240,7 +240,7 @@ core::Result<Output> run_dnc(Context& ctx, const DncOptions& o)
     std::vector<core::Person> people;
     for (const auto& url : o.urls) {
         auto ref = ingest::normalize_profile_url(url);
-        if (!ref || !ref->key.starts_with("in:"))
+        if (!ref || !ingest::is_profile_key(ref->key))
             return core::fail(
                 core::ErrorKind::bad_input, "bad_url",
                 fmt::format("\"{}\" is not a LinkedIn profile URL like https://www.linkedin.com/in/name", url));
