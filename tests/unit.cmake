@@ -41,5 +41,9 @@ ik_add_unit_test(plan_test ik_plan
 
 ik_add_unit_test(present_test ik_present
   ${CMAKE_CURRENT_SOURCE_DIR}/present/api_test.cpp
-  ${CMAKE_CURRENT_SOURCE_DIR}/present/auth_test.cpp)
+  ${CMAKE_CURRENT_SOURCE_DIR}/present/auth_test.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/present/read_cache_test.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/present/handler_test.cpp)
 target_include_directories(present_test PRIVATE ${PROJECT_SOURCE_DIR}/src)
+# The handler's tests build httplib's requests and responses themselves.
+target_link_libraries(present_test PRIVATE PkgConfig::HTTPLIB)

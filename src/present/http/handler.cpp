@@ -1,0 +1,347 @@
+#include "present/http/handler.h"
+
+#include "present/command.h"
+#include "present/http/assets.h"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace ik::present::http {
+
+namespace {
+
+namespace fs = std::filesystem;
+using core::ErrorKind;
+
+constexpr std::string_view kCookie = "ik_session";
+constexpr std::string_view kSecurityPolicy =
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+    "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+std::string error_body(std::string_view code, std::string_view message)
+{
+    return Json{{"error", Json{{"code", code}, {"message", message}}}}.dump();
+}
+
+void send_error(httplib::Response& res, int status, std::string_view code, std::string_view message)
+{
+    res.status = status;
+    res.set_content(error_body(code, message), "application/json");
+}
+
+// What every response carries, whoever answers it (docs/api.md).
+void set_security_headers(httplib::Response& res)
+{
+    res.set_header("Content-Security-Policy", std::string(kSecurityPolicy));
+    res.set_header("X-Content-Type-Options", "nosniff");
+    // Same-origin requests keep their Origin (a browser without Sec-Fetch-Site is
+    // still checked); LinkedIn, opened from a worklist, learns nothing of this server.
+    res.set_header("Referrer-Policy", "same-origin");
+    res.set_header("X-Frame-Options", "DENY");
+}
+
+void unauthorized(httplib::Response& res)
+{
+    res.set_header("WWW-Authenticate", "Bearer realm=\"invitekeeper\"");
+    send_error(res, 401, "unauthorized",
+               "give the server's token as `Authorization: Bearer TOKEN`, or log in at /login");
+}
+
+void send_asset(const httplib::Request& req, httplib::Response& res, const Asset& asset)
+{
+    res.set_header("ETag", std::string(asset.etag));
+    res.set_header("Cache-Control", "no-cache");
+    if (req.get_header_value("If-None-Match") == asset.etag) {
+        res.status = 304;
+        return;
+    }
+    res.set_content(std::string(asset.body), std::string(asset.content_type).c_str());
+}
+
+void login_page(httplib::Response& res, int status, std::string_view message)
+{
+    const Asset* page = find_asset("/login");
+    std::string html(page->body);
+    if (auto at = html.find("<!--ik:message-->"); at != std::string::npos)
+        html.replace(at, std::string_view("<!--ik:message-->").size(), std::string(message));
+    res.status = status;
+    res.set_content(html, "text/html; charset=utf-8");
+}
+
+std::string lowercase_media_type(std::string_view content_type)
+{
+    content_type = content_type.substr(0, content_type.find(';'));
+    while (!content_type.empty() && content_type.back() == ' ') content_type.remove_suffix(1);
+    std::string out(content_type);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+// A folder only this process uses, removed with everything in it.
+class UploadFolder {
+public:
+    static core::Result<UploadFolder> create()
+    {
+        std::string pattern = (fs::temp_directory_path() / "invitekeeper-upload-XXXXXX").string();
+        if (!mkdtemp(pattern.data()))
+            return core::fail(ErrorKind::internal, "upload", "cannot create a folder for the upload");
+        return UploadFolder(pattern);
+    }
+    UploadFolder(UploadFolder&& other) noexcept : m_path(std::exchange(other.m_path, {})) {}
+    UploadFolder(const UploadFolder&) = delete;
+    ~UploadFolder()
+    {
+        std::error_code ec;
+        if (!m_path.empty()) fs::remove_all(m_path, ec);
+    }
+    const fs::path& path() const { return m_path; }
+
+private:
+    explicit UploadFolder(fs::path path) : m_path(std::move(path)) {}
+    fs::path m_path;
+};
+
+}  // namespace
+
+Handler::Handler(Context& base, const ServeOptions& options, store::Store& store)
+    : m_base(base), m_options(options), m_store(store), m_sessions(options.token)
+{
+}
+
+void Handler::handle(const httplib::Request& req, httplib::Response& res)
+{
+    set_security_headers(res);
+    res.set_header("Cache-Control", "no-store");
+    try {
+        if (!host_allowed(req.get_header_value("Host")))
+            return send_error(res, 403, "bad_host",
+                              fmt::format("this server answers to {}, not to the host \"{}\"", authority(),
+                                          req.get_header_value("Host")));
+        if (req.path.starts_with("/api/")) return handle_api(req, res);
+        return handle_page(req, res);
+    } catch (const std::exception& e) {
+        m_base.err() << "invitekeeper serve: " << req.method << " " << req.path << ": " << e.what() << "\n";
+        send_error(res, 500, "internal", e.what());
+    }
+}
+
+void Handler::handle_error(const httplib::Request&, httplib::Response& res)
+{
+    if (!res.body.empty()) return;  // an answer of ours, headers and all
+    if (res.status == 413) return refuse_too_large(res);
+    set_security_headers(res);
+    send_error(res, res.status, res.status == 404 ? "not_found" : "bad_request",
+               fmt::format("the request was refused (HTTP {})", res.status));
+}
+
+void Handler::refuse_too_large(httplib::Response& res)
+{
+    set_security_headers(res);
+    res.set_header("Connection", "close");
+    send_error(res, 413, "too_large",
+               fmt::format("the body is larger than the server's limit of {} MiB (serve --max-body)",
+                           m_options.max_body / (1024 * 1024)));
+}
+
+std::string Handler::authority() const
+{
+    return fmt::format("{}:{}", m_options.host, m_port);
+}
+
+// On a loopback address only a loopback Host header is answered, so that a web
+// page cannot reach the server through a name it rebinds to 127.0.0.1.
+bool Handler::host_allowed(std::string_view host) const
+{
+    if (!is_loopback(m_options.host)) return true;
+    const size_t colon = host.rfind(':');
+    if (colon == std::string_view::npos || host.ends_with("]")) return false;
+    return is_loopback(host.substr(0, colon)) && host.substr(colon + 1) == std::to_string(m_port);
+}
+
+// The request's session id, if it is a live one.
+std::optional<std::string> Handler::session(const httplib::Request& req) const
+{
+    const std::string cookies = req.get_header_value("Cookie");
+    auto id = cookie_value(cookies, kCookie);
+    if (id && m_sessions.valid(*id)) return std::string(*id);
+    return std::nullopt;
+}
+
+void Handler::handle_api(const httplib::Request& req, httplib::Response& res)
+{
+    const bool by_token = req.has_header("Authorization");
+    if (by_token) {
+        const std::string authorization = req.get_header_value("Authorization");
+        auto token = bearer_token(authorization);
+        if (!token || !m_sessions.token_matches(*token)) return unauthorized(res);
+    } else if (!session(req)) {
+        return unauthorized(res);
+    }
+    const bool reads = req.method == "GET" || req.method == "HEAD";
+    if (!by_token && !reads &&
+        !same_origin_write(req.get_header_value("Origin"), req.get_header_value("Sec-Fetch-Site"),
+                           req.get_header_value("Host")))
+        return send_error(res, 403, "cross_site",
+                          "a write with the dashboard's cookie must come from the dashboard's own page");
+
+    if (req.path == "/api/openapi.json") {
+        if (!reads) return send_error(res, 405, "method_not_allowed", "/api/openapi.json takes GET");
+        return send_asset(req, res, *find_asset("/api/openapi.json"));
+    }
+
+    ApiRequest request{req.method, req.path, {}, lowercase_media_type(req.get_header_value("Content-Type")),
+                       req.body,   ""};
+    // httplib merges a form body into the query's parameters; no route takes a form.
+    if (request.content_type == "application/x-www-form-urlencoded")
+        return send_error(res, 415, "unsupported_media_type", "the API takes JSON bodies or file uploads, not forms");
+    for (const auto& [k, v] : req.params) request.query.emplace(k, v);
+    if (request.content_type == "multipart/form-data") {
+        if (!req.has_file("file"))
+            return send_error(res, 400, "bad_request", "a multipart upload needs the file in the field \"file\"");
+        auto file = req.get_file_value("file");
+        request.body = file.content;
+        request.filename = file.filename;
+        request.content_type = lowercase_media_type(file.content_type);
+    }
+    auto call = route(request);
+    if (!call) return send_error(res, call.error().status, call.error().error.code, call.error().error.message);
+    run(*call, request, res);
+}
+
+// The instant every request is answered for: --now, else this second.
+std::string Handler::now_text() const
+{
+    if (!m_base.options().now.empty()) return m_base.options().now;
+    return core::format_instant(std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()));
+}
+
+Generation Handler::generation_locked()
+{
+    // Another process's commit shows as a new data_version; this server's own writes
+    // do not (SQLite counts only other connections' commits), so run() counts those.
+    const std::int64_t version = m_store.data_version();
+    if (version != m_seen_data_version) {
+        m_seen_data_version = version;
+        ++m_generation.value;
+    }
+    return m_generation;
+}
+
+void Handler::run(ApiCall& call, const ApiRequest& request, httplib::Response& res)
+{
+    GlobalOptions options = m_base.options();
+    options.account = call.account;
+    options.json = true;
+    options.source = "api";
+    options.now = now_text();
+
+    // A read's answer depends on the command, the data and the clock only, so it is
+    // cached until another request or process writes, or the second changes.
+    std::string key;
+    if (!call.writes) {
+        key = options.account + '\n' + options.now;
+        for (const auto& a : call.args) key += '\n' + a;
+        Generation current;
+        {
+            std::lock_guard lock(m_store_mutex);
+            current = generation_locked();
+        }
+        if (auto hit = m_cache.find(key, current)) {
+            res.status = hit->status;
+            res.set_content(hit->body, "application/json");
+            return;
+        }
+    }
+
+    std::optional<UploadFolder> folder;
+    std::string upload_path;
+    if (call.upload_name) {
+        auto made = UploadFolder::create();
+        if (!made) return send_error(res, 500, made.error().code, made.error().message);
+        folder.emplace(std::move(*made));
+        upload_path = (folder->path() / *call.upload_name).string();
+        std::ofstream file(upload_path, std::ios::binary);
+        file.write(request.body.data(), static_cast<std::streamsize>(request.body.size()));
+        if (!file.flush()) return send_error(res, 500, "upload", "cannot write the upload to a temporary file");
+        for (auto& a : call.args)
+            if (a == kUploadPath) a = upload_path;
+    }
+
+    std::ostringstream err;
+    Context ctx(options, err, false, m_base.env());
+    ctx.share_store(&m_store);
+    core::Result<Output> result;
+    Generation computed_from;
+    {
+        std::lock_guard lock(m_store_mutex);
+        // Taken before the command: should another process commit while it runs, the
+        // answer is filed under the older generation, which the next request moves past.
+        computed_from = generation_locked();
+        result = run_command(ctx, call.args);
+        // Counted even when the command failed: a refused write may still have been
+        // half applied, and nothing cached before it may be trusted.
+        if (call.writes) ++m_generation.value;
+    }
+    CachedResponse response;
+    if (!result) {
+        response.status = http_status(result.error());
+        response.body = error_body(result.error().code, result.error().message);
+    } else {
+        response.status = call.success_status;
+        response.body = result->json.dump(-1, ' ', false, Json::error_handler_t::replace);
+    }
+    if (!call.writes) {
+        if (m_read_computed_hook) m_read_computed_hook();
+        m_cache.keep(key, computed_from, response);
+    }
+    res.status = response.status;
+    res.set_content(std::move(response.body), "application/json");
+}
+
+void Handler::start_session(httplib::Response& res)
+{
+    res.set_header("Set-Cookie", fmt::format("{}={}; HttpOnly; SameSite=Strict; Path=/", kCookie, m_sessions.open()));
+    res.set_redirect("/", 303);
+}
+
+void Handler::handle_page(const httplib::Request& req, httplib::Response& res)
+{
+    const bool reads = req.method == "GET" || req.method == "HEAD";
+    if (req.path == "/login") {
+        if (reads) {
+            if (!req.has_param("token")) return login_page(res, 200, "");
+            if (!m_sessions.token_matches(req.get_param_value("token")))
+                return login_page(res, 401, "<p class=\"error\" role=\"alert\">That token is not this server's.</p>");
+            return start_session(res);
+        }
+        if (req.method != "POST") return send_error(res, 405, "method_not_allowed", "/login takes GET or POST");
+        if ((req.has_header("Origin") || req.has_header("Sec-Fetch-Site")) &&
+            !same_origin_write(req.get_header_value("Origin"), req.get_header_value("Sec-Fetch-Site"),
+                               req.get_header_value("Host")))
+            return send_error(res, 403, "cross_site", "log in from this server's own login page");
+        // httplib has decoded the form body into the parameters.
+        if (!req.has_param("token") || !m_sessions.token_matches(req.get_param_value("token")))
+            return login_page(res, 401, "<p class=\"error\" role=\"alert\">That token is not this server's.</p>");
+        return start_session(res);
+    }
+    if (req.path == "/logout") {
+        if (req.method != "POST") return send_error(res, 405, "method_not_allowed", "/logout takes POST");
+        if (auto id = session(req)) m_sessions.close(*id);
+        res.set_header("Set-Cookie", fmt::format("{}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0", kCookie));
+        return res.set_redirect("/login", 303);
+    }
+    if (!reads) return send_error(res, 405, "method_not_allowed", fmt::format("{} takes GET", req.path));
+    if (req.path == "/" || req.path == "/index.html") {
+        if (!session(req)) return res.set_redirect("/login", 303);
+        return send_asset(req, res, *find_asset("/"));
+    }
+    // The dashboard's scripts and styles hold no data: they load before login too.
+    if (req.path.starts_with("/assets/"))
+        if (const Asset* asset = find_asset(req.path)) return send_asset(req, res, *asset);
+    send_error(res, 404, "not_found", fmt::format("no page {}", req.path));
+}
+
+}  // namespace ik::present::http

@@ -1,0 +1,62 @@
+// Handler: what `serve` does with each request, apart from listening for it: the
+// security rules of docs/api.md, the routes, one request at a time on the store, and
+// the cache of read answers. serve() gives it the requests httplib reads; tests give
+// it requests of their own.
+#pragma once
+
+#include "present/context.h"
+#include "present/http/api.h"
+#include "present/http/auth.h"
+#include "present/http/read_cache.h"
+#include "present/http/server.h"
+
+#include <httplib.h>
+
+#include <functional>
+#include <mutex>
+
+namespace ik::present::http {
+
+class Handler {
+public:
+    Handler(Context& base, const ServeOptions& options, store::Store& store);
+
+    void handle(const httplib::Request& req, httplib::Response& res);
+    // What httplib answers by itself (an oversized body, a malformed request) gets
+    // the same headers and an error body like every other.
+    void handle_error(const httplib::Request& req, httplib::Response& res);
+    // Answered from the pre-routing check, before handle() could set the headers.
+    void refuse_too_large(httplib::Response& res);
+
+    std::string authority() const;
+    void set_port(int port) { m_port = port; }
+
+    // Called after a read's answer is computed, outside the store's lock, before the
+    // answer is cached: lets a test commit a write exactly there. Unset in `serve`.
+    void set_read_computed_hook(std::function<void()> hook) { m_read_computed_hook = std::move(hook); }
+
+private:
+    bool host_allowed(std::string_view host) const;
+    std::optional<std::string> session(const httplib::Request& req) const;
+    void handle_api(const httplib::Request& req, httplib::Response& res);
+    void handle_page(const httplib::Request& req, httplib::Response& res);
+    std::string now_text() const;
+    void run(ApiCall& call, const ApiRequest& request, httplib::Response& res);
+    void start_session(httplib::Response& res);
+    // The generation of the data as of now. Call with m_store_mutex held.
+    Generation generation_locked();
+
+    Context& m_base;
+    const ServeOptions& m_options;
+    store::Store& m_store;
+    Sessions m_sessions;
+    int m_port = 0;
+
+    std::mutex m_store_mutex;               // one request at a time uses the store; guards the next two
+    Generation m_generation;                // moves on with each write here and each commit elsewhere
+    std::int64_t m_seen_data_version = -1;  // the store's data_version() as of m_generation
+    ReadCache m_cache;
+    std::function<void()> m_read_computed_hook;
+};
+
+}  // namespace ik::present::http
