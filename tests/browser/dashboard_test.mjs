@@ -50,7 +50,7 @@ function startServer() {
   server.stderr.on('data', (d) => { log += d; });
   const base = new Promise((resolveBase, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`serve printed no address in 20 s:\n${out}${log}`)), 20000);
+    const timer = setTimeout(() => reject(new Error(`serve printed no address in 60 s:\n${out}${log}`)), 60000);
     server.stdout.on('data', (d) => {
       out += d;
       const m = out.match(/listening on (http:\/\/\S+)/);
@@ -93,7 +93,7 @@ try {
   });
   // page.waitForFunction evaluates a string in the page, which the dashboard's CSP
   // forbids (as it should), so waits poll from here instead.
-  const waitFor = async (fn, arg, what, timeout = 20000) => {
+  const waitFor = async (fn, arg, what, timeout = 30000) => {
     for (const end = Date.now() + timeout; ;) {
       if (await page.evaluate(fn, arg)) return;
       if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
@@ -106,7 +106,7 @@ try {
 
   // ---- sign in: a wrong token is refused with a message, the right one lets us in.
   await page.goto(`${base}/`);
-  await page.waitForSelector('input[name=token]', { timeout: 10000 });
+  await page.waitForSelector('input[name=token]', { timeout: 30000 });
   check(await page.locator('form[method=post][action="/login"] input[name=token][type=password]').count() === 1,
     'an unsigned visitor lands on the login form');
   // The browser's own form post: Chrome sends `Origin: null` here, because every page
@@ -334,9 +334,13 @@ try {
   await shot('charts.png', page.locator('#charts'));
 
   // ---- a phone-width screen: nothing wider than the page.
+  // The charts follow a resize after a pause of their own: wait until the page fits
+  // rather than for a fixed time, which a busy machine can outlast.
   await page.setViewportSize({ width: 375, height: 812 });
-  await page.waitForTimeout(300);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const overflowNow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  await waitFor(() => document.documentElement.scrollWidth <= window.innerWidth, null, 'the page to fit 375 px')
+    .catch(() => {});
+  const overflow = await overflowNow();
   check(overflow <= 0, `fits a 375 px wide screen (overflow ${overflow} px)`);
   await shot('phone.png', page, { fullPage: true });
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -345,12 +349,12 @@ try {
   await context.clearCookies();
   await page.locator('#withdraw-title').click();
   await page.keyboard.press('w');
-  await page.waitForSelector('input[name=token]', { timeout: 10000 });
+  await page.waitForSelector('input[name=token]', { timeout: 30000 });
   check(new URL(page.url()).pathname === '/login', 'an API call answered 401 sends the member to /login');
   await page.fill('input[name=token]', TOKEN);
   await Promise.all([page.waitForURL(`${base}/`), page.click('button[type=submit]')]);
   await page.click('form.logout button');
-  await page.waitForSelector('input[name=token]', { timeout: 10000 });
+  await page.waitForSelector('input[name=token]', { timeout: 30000 });
   check(true, 'Sign out leads back to the login form');
 
   check(elsewhere.length === 0, `loads nothing from anywhere else (${elsewhere.join(', ') || 'none'})`);

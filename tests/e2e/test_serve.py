@@ -13,7 +13,6 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 import unittest
 from pathlib import Path
 
@@ -26,6 +25,32 @@ TOKEN = "test-token-0123456789abcdef"
 DEMO_ZIP = "Basic_LinkedInDataExport_11-24-2026.zip"
 
 
+def read_response(sock):
+    """One whole HTTP response from `sock`: its head as text and its body as bytes,
+    read up to the declared Content-Length or, without one, to the close; ("", b"")
+    if the server closed without a word. Segments arrive as they will: under load the
+    head and the body often come apart."""
+    data = b""
+    while b"\r\n\r\n" not in data:
+        chunk = sock.recv(65536)
+        if not chunk and not data:
+            return "", b""
+        if not chunk:
+            raise AssertionError(f"the connection closed inside the response's head: {data[:200]!r}")
+        data += chunk
+    head, _, body = data.partition(b"\r\n\r\n")
+    head = head.decode("latin-1")
+    length = re.search(r"(?im)^content-length:\s*(\d+)\s*$", head)
+    while length is None or len(body) < int(length.group(1)):
+        chunk = sock.recv(65536)
+        if not chunk:
+            break
+        body += chunk
+    if length is not None and len(body) != int(length.group(1)):
+        raise AssertionError(f"the body has {len(body)} bytes, Content-Length says {length.group(1)}")
+    return head, body
+
+
 class Server:
     """`serve` on 127.0.0.1:0 over the ledger's database, stopped by SIGTERM."""
 
@@ -36,12 +61,17 @@ class Server:
         cmd = [test_import.BINARY, "--db", str(ledger.db), "--now", ledger.now, "serve", "--listen", listen, *extra]
         if token:
             cmd += ["--token", token]
-        self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+        # stderr goes to a file: a pipe nobody reads would stop the server once full.
+        self.stderr = open(ledger.tmp / f"serve-{id(self)}.stderr", "w+")
+        self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=self.stderr, stdin=subprocess.DEVNULL,
+                                     text=True, env=env)
         first = self.proc.stdout.readline()
         match = re.match(r"listening on http://([0-9.]+):(\d+)", first)
         if not match:
             self.proc.kill()
-            raise AssertionError(f"serve did not start: {first!r} {self.proc.stderr.read()}")
+            self.proc.wait()
+            self.stderr.seek(0)
+            raise AssertionError(f"serve did not start: {first!r} {self.stderr.read()}")
         self.host, self.port = match.group(1), int(match.group(2))
         self.login_line = self.proc.stdout.readline()
         self.token = token or env_token
@@ -81,12 +111,12 @@ class Server:
         if self.proc.poll() is None:
             self.proc.send_signal(signal.SIGTERM)
             try:
-                self.proc.wait(timeout=10)
+                self.proc.wait(timeout=60)
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 raise
         self.proc.stdout.close()
-        self.proc.stderr.close()
+        self.stderr.close()
         return self.proc.returncode
 
 
@@ -286,24 +316,24 @@ class Limits(ServeCase):
         self.assertEqual(self.server.json("GET", "/api/status")["pending"], self.ledger.json("status")["pending"])
 
     def test_a_body_declared_too_large_is_refused_before_it_is_sent(self):
-        with socket.create_connection((self.server.host, self.server.port), timeout=10) as sock:
+        # The body is never sent: a server that waited for it would time out after the
+        # 1 s of --timeout and close without this answer.
+        with socket.create_connection((self.server.host, self.server.port), timeout=60) as sock:
             sock.sendall(f"POST /api/import HTTP/1.1\r\nHost: {self.server.authority}\r\n"
                          f"Authorization: Bearer {TOKEN}\r\nContent-Type: application/zip\r\n"
                          f"Content-Length: {300 * 1024 * 1024}\r\n\r\n".encode())
-            started = time.monotonic()
-            answer = sock.recv(4096).decode()
-        self.assertLess(time.monotonic() - started, 2)
-        self.assertTrue(answer.startswith("HTTP/1.1 413"), answer[:100])
-        self.assertIn('"code":"too_large"', answer)
+            head, body = read_response(sock)
+        self.assertTrue(head.startswith("HTTP/1.1 413"), head[:100])
+        self.assertEqual(json.loads(body)["error"]["code"], "too_large")
 
     def test_a_client_that_stalls_is_cut_off(self):
-        with socket.create_connection((self.server.host, self.server.port), timeout=10) as sock:
+        # Half a request, then nothing: the server (--timeout 1) answers 400 or 408, or
+        # closes the connection. One that did not, or kept to the default of 30 s, would
+        # leave recv to time out after 20 s.
+        with socket.create_connection((self.server.host, self.server.port), timeout=20) as sock:
             sock.sendall(b"GET /api/status HTTP/1.1\r\nHost: " + self.server.authority.encode() + b"\r\n")
-            started = time.monotonic()
-            closed = sock.recv(1024)
-            elapsed = time.monotonic() - started
-        self.assertIn(closed[:12], (b"", b"HTTP/1.1 400", b"HTTP/1.1 408"))
-        self.assertLess(elapsed, 8)
+            head, _ = read_response(sock)
+        self.assertIn(head[:12], ("", "HTTP/1.1 400", "HTTP/1.1 408"))
 
 
 class Errors(ServeCase):
@@ -450,9 +480,7 @@ class Stopping(TempCase):
     def test_sigterm_stops_the_server_cleanly(self):
         server = Server(self.ledger)
         server.json("GET", "/api/accounts")
-        started = time.monotonic()
-        self.assertEqual(server.stop(), 0)
-        self.assertLess(time.monotonic() - started, 5)
+        self.assertEqual(server.stop(), 0)  # within stop()'s wait, else it raises
 
 
 if __name__ == "__main__":
