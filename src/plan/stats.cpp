@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cassert>
 #include <cmath>
 #include <map>
 
@@ -101,9 +100,9 @@ std::vector<SurvivalObservation> time_to_accept(std::span<const core::Invitation
     return out;
 }
 
-AcceptanceModel own_acceptance_model(const SurvivalCurve& curve)
+std::optional<AcceptanceModel> own_acceptance_model(const SurvivalCurve& curve)
 {
-    assert(!curve.points.empty());
+    if (curve.events == 0 || curve.points.empty()) return std::nullopt;
     const double never = curve.points.back().survival;  // 1 - P: the curve's level after its last acceptance
     const double rate = 1.0 - never;
     const auto last_day = static_cast<long>(std::ceil(curve.points.back().time));
@@ -118,9 +117,12 @@ AcceptanceModel own_acceptance_model(const SurvivalCurve& curve)
     return AcceptanceModel(rate, std::move(knots), "own");
 }
 
-bool own_curve_applies(long accepted_total, long min_accepted)
+bool own_curve_applies(long accepted, long min_accepted) { return accepted > 0 && accepted >= min_accepted; }
+
+std::optional<AcceptanceModel> own_model_if_enough(const SurvivalCurve& curve, long min_accepted)
 {
-    return accepted_total > 0 && accepted_total >= min_accepted;
+    if (!own_curve_applies(curve.events, min_accepted)) return std::nullopt;
+    return own_acceptance_model(curve);
 }
 
 std::optional<double> accepted_percentile(const SurvivalCurve& curve, double q)
@@ -219,7 +221,7 @@ AcceptanceStats compute_stats(std::span<const core::Invitation> outgoing, std::o
 
     st.curve = kaplan_meier(time_to_accept(curve_sample(outgoing), now));
     st.prior = AcceptanceModel::prior(st.overall.rate.value_or(kDefaultAcceptanceRate));
-    st.model = own_curve_applies(st.accepted_total, options.min_accepted) ? own_acceptance_model(st.curve) : st.prior;
+    st.model = own_model_if_enough(st.curve, options.min_accepted).value_or(st.prior);
     return st;
 }
 

@@ -29,17 +29,22 @@ namespace ik::plan {
 std::vector<SurvivalObservation> time_to_accept(std::span<const core::Invitation> invitations, core::Instant now);
 
 // The acceptance model of the member's own Kaplan-Meier curve over all outgoing
-// invitations (which levels off at the share never accepted), for a curve with at least
-// one event. Its rate is P = 1 - S_km(last event); its survival curve, among invitations
+// invitations (which levels off at the share never accepted); none for a curve with
+// no event. Its rate is P = 1 - S_km(last event); its survival curve, among invitations
 // that are accepted, is S(a) = (S_km(a) - (1 - P)) / P at whole days: the knot at d + 1
 // is S_km(d), as the prior places "accepted within d days" at d + 1 (acceptances are
 // known to the day), floored at kOwnSurvivalFloor and flat past the last acceptance.
-AcceptanceModel own_acceptance_model(const SurvivalCurve& curve);
+std::optional<AcceptanceModel> own_acceptance_model(const SurvivalCurve& curve);
 inline constexpr double kOwnSurvivalFloor = 1e-6;
 
-// Whether the member's own curve replaces the prior: from `min_accepted` accepted
-// outgoing invitations on (stats.min_accepted), and never with none.
-bool own_curve_applies(long accepted_total, long min_accepted);
+// Whether a count of acceptances is enough for the member's own curve to replace the
+// prior: from `min_accepted` on (stats.min_accepted), and never with none.
+bool own_curve_applies(long accepted, long min_accepted);
+
+// The member's own model if its curve qualifies: the acceptances counted are the
+// curve's own events (the newest kCurveSample invitations), so a long history of
+// acceptances cannot vouch for a recent sample with none. Else none: use the prior.
+std::optional<AcceptanceModel> own_model_if_enough(const SurvivalCurve& curve, long min_accepted);
 
 // The member's own curve comes from their newest outgoing invitations, at most
 // this many: the way they invite now, and a bounded read however long the
@@ -98,7 +103,8 @@ struct AcceptanceStats {
     std::vector<GroupAcceptance> groups;
     long accepted_total = 0;  // every accepted outgoing invitation, whatever its age
     long min_accepted = 0;
-    SurvivalCurve curve;  // Kaplan-Meier over every outgoing invitation
+    SurvivalCurve curve;  // Kaplan-Meier over the newest kCurveSample outgoing invitations;
+                          // curve.events is what min_accepted is compared with
     // What p_accept uses: source() "own" or "prior".
     AcceptanceModel model = AcceptanceModel::prior(kDefaultAcceptanceRate);
     // The prior with the member's rate (or the default), to compare with.

@@ -33,14 +33,17 @@ double model_rate(const AcceptanceRate& r)
 AcceptanceModel acceptance_model(store::Store& store, core::AccountId account, const core::Settings& settings,
                                  core::Instant now)
 {
+    const long min_accepted = static_cast<long>(settings.integer("stats.min_accepted"));
+    // The newest kCurveSample hold no more acceptances than the whole history: with
+    // too few in all, the sample need not be read.
     InvitationQuery accepted;
     accepted.status = Status::accepted;
-    if (own_curve_applies(store.count_invitations(account, accepted),
-                          static_cast<long>(settings.integer("stats.min_accepted")))) {
+    if (own_curve_applies(store.count_invitations(account, accepted), min_accepted)) {
         InvitationQuery newest;
         newest.newest_first = true;
         newest.limit = static_cast<long>(kCurveSample);
-        return own_acceptance_model(kaplan_meier(time_to_accept(store.invitations(account, newest), now)));
+        const auto curve = kaplan_meier(time_to_accept(store.invitations(account, newest), now));
+        if (auto own = own_model_if_enough(curve, min_accepted)) return std::move(*own);
     }
     auto rate = acceptance_rate(store, account, now, settings.duration("stats.min_age"));
     return AcceptanceModel::prior(model_rate(rate));

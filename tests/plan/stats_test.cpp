@@ -178,6 +178,14 @@ TEST(Stats, OwnCurveNeedsAnAcceptance)
     EXPECT_TRUE(own_curve_applies(50, 50));
 }
 
+TEST(Stats, NoOwnModelFromACurveWithoutAnAcceptance)
+{
+    const SurvivalCurve none = kaplan_meier(std::vector<SurvivalObservation>{{3.0, false}, {9.0, false}});
+    EXPECT_FALSE(own_acceptance_model(none));
+    EXPECT_FALSE(own_model_if_enough(none, 0));
+    EXPECT_FALSE(own_acceptance_model(SurvivalCurve{}));
+}
+
 TEST(Stats, AcceptedPercentilesAreAmongTheAccepted)
 {
     const auto v = fixture();

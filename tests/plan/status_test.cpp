@@ -2,6 +2,8 @@
 // from an in-memory store.
 #include "plan/status.h"
 
+#include "plan/stats.h"
+
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -259,6 +261,30 @@ TEST_F(ComputeStatus, AcceptanceModelIsTheOwnCurveFromMinAccepted)
     EXPECT_NEAR(model.rate(), 2.0 / 3.0, 1e-12);
     // The withdrawal plan ranks with it: a pending invitation older than any acceptance is all but hopeless.
     EXPECT_LT(model.p_accept(10), 1e-5);
+}
+
+// Issue 20: a member with many acceptances long ago who then records months of sends
+// without importing Connections.csv. The newest 3,000 (the curve's sample) hold no
+// acceptance: status, the plan and stats used to index the empty curve and crash.
+TEST_F(ComputeStatus, ANewestSampleWithNoAcceptanceFallsBackToThePrior)
+{
+    core::Settings settings;
+    ASSERT_TRUE(settings.set("stats.min_accepted", "50", "account"));
+    for (int i = 0; i < 60; ++i)
+        add(kNow - 300 * 24h + i * 1min, {Event{EventKind::accepted, kNow - 299 * 24h, "import:x"}});
+    for (size_t i = 0; i < kCurveSample; ++i) add(kNow - 20 * 24h + static_cast<int>(i) * 1min);
+    const auto model = acceptance_model(*m_store, m_account.id, settings, kNow);
+    EXPECT_EQ(model.source(), "prior");
+    const StatusReport s = status(settings);
+    EXPECT_EQ(s.pending, static_cast<long>(kCurveSample));
+    EXPECT_EQ(s.accepted_total, 60);
+    const auto plan = withdrawal_plan(*m_store, m_account.id, settings, WithdrawOptions{}, kNow);
+    EXPECT_FALSE(plan.items.empty());
+    const auto stats = acceptance_stats(*m_store, m_account.id, settings, std::nullopt, kNow);
+    ASSERT_TRUE(stats);
+    EXPECT_EQ(stats->accepted_total, 60);
+    EXPECT_EQ(stats->curve.events, 0);
+    EXPECT_EQ(stats->model.source(), "prior");
 }
 
 TEST_F(ComputeStatus, CarriesTheHealthScoreAndTheForecast)

@@ -168,7 +168,7 @@ std::string curve_section(const plan::AcceptanceStats& st)
         "<figcaption>Kaplan-Meier estimate from your newest requests (pending ones counted as "
         "still waiting), with its 95% band, beside the prior. Plans use {} ({} accepted; {} needed for "
         "your own).</figcaption>\n</figure>\n",
-        st.model.source() == "own" ? "your own curve" : "the prior", thousands(st.accepted_total), st.min_accepted);
+        st.model.source() == "own" ? "your own curve" : "the prior", thousands(st.curve.events), st.min_accepted);
     return h;
 }
 

@@ -102,13 +102,15 @@ std::string stats_text(const plan::AcceptanceStats& st, const std::string& min_a
     t += "(\"-\": never reached; \"of all invitations\" counts the ones never accepted too)\n";
 
     if (st.model.source() == "own")
-        t += fmt::format("\nWithdrawal plans use your own curve ({} accepted invitations; stats.min_accepted is {}).\n",
-                         thousands(st.accepted_total), st.min_accepted);
+        t += fmt::format(
+            "\nWithdrawal plans use your own curve ({} accepted among your newest {} invitations; stats.min_accepted "
+            "is {}).\n",
+            thousands(st.curve.events), thousands(st.curve.observations), st.min_accepted);
     else
         t += fmt::format(
-            "\nWithdrawal plans use the prior (7,732 accepted invitations in 37 exports) until you have {} "
-            "accepted invitations (stats.min_accepted); you have {}.\n",
-            thousands(st.min_accepted), thousands(st.accepted_total));
+            "\nWithdrawal plans use the prior (7,732 accepted invitations in 37 exports) until {} of your newest "
+            "invitations (up to {}) are accepted (stats.min_accepted); {} are.\n",
+            thousands(st.min_accepted), thousands(plan::kCurveSample), thousands(st.curve.events));
     return t;
 }
 
