@@ -34,3 +34,9 @@ add_test(NAME browser_dashboard COMMAND ${IK_NODE} ${CMAKE_CURRENT_SOURCE_DIR}/b
 # status and body validated with Debian's python3-jsonschema.
 add_test(NAME e2e_api_schema COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/e2e/test_api_schema.py
          $<TARGET_FILE:invitekeeper> ${IK_DEMO_DIR})
+
+# What must never happen to a member's ledger (issue 20): crashes on the daily
+# commands, false "gone", order-dependent imports, databases made or changed where
+# they should not be, failed writes reported as successes.
+add_test(NAME e2e_ledger_safety COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/e2e/test_ledger_safety.py
+         $<TARGET_FILE:invitekeeper> ${IK_DEMO_DIR})

@@ -39,12 +39,13 @@ constexpr std::array<std::pair<Status, std::string_view>, 5> kStatuses{{
     {Status::gone, "gone"},
 }};
 static_assert(kStatuses.size() == kAllStatuses.size());
-constexpr std::array<std::pair<EventKind, std::string_view>, 9> kEventKinds{{
+constexpr std::array<std::pair<EventKind, std::string_view>, 10> kEventKinds{{
     {EventKind::sent, "sent"},
     {EventKind::accepted, "accepted"},
     {EventKind::withdrawn, "withdrawn"},
     {EventKind::declined, "declined"},
     {EventKind::gone, "gone"},
+    {EventKind::seen, "seen"},
     {EventKind::accidental, "accidental"},
     {EventKind::keep, "keep"},
     {EventKind::unkeep, "unkeep"},
@@ -77,7 +78,10 @@ Result<void> apply(Invitation& inv, const Event& event)
     case EventKind::withdrawn:
     case EventKind::declined:
     case EventKind::gone: {
-        if (inv.status != Status::pending) return refuse("");
+        // An import's inference stands corrected by a later one's observation.
+        const bool corrects_gone = inv.status == Status::gone &&
+                                   (event.kind == EventKind::accepted || event.kind == EventKind::gone);
+        if (inv.status != Status::pending && !corrects_gone) return refuse("");
         if (event.at < inv.sent_at)
             return fail(ErrorKind::conflict, "before_sent",
                         fmt::format("invitation {} was sent at {}; it cannot be {} at {}", inv.id.value,
@@ -93,6 +97,12 @@ Result<void> apply(Invitation& inv, const Event& event)
         inv.status_at = event.at;
         return {};
     }
+    case EventKind::seen:
+        if (inv.status != Status::gone) return refuse(" (only a gone one can be seen again)");
+        // Pending as if it had never been thought gone.
+        inv.status = Status::pending;
+        inv.status_at = inv.sent_at;
+        return {};
     case EventKind::accidental:
         if (inv.direction != Direction::outgoing) return refuse(" (received, not sent)");
         if (inv.status != Status::pending) return refuse("");

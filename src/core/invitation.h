@@ -25,6 +25,12 @@ struct AccountId {
     auto operator<=>(const AccountId&) const = default;
 };
 
+// One run of `import`: what it wrote carries this id, so that it can be undone whole.
+struct ImportId {
+    std::int64_t value = 0;
+    auto operator<=>(const ImportId&) const = default;
+};
+
 enum class Direction { outgoing, incoming };
 
 // Where an invitation stands. Only `pending` can change; the others are final.
@@ -33,7 +39,8 @@ enum class Status {
     accepted,   // the invitee is a connection since
     withdrawn,  // the member withdrew it, recorded here
     declined,   // the member recorded that it was declined or ignored
-    gone,       // missing from a later export: withdrawn or declined outside invitekeeper
+    gone,       // missing from a later whole export: withdrawn or declined outside invitekeeper.
+                // An inference, not a fact: a later listing of the invitation undoes it.
 };
 inline constexpr std::array kAllStatuses{Status::pending, Status::accepted, Status::withdrawn, Status::declined,
                                          Status::gone};
@@ -44,6 +51,7 @@ enum class EventKind {
     withdrawn,
     declined,
     gone,
+    seen,        // listed again, by an export taken after it was inferred gone: pending again
     accidental,  // the member says it was sent by mistake: withdraw at once
     keep,        // never plan a withdrawal of it
     unkeep,
@@ -84,11 +92,15 @@ struct Event {
     EventKind kind = EventKind::sent;
     Instant at;             // when it happened
     std::string source;     // "import:<file>", "cli", "api"
+    std::optional<ImportId> import = std::nullopt;  // the import that recorded it; none for a mark
 };
 
 // Folds `event` into `inv`. Refuses (ErrorKind::conflict) what cannot happen,
-// such as withdrawing an accepted invitation or keeping a withdrawn one. An undo
-// needs the whole log: see replay().
+// such as withdrawing an accepted invitation or keeping a withdrawn one. What an
+// import infers can be corrected by what a later import observes: a `gone`
+// invitation can be found accepted, be `seen` again (pending once more, as if never
+// gone) or be found gone earlier than thought (a second `gone`). An undo needs the
+// whole log: see replay().
 Result<void> apply(Invitation& inv, const Event& event);
 
 // Derives `inv`'s state from its whole log, the sent event first. An undo cancels

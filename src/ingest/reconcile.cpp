@@ -10,6 +10,7 @@
 #include <array>
 #include <deque>
 #include <map>
+#include <span>
 #include <unordered_map>
 
 namespace ik::ingest {
@@ -37,6 +38,13 @@ std::string full_name(std::string_view first, std::string_view last)
     return fmt::format("{} {}", first, last);
 }
 
+// Whether `a` comes from an export taken before `b`'s: then `b`'s details win. A row
+// stored before exports were dated is older than any dated one.
+bool listed_before(const ConnectionRecord& a, const ConnectionRecord& b)
+{
+    return a.listed_at.value_or(Instant::min()) < b.listed_at.value_or(Instant::min());
+}
+
 // Who a connection is, and the lookups reconciliation makes. It points at records
 // kept elsewhere (the ledger's, and the export's in reconcile()), which must outlive it.
 class ConnectionIndex {
@@ -47,7 +55,7 @@ public:
     {
         auto [it, inserted] = m_by_key.try_emplace(c.person_key, &c);
         if (!inserted) {
-            it->second = &c;
+            if (!listed_before(c, *it->second)) it->second = &c;
             return;
         }
         std::string name = normalize_name(full_name(c.first_name, c.last_name));
@@ -193,12 +201,51 @@ private:
     size_t m_mask = 0;
 };
 
+// When the files were taken, as far as they tell: some time on the day in the
+// export's name, and not before its newest row (an invitation's Sent At, a
+// connection's day). `taken_by` is the earliest such time, `as_of` the latest.
+struct TakenAt {
+    Instant taken_by;
+    Instant as_of;
+};
+
+std::optional<TakenAt> taken_at(const std::vector<ParsedFile>& files, const core::Zone& zone)
+{
+    std::optional<core::Days> export_date;
+    std::optional<Instant> newest;
+    auto later = [&](Instant t) { newest = newest ? std::max(*newest, t) : t; };
+    for (const auto& file : files) {
+        if (file.export_date) export_date = file.export_date;
+        for (const auto& row : file.invitations) later(zone.from_local(row.sent_wall));
+        for (const auto& row : file.connections) later(zone.start_of_day(row.connected_on));
+    }
+    if (export_date) {
+        const Instant day_end = zone.start_of_day(*export_date + core::days{1}) - std::chrono::seconds{1};
+        const Instant taken_by = std::max(zone.start_of_day(*export_date), newest.value_or(Instant::min()));
+        return TakenAt{taken_by, std::max(day_end, taken_by)};
+    }
+    if (!newest) return std::nullopt;
+    return TakenAt{*newest, *newest};
+}
+
+// The earliest `as_of` among the whole exports that cover an invitation sent at
+// `sent_at`, were taken after its latest listing `seen`, and so do not list it.
+std::optional<Instant> gone_as_of(std::span<const Snapshot> snapshots, Instant sent_at, Instant seen)
+{
+    std::optional<Instant> out;
+    for (const auto& s : snapshots)
+        if (s.covers_from <= sent_at && sent_at <= s.taken_by && s.taken_by > seen && (!out || s.as_of < *out))
+            out = s.as_of;
+    return out;
+}
+
 }  // namespace
 
 ImportBatch reconcile(const Ledger& ledger, const std::vector<ParsedFile>& files, const ReconcileOptions& options)
 {
     ImportBatch batch;
     const core::Zone& zone = options.export_zone;
+    const std::optional<TakenAt> taken = taken_at(files, zone);
 
     // Connections: the ledger's, then this export's (which may add URLs or companies).
     // The export's records are kept here (a deque: they never move) while indexed;
@@ -238,18 +285,25 @@ ImportBatch reconcile(const Ledger& ledger, const std::vector<ParsedFile>& files
             rec.company = row.company;
             rec.position = row.position;
             rec.connected_on = row.connected_on;
+            if (taken) rec.listed_at = taken->taken_by;
             const ConnectionRecord* known = connections.by_key(rec.person_key);
             if (!known) ++batch.counts.new_connections;
+            // A newer export's row stands; this one is stored when it is news: a new
+            // person, other details, or the same from a later export.
+            if (known && listed_before(rec, *known)) continue;
             if (!known || known->connected_on != rec.connected_on || known->company != rec.company ||
                 known->position != rec.position || known->email != rec.email || known->first_name != rec.first_name ||
-                known->last_name != rec.last_name)
+                known->last_name != rec.last_name || known->listed_at != rec.listed_at)
                 to_store.push_back(&rec);
             connections.add(rec);
         }
     }
 
     bool has_invitations_file = false;
+    std::string first_invitations_file;
     std::optional<core::Days> export_date;
+    for (const auto& file : files)
+        if (file.export_date) export_date = file.export_date;
     struct Ambiguity {
         long invitations = 0;  // left pending
         size_t namesakes = 0;  // connections who could each be the person
@@ -288,8 +342,8 @@ ImportBatch reconcile(const Ledger& ledger, const std::vector<ParsedFile>& files
     for (size_t file_index = 0; file_index < files.size(); ++file_index) {
         const ParsedFile& file = files[file_index];
         if (file.kind != FileKind::invitations) continue;
+        if (!has_invitations_file) first_invitations_file = file.display_name;
         has_invitations_file = true;
-        if (file.export_date) export_date = file.export_date;
         // Each row becomes an invitation on its own (normalising the profile URL and
         // copying the text are most of a first import's reconciliation), so a long
         // file's rows are converted on two threads, each into its own slots.
@@ -358,6 +412,7 @@ ImportBatch reconcile(const Ledger& ledger, const std::vector<ParsedFile>& files
     for (const auto& file : files) sources.push_back("import:" + file.display_name);
     struct Half {
         long accepted = 0;
+        long gone = 0;
         Ambiguities ambiguous;
     };
     std::array<Half, 2> halves;
@@ -370,16 +425,22 @@ ImportBatch reconcile(const Ledger& ledger, const std::vector<ParsedFile>& files
             size_t ambiguous = 0;
             auto accepted_at = acceptance(inv.person.key, inv.person.name, inv.sent_at, ambiguous);
             if (ambiguous) note_ambiguity(halves[h].ambiguous, inv.person.name, ambiguous);
-            n.events.reserve(accepted_at ? 2 : 1);
+            n.seen_at = taken->taken_by;
+            n.events.reserve(2);
             n.events.push_back(core::Event{EventKind::sent, inv.sent_at, source});
             if (accepted_at) {
                 n.events.push_back(core::Event{EventKind::accepted, *accepted_at, source});
                 if (inv.direction == Direction::outgoing) ++halves[h].accepted;
+            } else if (auto gone_at = gone_as_of(ledger.snapshots, inv.sent_at, *n.seen_at)) {
+                // Listed by this export, missing from a later one imported before it.
+                n.events.push_back(core::Event{EventKind::gone, *gone_at, source});
+                if (inv.direction == Direction::outgoing) ++halves[h].gone;
             }
         }
     });
     for (const Half& half : halves) {
         batch.counts.accepted += half.accepted;
+        batch.counts.gone += half.gone;
         for (const auto& [name, a] : half.ambiguous) note_ambiguity(ambiguous_names, name, a.namesakes, a.invitations);
     }
     size_t kept = 0;
@@ -394,43 +455,78 @@ ImportBatch reconcile(const Ledger& ledger, const std::vector<ParsedFile>& files
     }
     fresh.erase(fresh.begin() + static_cast<std::ptrdiff_t>(kept), fresh.end());
 
-    // When was the export taken? Some time on the day in its name (else right after
-    // its newest row), and not before its newest row. Only an invitation sent by
-    // the earliest such time must be listed; one recorded here later that day may
-    // simply postdate the export. The gone event is dated the latest such time.
-    // With rows skipped, "missing from the export" may only mean "unreadable": infer nothing.
+    // A whole export tells what is missing from it; a partial file (rows skipped, or a
+    // lone CSV that does not reach back to the window's start) only what it lists.
     const bool rows_skipped = std::any_of(files.begin(), files.end(), [](const ParsedFile& f) {
         return f.kind == FileKind::invitations && !f.skipped.empty();
     });
-    if (has_invitations_file && rows_skipped)
-        batch.warnings.push_back("rows were skipped, so no invitation is marked gone by this import");
-    std::optional<Instant> as_of, taken_by;
-    if (has_invitations_file && !rows_skipped) {
-        if (export_date) {
-            as_of = zone.start_of_day(*export_date + core::days{1}) - std::chrono::seconds{1};
-            taken_by = std::max(zone.start_of_day(*export_date), newest_sent.value_or(Instant{}));
-        } else {
-            as_of = taken_by = newest_sent;
-        }
+    const bool has_connections_file =
+        std::any_of(files.begin(), files.end(), [](const ParsedFile& f) { return f.kind == FileKind::connections; });
+    const bool in_export = export_date.has_value() || has_connections_file;
+    bool partial = false;  // a lone file that does not reach back: said so if it leaves anything pending
+    if (has_invitations_file && taken && oldest_sent) {
+        const bool reaches_back = *oldest_sent <= taken->taken_by - (options.window - kWholeFileSlack);
+        if (rows_skipped)
+            batch.warnings.push_back("rows were skipped, so no invitation is marked gone by this import");
+        else if (!in_export && !reaches_back)
+            partial = true;
+        else
+            batch.snapshot =
+                Snapshot{std::max(*oldest_sent, taken->taken_by - options.window), taken->taken_by, taken->as_of};
     }
+    long left_pending = 0;  // by a partial file: pending, inside its window, not in it
+    std::vector<Snapshot> snapshots = ledger.snapshots;
+    if (batch.snapshot) snapshots.push_back(*batch.snapshot);
+
     const std::string source = files.empty() ? "import" : "import:" + files.front().display_name;
     for (size_t i = 0; i < ledger.invitations.size(); ++i) {
         const auto& e = ledger.invitations[i];
-        if (e.status != Status::pending) continue;
+        std::optional<Instant> seen = e.seen_at;
+        if (ledger_listed[i] && (!seen || *seen < taken->taken_by)) {
+            seen = taken->taken_by;
+            batch.sightings.push_back(Sighting{e.id, *seen});
+        }
+        // Only what imports concluded can change: a member's mark and an acceptance stand.
+        if (e.status != Status::pending && e.status != Status::gone) continue;
+        const bool outgoing = e.direction == Direction::outgoing;
         size_t ambiguous = 0;
         auto at = acceptance(e.person_key, e.name, e.sent_at, ambiguous);
         if (ambiguous) note_ambiguity(ambiguous_names, e.name, ambiguous);
         if (at) {
             batch.changes.push_back(StateChange{e.id, core::Event{EventKind::accepted, *at, source}});
-            if (e.direction == Direction::outgoing) ++batch.counts.accepted;
+            if (outgoing) ++batch.counts.accepted;
             continue;
         }
-        if (taken_by && e.sent_at <= *taken_by && e.sent_at >= *taken_by - options.window && !ledger_listed[i]) {
-            batch.changes.push_back(StateChange{e.id, core::Event{EventKind::gone, *as_of, source}});
-            if (e.direction == Direction::outgoing) ++batch.counts.gone;
+        const Instant last_seen = seen.value_or(e.sent_at);
+        std::optional<Instant> gone_at = gone_as_of(snapshots, e.sent_at, last_seen);
+        if (e.status == Status::pending) {
+            if (partial && !ledger_listed[i] && e.sent_at <= taken->taken_by &&
+                e.sent_at >= taken->taken_by - options.window)
+                ++left_pending;
+            if (!gone_at) continue;
+            batch.changes.push_back(StateChange{e.id, core::Event{EventKind::gone, *gone_at, source}});
+            if (outgoing) ++batch.counts.gone;
+            continue;
+        }
+        // Gone at `was`. A gone no stored export explains (one inferred before exports
+        // were kept) stands until a listing later than it.
+        const Instant was = e.status_at.value_or(e.sent_at);
+        if (!gone_at && last_seen <= was) gone_at = was;
+        if (!gone_at) {
+            batch.changes.push_back(StateChange{e.id, core::Event{EventKind::seen, last_seen, source}});
+            if (outgoing) ++batch.counts.seen_again;
+        } else if (*gone_at != was) {
+            batch.changes.push_back(StateChange{e.id, core::Event{EventKind::gone, *gone_at, source}});
         }
     }
 
+    if (left_pending > 0)
+        batch.warnings.push_back(fmt::format(
+            "{}: its rows reach back only to {}, not to the start of the {}-day window, so it is taken for part of "
+            "an export: the {} pending invitation{} it does not list stay{} pending",
+            first_invitations_file, core::format_instant(*oldest_sent),
+            std::chrono::duration_cast<core::days>(options.window).count(), left_pending, left_pending == 1 ? "" : "s",
+            left_pending == 1 ? "s" : ""));
     for (const auto& [name, a] : ambiguous_names)
         batch.warnings.push_back(fmt::format(
             "{} invitation{} to \"{}\" stay{} pending: {} connections have that name and the export gives no profile "

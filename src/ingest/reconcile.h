@@ -1,18 +1,23 @@
 // Reconciliation: turns the rows of one export into ledger changes, given what
 // the ledger already holds. Pure: no I/O; the store applies the result.
 //
-// Rules (DESIGN.md "LinkedIn's data export"):
+// Rules (docs/formats.md, "What an import concludes"):
 // - an invitation is identified by direction, person key and Sent At;
 // - one whose other person is a connection with Connected On on or after the sent
 //   date was accepted on Connected On; otherwise it is pending;
-// - one that was pending, is missing from a later Invitations.csv and was sent
-//   inside that export's window is `gone` (withdrawn or declined elsewhere).
+// - only a whole export (a Snapshot) tells what is missing from it: an invitation
+//   sent in the span its rows cover and not listed is `gone` (withdrawn or declined
+//   elsewhere) unless a listing at least as late says otherwise. An invitation is
+//   gone as of the earliest such export after the latest listing of it, so the
+//   same set of exports gives the same ledger in whatever order it is imported, and
+//   an invitation listed again after it was thought gone is pending again.
 #pragma once
 
 #include "core/invitation.h"
 #include "core/time.h"
 #include "ingest/linkedin_export.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,6 +31,23 @@ struct LedgerEntry {
     std::string name;
     core::Instant sent_at;
     core::Status status = core::Status::pending;
+    std::optional<core::Instant> status_at = std::nullopt;
+    std::optional<core::Instant> seen_at = std::nullopt;  // the latest listing of it by an import; none: never listed
+};
+
+// What a whole export says about the invitations sent while it reached back: those
+// not in it were withdrawn or declined by the time it was taken.
+struct Snapshot {
+    core::Instant covers_from;  // the span its rows cover: from its oldest row (or the window's start) ...
+    core::Instant taken_by;     // ... to the earliest time it can have been taken
+    core::Instant as_of;        // the latest time it can have been taken: what `gone` is dated
+    auto operator<=>(const Snapshot&) const = default;
+};
+
+// A ledger invitation an import lists, and when: its seen_at moves on to `at`.
+struct Sighting {
+    core::InvitationId id;
+    core::Instant at;
 };
 
 struct ConnectionRecord {
@@ -37,11 +59,16 @@ struct ConnectionRecord {
     std::string company;
     std::string position;
     core::Days connected_on;
+    // When the export that gave this row was taken (its taken_by); none for a row
+    // stored before invitekeeper kept it. A row from an older export never replaces
+    // one from a newer.
+    std::optional<core::Instant> listed_at = std::nullopt;
 };
 
 struct Ledger {
     std::vector<LedgerEntry> invitations;
     std::vector<ConnectionRecord> connections;
+    std::vector<Snapshot> snapshots;  // of the whole exports imported so far
 };
 
 struct ReconcileOptions {
@@ -49,9 +76,15 @@ struct ReconcileOptions {
     core::Duration window{180 * 86400};          // how far back Invitations.csv reaches
 };
 
+// A lone Invitations.csv (not in an export's zip or folder) is taken for a whole
+// export only when its rows reach back this close to the window's start: a file
+// cut down in a spreadsheet would otherwise make everything it lost look withdrawn.
+inline constexpr core::Duration kWholeFileSlack{30 * 86400};
+
 struct NewInvitation {
     core::Invitation invitation;       // id unset
     std::vector<core::Event> events;   // "sent" first, then any state change
+    std::optional<core::Instant> seen_at = std::nullopt;  // the import's listing of it; none for a send recorded here
 };
 
 struct StateChange {
@@ -68,11 +101,14 @@ struct ImportCounts {
     long new_connections = 0;
     long accepted = 0;        // sent invitations this import found accepted
     long gone = 0;            // sent invitations this import found gone
+    long seen_again = 0;      // sent invitations thought gone that this import lists: pending again
 };
 
 struct ImportBatch {
     std::vector<NewInvitation> new_invitations;
     std::vector<StateChange> changes;
+    std::vector<Sighting> sightings;             // ledger invitations listed later than before
+    std::optional<Snapshot> snapshot;            // when the files hold a whole export
     std::vector<ConnectionRecord> connections;  // new or changed connections to store
     ImportCounts counts;
     std::vector<std::string> warnings;

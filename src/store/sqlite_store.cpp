@@ -26,7 +26,7 @@ constexpr int kSortCacheKiB = 8 * 1024;  // while an index is built by sorting (
 constexpr std::string_view kJournalMode = "PRAGMA journal_mode = WAL";
 
 // Each migration takes the schema from version N to N + 1; never edit a released one.
-constexpr std::array<std::string_view, 5> kMigrations{
+constexpr std::array<std::string_view, 6> kMigrations{
     R"sql(
 CREATE TABLE accounts (
     id          INTEGER PRIMARY KEY,
@@ -222,6 +222,51 @@ CREATE INDEX invitations_by_status ON invitations (account_id, direction, status
 DROP INDEX invitations_by_person;
 DROP INDEX invitations_identity;
 CREATE UNIQUE INDEX invitations_identity ON invitations (person_key, account_id, direction, sent_at);
+)sql",
+    // 6: what an import saw, so that "gone" can be inferred the same in any order of
+    // imports and corrected by a later listing, and so that an import can be undone.
+    // Each invitation's latest listing (seen_at); every whole export (snapshots);
+    // which import wrote each invitation, event and connection; and what an import
+    // replaced (undo_seen, undo_connections). The new columns are added, not
+    // rebuilt: a long history migrates in no time. Undo finds an import's rows by a
+    // scan: it is rare, and an index would slow every import.
+    R"sql(
+ALTER TABLE invitations ADD COLUMN seen_at INTEGER;    -- NULL: never listed by an import
+ALTER TABLE invitations ADD COLUMN import_id INTEGER;  -- NULL: recorded here, not imported
+ALTER TABLE events ADD COLUMN import_id INTEGER;       -- NULL: a mark
+ALTER TABLE connections ADD COLUMN listed_at INTEGER;  -- when the export that gave the row was taken
+ALTER TABLE connections ADD COLUMN import_id INTEGER;  -- the import that last wrote the row
+ALTER TABLE imports ADD COLUMN undone_at INTEGER;
+CREATE TABLE snapshots (
+    id           INTEGER PRIMARY KEY,
+    account_id   INTEGER NOT NULL REFERENCES accounts(id),
+    import_id    INTEGER NOT NULL REFERENCES imports(id),
+    covers_from  INTEGER NOT NULL,
+    taken_by     INTEGER NOT NULL,
+    as_of        INTEGER NOT NULL
+);
+CREATE INDEX snapshots_by_account ON snapshots (account_id);
+CREATE TABLE undo_seen (
+    import_id      INTEGER NOT NULL,
+    invitation_id  INTEGER NOT NULL,
+    seen_at        INTEGER            -- before the import
+);
+CREATE INDEX undo_seen_by_import ON undo_seen (import_id);
+CREATE TABLE undo_connections (       -- connection rows as they were before the import
+    import_id     INTEGER NOT NULL,
+    account_id    INTEGER NOT NULL,
+    person_key    TEXT NOT NULL,
+    first_name    TEXT NOT NULL,
+    last_name     TEXT NOT NULL,
+    profile_url   TEXT NOT NULL,
+    email         TEXT NOT NULL,
+    company       TEXT NOT NULL,
+    position      TEXT NOT NULL,
+    connected_on  INTEGER NOT NULL,
+    listed_at     INTEGER,
+    written_by    INTEGER
+);
+CREATE INDEX undo_connections_by_import ON undo_connections (import_id);
 )sql",
 };
 
@@ -523,32 +568,41 @@ public:
     ingest::Ledger ledger(core::AccountId account) override
     {
         ingest::Ledger out;
-        auto s = stmt("SELECT id, direction, person_key, name, sent_at, status FROM invitations WHERE account_id = ?");
+        auto s = stmt(
+            "SELECT id, direction, person_key, name, sent_at, status, status_at, seen_at FROM invitations "
+            "WHERE account_id = ?");
         s.bind(account.value);
         while (s.step()) {
-            out.invitations.push_back(ingest::LedgerEntry{
+            auto& e = out.invitations.emplace_back(ingest::LedgerEntry{
                 core::InvitationId{s.integer(0)},
                 core::direction_from_string(s.text(1)).value_or(core::Direction::outgoing), s.text(2), s.text(3),
                 s.instant(4), core::status_from_string(s.text(5)).value_or(core::Status::pending)});
+            if (!s.is_null(6)) e.status_at = s.instant(6);
+            if (!s.is_null(7)) e.seen_at = s.instant(7);
         }
         auto c = stmt(
-            "SELECT person_key, first_name, last_name, profile_url, email, company, position, connected_on "
+            "SELECT person_key, first_name, last_name, profile_url, email, company, position, connected_on, listed_at "
             "FROM connections WHERE account_id = ?");
         c.bind(account.value);
         while (c.step()) {
-            out.connections.push_back(ingest::ConnectionRecord{c.text(0), c.text(1), c.text(2), c.text(3), c.text(4),
-                                                               c.text(5), c.text(6),
-                                                               core::Days{core::days{c.integer(7)}}});
+            auto& r = out.connections.emplace_back(ingest::ConnectionRecord{
+                c.text(0), c.text(1), c.text(2), c.text(3), c.text(4), c.text(5), c.text(6),
+                core::Days{core::days{c.integer(7)}}});
+            if (!c.is_null(8)) r.listed_at = c.instant(8);
         }
+        auto snap = stmt("SELECT covers_from, taken_by, as_of FROM snapshots WHERE account_id = ? ORDER BY id");
+        snap.bind(account.value);
+        while (snap.step()) out.snapshots.push_back(ingest::Snapshot{snap.instant(0), snap.instant(1), snap.instant(2)});
         return out;
     }
 
     // An export lists every connection (600,000 in a long history): rows go in many
     // at a time, in key order so that a first import appends to the primary key's
     // index. Equal keys keep their order, so a person listed twice ends with the later row.
-    void upsert_connections(core::AccountId account, const std::vector<ingest::ConnectionRecord>& rows) override
+    void upsert_connections(core::AccountId account, const std::vector<ingest::ConnectionRecord>& rows,
+                            std::optional<core::ImportId> import) override
     {
-        constexpr size_t kRows = 64;  // 9 x 64 parameters a statement
+        constexpr size_t kRows = 64;  // 11 x 64 parameters a statement
         // Sorted on the keys' first 16 bytes held in the array (no pointer chased for
         // most comparisons), then the whole key, then the position.
         struct Sortable {
@@ -575,12 +629,33 @@ public:
         constexpr std::string_view kUpsert =
             " ON CONFLICT (account_id, person_key) DO UPDATE SET first_name = excluded.first_name, last_name = "
             "excluded.last_name, profile_url = excluded.profile_url, email = excluded.email, company = "
-            "excluded.company, position = excluded.position, connected_on = excluded.connected_on";
+            "excluded.company, position = excluded.position, connected_on = excluded.connected_on, listed_at = "
+            "excluded.listed_at, import_id = excluded.import_id";
+        // An import keeps the rows it replaces as they were before it (not as an
+        // earlier part of the same import left them). Into an account without
+        // connections, as a first import is, there is nothing to keep.
+        std::int64_t import_id = import ? import->value : 0;
+        const bool keep_replaced = import && !rows.empty() && [&] {
+            auto any = stmt("SELECT 1 FROM connections WHERE account_id = ? LIMIT 1");
+            any.bind(account.value);
+            return any.step();
+        }();
         for (size_t begin = 0; begin < order.size(); begin += kRows) {
             const size_t n = std::min(kRows, order.size() - begin);
+            if (keep_replaced) {
+                auto keep = stmt(fmt::format(
+                    "INSERT INTO undo_connections SELECT ?, account_id, person_key, first_name, last_name, "
+                    "profile_url, email, company, position, connected_on, listed_at, import_id FROM connections "
+                    "WHERE account_id = ? AND import_id IS NOT ? AND person_key IN {}",
+                    placeholders(1, n)));
+                keep.bind(import_id).bind(account.value).bind(import_id);
+                for (size_t i = begin; i < begin + n; ++i) keep.bind(order[i]->person_key);
+                keep.run();
+            }
             auto s = stmt(fmt::format("INSERT INTO connections (account_id, person_key, first_name, last_name, "
-                                      "profile_url, email, company, position, connected_on) VALUES {}{}",
-                                      placeholders(n, 9), kUpsert));
+                                      "profile_url, email, company, position, connected_on, listed_at, import_id) "
+                                      "VALUES {}{}",
+                                      placeholders(n, 11), kUpsert));
             for (size_t i = begin; i < begin + n; ++i) {
                 const auto& r = *order[i];
                 s.bind(account.value)
@@ -592,6 +667,8 @@ public:
                     .bind(r.company)
                     .bind(r.position)
                     .bind(static_cast<std::int64_t>(r.connected_on.time_since_epoch().count()));
+                bind_optional(s, r.listed_at);
+                bind_optional(s, import ? std::optional<std::int64_t>(import_id) : std::nullopt);
             }
             s.run();
         }
@@ -618,14 +695,12 @@ public:
 
     void insert_event(core::AccountId account, core::InvitationId id, const core::Event& e, Instant recorded_at)
     {
-        stmt("INSERT INTO events (account_id, invitation_id, kind, at, recorded_at, source) VALUES (?, ?, ?, ?, ?, ?)")
-            .bind(account.value)
-            .bind(id.value)
-            .bind(core::to_string(e.kind))
-            .bind(e.at)
-            .bind(recorded_at)
-            .bind(e.source)
-            .run();
+        auto s = stmt(
+            "INSERT INTO events (account_id, invitation_id, kind, at, recorded_at, source, import_id) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)");
+        s.bind(account.value).bind(id.value).bind(core::to_string(e.kind)).bind(e.at).bind(recorded_at).bind(e.source);
+        bind_optional(s, import_value(e.import));
+        s.run();
     }
 
     void save_projection(const core::Invitation& inv)
@@ -779,7 +854,7 @@ public:
     std::vector<core::InvitationId> insert_invitations(std::vector<ingest::NewInvitation>& batch,
                                                        const std::vector<size_t>& order, Instant recorded_at)
     {
-        constexpr size_t kRows = 64;  // rows per INSERT: 15 x 64 parameters, well under SQLite's limit
+        constexpr size_t kRows = 64;  // rows per INSERT: 17 x 64 parameters, well under SQLite's limit
         auto next_id = [&](std::string_view table) {
             return scalar(fmt::format("SELECT coalesce(max(id), 0) + 1 FROM {}", table));
         };
@@ -802,17 +877,13 @@ public:
         std::vector<core::InvitationId> ids(batch.size());
         std::map<std::tuple<std::int64_t, core::Direction, core::Status>, std::int64_t> counts;
 
-        const std::string full_insert =
+        constexpr std::string_view kInsert =
             "INSERT INTO invitations (id, account_id, direction, person_key, name, profile_url, sent_at, message, "
-            "source, recorded_at, status, status_at, accidental, keep, template) VALUES " +
-            placeholders(kRows, 15);
+            "source, recorded_at, status, status_at, accidental, keep, template, seen_at, import_id) VALUES ";
+        const std::string full_insert = std::string(kInsert) + placeholders(kRows, 17);
         for (size_t begin = 0; begin < batch.size(); begin += kRows) {
             const size_t rows = std::min(kRows, batch.size() - begin);
-            auto s = stmt(rows == kRows ? full_insert
-                                        : "INSERT INTO invitations (id, account_id, direction, person_key, name, "
-                                          "profile_url, sent_at, message, source, recorded_at, status, status_at, "
-                                          "accidental, keep, template) VALUES " +
-                                              placeholders(rows, 15));
+            auto s = stmt(rows == kRows ? full_insert : std::string(kInsert) + placeholders(rows, 17));
             for (size_t i = begin; i < begin + rows; ++i) {
                 auto& inv = batch[order[i]].invitation;
                 inv.id = core::InvitationId{invitation_id++};
@@ -834,6 +905,8 @@ public:
                 else
                     s.bind_null();
                 s.bind(std::int64_t{inv.accidental}).bind(std::int64_t{inv.keep}).bind(inv.template_name);
+                bind_optional(s, batch[order[i]].seen_at);
+                bind_optional(s, import_value(batch[order[i]].events.front().import));
             }
             s.run();
         }
@@ -850,8 +923,9 @@ public:
                 events.push_back(Row{&batch[i].invitation, &batch[i].events[e]});
         for (size_t begin = 0; begin < events.size(); begin += kRows) {
             const size_t rows = std::min(kRows, events.size() - begin);
-            auto s = stmt("INSERT INTO events (id, account_id, invitation_id, kind, at, recorded_at, source) VALUES " +
-                          placeholders(rows, 7));
+            auto s = stmt(
+                "INSERT INTO events (id, account_id, invitation_id, kind, at, recorded_at, source, import_id) VALUES " +
+                placeholders(rows, 8));
             for (size_t i = begin; i < begin + rows; ++i) {
                 const auto& [inv, e] = events[i];
                 s.bind(event_id++)
@@ -861,6 +935,7 @@ public:
                     .bind(e->at)
                     .bind(recorded_at)
                     .bind(e->source);
+                bind_optional(s, import_value(e->import));
             }
             s.run();
         }
@@ -1069,9 +1144,9 @@ public:
     {
         const std::string filter = id ? " AND invitation_id = ?" : "";
         auto s = stmt(fmt::format(
-            "SELECT 0, id, 'sent', sent_at, source, recorded_at, 0 FROM invitations WHERE account_id = ?{} "
-            "UNION ALL SELECT id, invitation_id, kind, at, source, recorded_at, 1 FROM events WHERE account_id = ?{} "
-            "ORDER BY 6, 2, 7, 1",
+            "SELECT 0, id, 'sent', sent_at, source, recorded_at, 0, import_id FROM invitations WHERE account_id = ?{} "
+            "UNION ALL SELECT id, invitation_id, kind, at, source, recorded_at, 1, import_id FROM events "
+            "WHERE account_id = ?{} ORDER BY 6, 2, 7, 1",
             id ? " AND id = ?" : "", filter));
         s.bind(account.value);
         if (id) s.bind(id->value);
@@ -1079,11 +1154,10 @@ public:
         if (id) s.bind(id->value);
         std::vector<StoredEvent> out;
         while (s.step()) {
-            out.push_back(
-                StoredEvent{s.integer(0), core::InvitationId{s.integer(1)},
-                            core::Event{core::event_kind_from_string(s.text(2)).value_or(core::EventKind::sent),
-                                        s.instant(3), s.text(4)},
-                            s.instant(5)});
+            core::Event event{core::event_kind_from_string(s.text(2)).value_or(core::EventKind::sent), s.instant(3),
+                              s.text(4)};
+            if (!s.is_null(7)) event.import = core::ImportId{s.integer(7)};
+            out.push_back(StoredEvent{s.integer(0), core::InvitationId{s.integer(1)}, std::move(event), s.instant(5)});
         }
         return out;
     }
@@ -1114,14 +1188,182 @@ public:
         return s.instant(0);
     }
 
-    void record_import(core::AccountId account, const ImportRecord& r) override
+    core::ImportId begin_import(core::AccountId account, Instant at) override
     {
-        stmt("INSERT INTO imports (account_id, at, sources, summary) VALUES (?, ?, ?, ?)")
+        stmt("INSERT INTO imports (account_id, at, sources, summary) VALUES (?, ?, '', '')")
             .bind(account.value)
+            .bind(at)
+            .run();
+        return core::ImportId{sqlite3_last_insert_rowid(m_db)};
+    }
+
+    void finish_import(core::ImportId id, const ImportRecord& r) override
+    {
+        stmt("UPDATE imports SET at = ?, sources = ?, summary = ? WHERE id = ?")
             .bind(r.at)
             .bind(r.sources)
             .bind(r.summary)
+            .bind(id.value)
             .run();
+    }
+
+    void forget_import(core::ImportId id) override { stmt("DELETE FROM imports WHERE id = ?").bind(id.value).run(); }
+
+    void record_sightings(core::AccountId account, const std::vector<ingest::Sighting>& sightings,
+                          core::ImportId import) override
+    {
+        for (const auto& sighting : sightings) {
+            // The listing before this import, once: a second part of the same import
+            // must not pass its own for the earlier one.
+            stmt("INSERT INTO undo_seen SELECT ?1, id, seen_at FROM invitations WHERE id = ?2 AND account_id = ?3 "
+                 "AND (import_id IS NOT ?1) AND NOT EXISTS (SELECT 1 FROM undo_seen WHERE import_id = ?1 AND "
+                 "invitation_id = ?2)")
+                .bind(import.value)
+                .bind(sighting.id.value)
+                .bind(account.value)
+                .run();
+            stmt("UPDATE invitations SET seen_at = ? WHERE id = ? AND account_id = ?")
+                .bind(sighting.at)
+                .bind(sighting.id.value)
+                .bind(account.value)
+                .run();
+        }
+    }
+
+    bool record_snapshot(core::AccountId account, const ingest::Snapshot& snapshot, core::ImportId import) override
+    {
+        auto known = stmt("SELECT 1 FROM snapshots WHERE account_id = ? AND covers_from = ? AND taken_by = ? AND as_of = ?");
+        known.bind(account.value).bind(snapshot.covers_from).bind(snapshot.taken_by).bind(snapshot.as_of);
+        if (known.step()) return false;
+        stmt("INSERT INTO snapshots (account_id, import_id, covers_from, taken_by, as_of) VALUES (?, ?, ?, ?, ?)")
+            .bind(account.value)
+            .bind(import.value)
+            .bind(snapshot.covers_from)
+            .bind(snapshot.taken_by)
+            .bind(snapshot.as_of)
+            .run();
+        return true;
+    }
+
+    core::Result<UndoneImport> undo_last_import(core::AccountId account, Instant at) override
+    {
+        UndoneImport undone;
+        {
+            auto last = stmt("SELECT id, at, sources FROM imports WHERE account_id = ? AND undone_at IS NULL "
+                             "ORDER BY id DESC LIMIT 1");
+            last.bind(account.value);
+            if (!last.step())
+                return core::fail(ErrorKind::conflict, "nothing_to_undo", "there is no import to undo");
+            undone.id = core::ImportId{last.integer(0)};
+            undone.at = last.instant(1);
+            undone.sources = last.text(2);
+        }
+        const std::int64_t id = undone.id.value;
+        auto changes = [&] { return static_cast<long>(sqlite3_changes(m_db)); };
+
+        // A mark on an invitation the import added would go with it: refused, unless
+        // the marks since cancel out (a mark and its undo).
+        {
+            std::vector<core::InvitationId> marked;
+            auto s = stmt(
+                "SELECT DISTINCT i.id FROM events e JOIN invitations i ON i.id = e.invitation_id "
+                "WHERE i.account_id = ?1 AND i.import_id = ?2 AND e.import_id IS NOT ?2 ORDER BY i.id");
+            s.bind(account.value).bind(id);
+            while (s.step()) marked.push_back(core::InvitationId{s.integer(0)});
+            for (auto invitation : marked) {
+                auto with_marks = this->invitation(account, invitation);
+                if (!with_marks) continue;
+                core::Invitation without = *with_marks;
+                std::vector<core::Event> log, imported;
+                for (auto& stored : events(account, invitation)) {
+                    if (stored.event.import == undone.id) imported.push_back(stored.event);
+                    log.push_back(std::move(stored.event));
+                }
+                const bool replayed = core::replay(*with_marks, log) && core::replay(without, imported);
+                if (!replayed || with_marks->status != without.status || with_marks->status_at != without.status_at ||
+                    with_marks->keep != without.keep || with_marks->accidental != without.accidental)
+                    return core::fail(ErrorKind::conflict, "marked_since",
+                                      fmt::format("invitation {} to {} came with this import and was marked since "
+                                                  "(now {}): undo that mark first (invitekeeper mark undo {})",
+                                                  invitation.value, with_marks->person.name,
+                                                  core::to_string(with_marks->status), invitation.value));
+            }
+        }
+
+        // The invitations it added, with their events and their counts.
+        {
+            auto counted = stmt(
+                "SELECT direction, status, count(*) FROM invitations WHERE account_id = ? AND import_id = ? "
+                "GROUP BY direction, status");
+            counted.bind(account.value).bind(id);
+            std::vector<std::tuple<std::string, std::string, std::int64_t>> counts;
+            while (counted.step()) counts.emplace_back(counted.text(0), counted.text(1), counted.integer(2));
+            for (const auto& [direction, status, n] : counts) {
+                stmt("UPDATE invitation_counts SET n = n - ? WHERE account_id = ? AND direction = ? AND status = ?")
+                    .bind(n)
+                    .bind(account.value)
+                    .bind(direction)
+                    .bind(status)
+                    .run();
+                undone.invitations_removed += static_cast<long>(n);
+            }
+        }
+        stmt("DELETE FROM events WHERE invitation_id IN (SELECT id FROM invitations WHERE account_id = ? AND "
+             "import_id = ?)")
+            .bind(account.value)
+            .bind(id)
+            .run();
+        stmt("DELETE FROM invitations WHERE account_id = ? AND import_id = ?").bind(account.value).bind(id).run();
+
+        // What it concluded about the others: their state again from the log without it.
+        std::vector<core::InvitationId> concluded;
+        {
+            auto s = stmt("SELECT DISTINCT invitation_id FROM events WHERE account_id = ? AND import_id = ?");
+            s.bind(account.value).bind(id);
+            while (s.step()) concluded.push_back(core::InvitationId{s.integer(0)});
+        }
+        stmt("DELETE FROM events WHERE account_id = ? AND import_id = ?").bind(account.value).bind(id).run();
+        undone.findings_undone = changes();
+        for (auto invitation : concluded) {
+            auto inv = this->invitation(account, invitation);
+            if (!inv) continue;
+            std::vector<core::Event> log;
+            for (auto& stored : events(account, invitation)) log.push_back(std::move(stored.event));
+            if (auto r = core::replay(*inv, log); !r)
+                return core::fail(ErrorKind::conflict, "marked_since",
+                                  fmt::format("invitation {} to {} was marked since this import on what it found; "
+                                              "undo that mark first ({})",
+                                              invitation.value, inv->person.name, r.error().message));
+            save_projection(*inv);
+        }
+
+        // Its listings, back to the ones before it.
+        stmt("UPDATE invitations SET seen_at = (SELECT u.seen_at FROM undo_seen u WHERE u.import_id = ?1 AND "
+             "u.invitation_id = invitations.id) WHERE account_id = ?2 AND id IN (SELECT invitation_id FROM undo_seen "
+             "WHERE import_id = ?1)")
+            .bind(id)
+            .bind(account.value)
+            .run();
+        undone.sightings_undone = changes();
+
+        // The connections it wrote: removed, and those it replaced put back.
+        stmt("DELETE FROM connections WHERE account_id = ? AND import_id = ?").bind(account.value).bind(id).run();
+        const long written = changes();
+        stmt("INSERT INTO connections (account_id, person_key, first_name, last_name, profile_url, email, company, "
+             "position, connected_on, listed_at, import_id) SELECT account_id, person_key, first_name, last_name, "
+             "profile_url, email, company, position, connected_on, listed_at, written_by FROM undo_connections "
+             "WHERE import_id = ?")
+            .bind(id)
+            .run();
+        undone.connections_restored = changes();
+        undone.connections_removed = written - undone.connections_restored;
+
+        stmt("DELETE FROM snapshots WHERE account_id = ? AND import_id = ?").bind(account.value).bind(id).run();
+        undone.snapshots_removed = changes();
+        stmt("DELETE FROM undo_seen WHERE import_id = ?").bind(id).run();
+        stmt("DELETE FROM undo_connections WHERE import_id = ?").bind(id).run();
+        stmt("UPDATE imports SET undone_at = ? WHERE id = ?").bind(at).bind(id).run();
+        return undone;
     }
 
     // ---- the outreach queue ----
@@ -1278,12 +1520,18 @@ public:
     }
 
 private:
-    static void bind_optional(Use& s, const std::optional<std::string>& v)
+    template <class T>
+    static void bind_optional(Use& s, const std::optional<T>& v)
     {
         if (v)
             s.bind(*v);
         else
             s.bind_null();
+    }
+    static std::optional<std::int64_t> import_value(const std::optional<core::ImportId>& id)
+    {
+        if (!id) return std::nullopt;
+        return id->value;
     }
 
     sqlite3* m_db;

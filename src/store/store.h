@@ -50,6 +50,19 @@ struct ImportRecord {
     std::string summary;  // the JSON summary printed
 };
 
+// What undo_last_import() took back.
+struct UndoneImport {
+    core::ImportId id;
+    core::Instant at;                // when the import ran
+    std::string sources;             // its paths, joined
+    long invitations_removed = 0;    // invitations it added
+    long findings_undone = 0;        // what it concluded about others: accepted, gone, seen again
+    long sightings_undone = 0;       // listings of invitations already in the ledger
+    long connections_removed = 0;    // connections it added
+    long connections_restored = 0;   // connections it changed, back as they were
+    long snapshots_removed = 0;      // whole exports it recorded
+};
+
 class Store {
 public:
     virtual ~Store() = default;
@@ -74,7 +87,15 @@ public:
 
     // What an import needs to reconcile against.
     virtual ingest::Ledger ledger(core::AccountId account) = 0;
-    virtual void upsert_connections(core::AccountId account, const std::vector<ingest::ConnectionRecord>& rows) = 0;
+    // Stores new or changed connections. Rows an import changes are kept as they were,
+    // for undo_last_import().
+    virtual void upsert_connections(core::AccountId account, const std::vector<ingest::ConnectionRecord>& rows,
+                                    std::optional<core::ImportId> import = std::nullopt) = 0;
+    // Moves each invitation's latest listing on (ingest::Sighting), keeping the earlier one for undo.
+    virtual void record_sightings(core::AccountId account, const std::vector<ingest::Sighting>& sightings,
+                                  core::ImportId import) = 0;
+    // Records a whole export; false when the same one is recorded already.
+    virtual bool record_snapshot(core::AccountId account, const ingest::Snapshot& snapshot, core::ImportId import) = 0;
     // Whether the person is a connection, and since when.
     virtual std::optional<core::Days> connected_on(core::AccountId account, const std::string& person_key) = 0;
 
@@ -98,7 +119,18 @@ public:
     // The latest event of this kind recorded for the account (by its time `at`).
     virtual std::optional<core::Instant> last_event_at(core::AccountId account, core::EventKind kind) = 0;
 
-    virtual void record_import(core::AccountId account, const ImportRecord& record) = 0;
+    // An import's record: begun first, so that what it writes carries its id; finished
+    // with its sources and summary, or forgotten when it changed nothing.
+    virtual core::ImportId begin_import(core::AccountId account, core::Instant at) = 0;
+    virtual void finish_import(core::ImportId id, const ImportRecord& record) = 0;
+    virtual void forget_import(core::ImportId id) = 0;
+    // Takes back the account's latest import not undone yet, whole: the invitations
+    // and connections it added, what it concluded about the others, its listings and
+    // whole exports, the connections it changed. Its record stays, marked undone at
+    // `at`. Refused (ErrorKind::conflict) with none to undo ("nothing_to_undo"), or
+    // when a mark made since depends on it ("marked_since", naming the invitation):
+    // undo that mark first. Call inside a transaction.
+    virtual core::Result<UndoneImport> undo_last_import(core::AccountId account, core::Instant at) = 0;
 
     // A number that changes when another connection (another process) has
     // committed a change since this store last looked; its own writes leave it

@@ -342,7 +342,8 @@ TEST(Reconcile, ALongFileKeepsRowOrderWarningsAndRepeatsAcrossBothHalves)
     }
     auto second = invitations_file({rows[7], rows[30'000]});
     second.display_name = "Invitations (2).csv";
-    ImportBatch b = reconcile({}, {invitations_file(rows), second}, {});
+    // Dated as an export's file is, so that no warning says it is only part of one.
+    ImportBatch b = reconcile({}, {invitations_file(rows, day(2026, 2, 5)), second}, {});
 
     ASSERT_EQ(b.warnings.size(), no_one.size());
     for (size_t k = 0; k < no_one.size(); ++k)
@@ -538,10 +539,13 @@ TEST(Reconcile, ChangedConnectionIsStoredAgainButNotCountedNew)
 
 class ReconcileGone : public ::testing::Test {
 protected:
-    // The export of 2026-11-24 (UTC) lists only the invitation to Maya.
+    // The export of 2026-11-24 (UTC): Maya's invitation, and one from the start of
+    // its window, so that its rows cover 2026-05-28 to 2026-11-24.
     std::vector<ParsedFile> export_of_nov_24()
     {
-        return {invitations_file({outgoing("Maya Patel", kMayaUrl, wall(2026, 11, 20, 14, 37))}, day(2026, 11, 24))};
+        return {invitations_file({outgoing("Maya Patel", kMayaUrl, wall(2026, 11, 20, 14, 37)),
+                                  outgoing("Old Friend", "https://www.linkedin.com/in/old-friend", wall(2026, 5, 29, 9, 0))},
+                                 day(2026, 11, 24))};
     }
     const Instant m_as_of = utc(2026, 11, 24, 23, 59, 59);
 };
@@ -556,6 +560,10 @@ TEST_F(ReconcileGone, PendingMissingInsideTheWindowIsGoneAtTheExportTime)
     EXPECT_EQ(b.changes[0].event.kind, EventKind::gone);
     EXPECT_EQ(b.changes[0].event.at, m_as_of);
     EXPECT_EQ(b.counts.gone, 1);
+    ASSERT_TRUE(b.snapshot);
+    EXPECT_EQ(b.snapshot->covers_from, utc(2026, 5, 29, 9));
+    EXPECT_EQ(b.snapshot->taken_by, utc(2026, 11, 24));
+    EXPECT_EQ(b.snapshot->as_of, m_as_of);
 }
 
 TEST_F(ReconcileGone, PendingOlderThanTheWindowIsUntouched)
@@ -566,15 +574,53 @@ TEST_F(ReconcileGone, PendingOlderThanTheWindowIsUntouched)
     EXPECT_TRUE(b.changes.empty());
 }
 
-TEST_F(ReconcileGone, WindowIsAnOption)
+TEST_F(ReconcileGone, TheWindowBoundsWhatRowsReachingFurtherBackCover)
 {
     Ledger ledger;
     ledger.invitations.push_back(pending_entry(2, "in:sam-lee", "Sam Lee", utc(2026, 5, 1, 10)));
+    auto files = export_of_nov_24();
+    files[0].invitations.push_back(outgoing("Older Friend", "https://www.linkedin.com/in/older", wall(2026, 3, 1, 9, 0)));
+    EXPECT_TRUE(reconcile(ledger, files, {}).changes.empty()) << "the 180-day window ends the cover at 2026-05-28";
     ReconcileOptions wide;
     wide.window = core::Duration{365 * 86400};
-    ImportBatch b = reconcile(ledger, export_of_nov_24(), wide);
+    ImportBatch b = reconcile(ledger, files, wide);
     ASSERT_EQ(b.changes.size(), 1u);
     EXPECT_EQ(b.changes[0].event.kind, EventKind::gone);
+}
+
+// Issue 20: an export's rows say how far back it reaches; an invitation older than
+// its oldest row may simply be older than what it holds.
+TEST_F(ReconcileGone, AnExportCoversOnlyTheSpanOfItsRows)
+{
+    Ledger ledger;
+    ledger.invitations.push_back(pending_entry(1, "in:sam-lee", "Sam Lee", utc(2026, 10, 1, 10)));
+    ImportBatch b = reconcile(
+        ledger, {invitations_file({outgoing("Maya Patel", kMayaUrl, wall(2026, 11, 20, 14, 37))}, day(2026, 11, 24))},
+        {});
+    EXPECT_TRUE(b.changes.empty());
+    ASSERT_TRUE(b.snapshot);
+    EXPECT_EQ(b.snapshot->covers_from, utc(2026, 11, 20, 14, 37));
+}
+
+// Issue 20: one row in a lone file made hundreds of invitations gone.
+TEST_F(ReconcileGone, ALoneFileThatDoesNotReachBackInfersNothing)
+{
+    Ledger ledger;
+    ledger.invitations.push_back(pending_entry(1, "in:sam-lee", "Sam Lee", utc(2026, 11, 19, 10)));
+    ImportBatch b = reconcile(
+        ledger,
+        {invitations_file({outgoing("Maya Patel", kMayaUrl, wall(2026, 11, 20, 14, 37)),
+                           outgoing("Kim Ng", "https://www.linkedin.com/in/kim-ng", wall(2026, 11, 18, 9, 0))})},
+        {});
+    EXPECT_TRUE(b.changes.empty());
+    EXPECT_FALSE(b.snapshot);
+    ASSERT_EQ(b.warnings.size(), 1u);
+    EXPECT_EQ(b.warnings[0],
+              "Invitations.csv: its rows reach back only to 2026-11-18T09:00:00Z, not to the start of the 180-day "
+              "window, so it is taken for part of an export: the 1 pending invitation it does not list stays pending");
+    EXPECT_TRUE(reconcile({}, {invitations_file({outgoing("Maya Patel", kMayaUrl, wall(2026, 11, 20, 14, 37))})}, {})
+                    .warnings.empty())
+        << "into an empty ledger, nothing could have been taken for gone";
 }
 
 TEST_F(ReconcileGone, AlreadyWithdrawnIsUntouched)
@@ -586,13 +632,18 @@ TEST_F(ReconcileGone, AlreadyWithdrawnIsUntouched)
     EXPECT_TRUE(b.changes.empty());
 }
 
-TEST_F(ReconcileGone, ListedPendingIsUntouched)
+TEST_F(ReconcileGone, ListedPendingIsUntouchedAndSeen)
 {
     Ledger ledger;
     ledger.invitations.push_back(pending_entry(4, "in:maya-patel", "Maya Patel", utc(2026, 11, 20, 14, 37)));
     ImportBatch b = reconcile(ledger, export_of_nov_24(), {});
     EXPECT_TRUE(b.changes.empty());
     EXPECT_EQ(b.counts.unchanged, 1);
+    ASSERT_EQ(b.sightings.size(), 1u);
+    EXPECT_EQ(b.sightings[0].id, core::InvitationId{4});
+    EXPECT_EQ(b.sightings[0].at, utc(2026, 11, 24));
+    ledger.invitations[0].seen_at = utc(2026, 11, 24);
+    EXPECT_TRUE(reconcile(ledger, export_of_nov_24(), {}).sightings.empty()) << "the same listing again is no news";
 }
 
 TEST_F(ReconcileGone, SentAfterTheExportDateIsUntouched)
@@ -609,9 +660,9 @@ TEST_F(ReconcileGone, SentLaterOnTheExportDayIsUntouched)
     // sent (and recorded) another invitation at 15:00 the same day.
     Ledger ledger;
     ledger.invitations.push_back(pending_entry(6, "in:kim-ng", "Kim Ng", utc(2026, 11, 24, 15)));
-    ImportBatch b = reconcile(
-        ledger, {invitations_file({outgoing("Maya Patel", kMayaUrl, wall(2026, 11, 24, 9, 10))}, day(2026, 11, 24))},
-        {});
+    auto files = export_of_nov_24();
+    files[0].invitations[0].sent_wall = wall(2026, 11, 24, 9, 10);
+    ImportBatch b = reconcile(ledger, files, {});
     EXPECT_TRUE(b.changes.empty());
     EXPECT_EQ(b.counts.gone, 0);
 }
@@ -621,11 +672,86 @@ TEST_F(ReconcileGone, WithoutExportDateTheNewestRowIsTheExportTime)
     Ledger ledger;
     ledger.invitations.push_back(pending_entry(1, "in:sam-lee", "Sam Lee", utc(2026, 10, 1, 10)));
     ledger.invitations.push_back(pending_entry(5, "in:kim-ng", "Kim Ng", utc(2026, 11, 20, 15)));  // after the newest row
-    ImportBatch b = reconcile(
-        ledger, {invitations_file({outgoing("Maya Patel", kMayaUrl, wall(2026, 11, 20, 14, 37))})}, {});
+    auto files = export_of_nov_24();
+    files[0].export_date.reset();  // a lone Invitations.csv whose rows reach back to the window's start
+    ImportBatch b = reconcile(ledger, files, {});
     ASSERT_EQ(b.changes.size(), 1u);
     EXPECT_EQ(b.changes[0].id, core::InvitationId{1});
     EXPECT_EQ(b.changes[0].event.at, utc(2026, 11, 20, 14, 37));
+}
+
+// Issue 20: "gone" is an inference; a later export that lists it again wins.
+TEST_F(ReconcileGone, GoneListedByALaterExportIsSeenAgain)
+{
+    Ledger ledger;
+    LedgerEntry maya = pending_entry(4, "in:maya-patel", "Maya Patel", utc(2026, 11, 20, 14, 37), core::Status::gone);
+    maya.status_at = utc(2026, 11, 22, 23, 59, 59);
+    maya.seen_at = utc(2026, 11, 21);
+    ledger.invitations.push_back(maya);
+    ImportBatch b = reconcile(ledger, export_of_nov_24(), {});
+    ASSERT_EQ(b.changes.size(), 1u);
+    EXPECT_EQ(b.changes[0].event.kind, EventKind::seen);
+    EXPECT_EQ(b.changes[0].event.at, utc(2026, 11, 24));
+    EXPECT_EQ(b.counts.seen_again, 1);
+
+    // An older listing does not undo a later finding.
+    maya.status_at = utc(2026, 11, 30, 23, 59, 59);
+    ledger.invitations[0] = maya;
+    EXPECT_TRUE(reconcile(ledger, export_of_nov_24(), {}).changes.empty());
+}
+
+// Issue 20: a newer export imported first, then an older one: an invitation only the
+// older lists is gone as of the newer, as when they come in order.
+TEST_F(ReconcileGone, AnInvitationMissingFromAStoredLaterExportIsGoneAsOfIt)
+{
+    Ledger ledger;
+    const Snapshot december{utc(2026, 6, 15), utc(2026, 12, 10), utc(2026, 12, 10, 23, 59, 59)};
+    ledger.snapshots.push_back(december);
+    ImportBatch b = reconcile(ledger, export_of_nov_24(), {});
+    ASSERT_EQ(b.new_invitations.size(), 2u);
+    for (const auto& n : b.new_invitations) {
+        EXPECT_EQ(n.seen_at, utc(2026, 11, 24));
+        if (n.invitation.person.name == "Maya Patel") {
+            ASSERT_EQ(n.events.size(), 2u);
+            EXPECT_EQ(n.events[1].kind, EventKind::gone);
+            EXPECT_EQ(n.events[1].at, december.as_of);
+        } else {
+            EXPECT_EQ(n.events.size(), 1u) << "sent before December's export reaches back: pending";
+        }
+    }
+    EXPECT_EQ(b.counts.gone, 1);
+}
+
+TEST_F(ReconcileGone, AnEarlierExportImportedLaterMovesAGoneBackToIt)
+{
+    Ledger ledger;
+    LedgerEntry sam = pending_entry(1, "in:sam-lee", "Sam Lee", utc(2026, 10, 1, 10), core::Status::gone);
+    sam.status_at = utc(2026, 12, 10, 23, 59, 59);
+    ledger.invitations.push_back(sam);
+    ledger.snapshots.push_back(Snapshot{utc(2026, 6, 15), utc(2026, 12, 10), utc(2026, 12, 10, 23, 59, 59)});
+    ImportBatch b = reconcile(ledger, export_of_nov_24(), {});
+    ASSERT_EQ(b.changes.size(), 1u);
+    EXPECT_EQ(b.changes[0].event.kind, EventKind::gone);
+    EXPECT_EQ(b.changes[0].event.at, m_as_of);
+    EXPECT_EQ(b.counts.gone, 1) << "Maya, new and missing from December's export; Sam was gone already";
+}
+
+TEST_F(ReconcileGone, AConnectionFromAnOlderExportNeverReplacesANewerOne)
+{
+    Ledger ledger;
+    ConnectionRecord known{"in:maya-patel", "Maya", "Patel", kMayaUrl, "", "Globex", "", day(2026, 1, 31)};
+    known.listed_at = utc(2026, 12, 10);
+    ledger.connections.push_back(known);
+    auto files = export_of_nov_24();
+    files.push_back(connections_file({connection("Maya", "Patel", kMayaUrl, day(2026, 1, 31))}));  // at Acme
+    ImportBatch b = reconcile(ledger, files, {});
+    EXPECT_TRUE(b.connections.empty());
+    known.listed_at = utc(2026, 11, 1);
+    ledger.connections[0] = known;
+    b = reconcile(ledger, files, {});
+    ASSERT_EQ(b.connections.size(), 1u);
+    EXPECT_EQ(b.connections[0].company, "Acme");
+    EXPECT_EQ(b.connections[0].listed_at, utc(2026, 11, 24));
 }
 
 TEST_F(ReconcileGone, ConnectionsOnlyImportNeverProducesGone)

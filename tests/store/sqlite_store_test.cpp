@@ -22,6 +22,7 @@ using core::Direction;
 using core::Event;
 using core::EventKind;
 using core::Instant;
+using core::ImportId;
 using core::InvitationId;
 using core::Status;
 
@@ -560,6 +561,68 @@ TEST_F(SqliteStore, LastEventAtForSentEvents)
     add("b", utc(2026, 11, 3));
     add("c", utc(2026, 11, 2));
     EXPECT_EQ(store().last_event_at(m_account, EventKind::sent), utc(2026, 11, 3));
+}
+
+// ---- imports ----
+
+// Issue 20: an import is undone whole, with nothing of it left and nothing else lost.
+TEST_F(SqliteStore, UndoLastImportTakesBackEverythingItWroteAndNothingElse)
+{
+    ingest::ConnectionRecord maya{"in:maya-patel", "Maya", "Patel", "", "", "Acme", "", day(2026, 1, 29)};
+    maya.listed_at = utc(2026, 10, 1);
+    store().upsert_connections(m_account, {maya});
+    const InvitationId kept = add("kim", utc(2026, 11, 1));
+    const InvitationId found = add("sam", utc(2026, 11, 2));
+    store().record_sightings(m_account, {{kept, utc(2026, 11, 3)}}, ImportId{0});
+    const auto before = store().ledger(m_account);
+    const auto events_before = store().events(m_account, std::nullopt).size();
+
+    const ImportId import = store().begin_import(m_account, kNow);
+    std::vector<Event> events{Event{EventKind::sent, utc(2026, 11, 4), "import:x", import}};
+    ASSERT_TRUE(store().add_invitations({ingest::NewInvitation{invitation_to(m_account, "ada", Direction::outgoing),
+                                                               events, utc(2026, 11, 24)}},
+                                        kNow));
+    ASSERT_TRUE(store().record_event(m_account, found, Event{EventKind::gone, utc(2026, 11, 24), "import:x", import},
+                                     kNow));
+    store().record_sightings(m_account, {{kept, utc(2026, 11, 24)}, {kept, utc(2026, 11, 25)}}, import);
+    maya.company = "Globex";
+    maya.listed_at = utc(2026, 11, 24);
+    ingest::ConnectionRecord ada{"in:ada", "Ada", "", "", "", "", "", day(2026, 11, 20)};
+    store().upsert_connections(m_account, {maya, ada}, import);
+    store().upsert_connections(m_account, {maya}, import);  // a second part of the same import
+    EXPECT_TRUE(store().record_snapshot(m_account, {utc(2026, 6, 1), utc(2026, 11, 24), utc(2026, 11, 25)}, import));
+    EXPECT_FALSE(store().record_snapshot(m_account, {utc(2026, 6, 1), utc(2026, 11, 24), utc(2026, 11, 25)}, import));
+    store().finish_import(import, ImportRecord{kNow, "Basic_LinkedInDataExport_11-24-2026.zip", "{}"});
+    EXPECT_EQ(store().count_invitations(m_account, with_status(Status::gone)), 1);
+
+    auto undone = store().undo_last_import(m_account, kNow);
+    ASSERT_TRUE(undone) << undone.error().message;
+    EXPECT_EQ(undone->id, import);
+    EXPECT_EQ(undone->invitations_removed, 1);
+    EXPECT_EQ(undone->findings_undone, 1);
+    EXPECT_EQ(undone->sightings_undone, 1);
+    EXPECT_EQ(undone->connections_removed, 1);
+    EXPECT_EQ(undone->connections_restored, 1);
+    EXPECT_EQ(undone->snapshots_removed, 1);
+
+    const auto after = store().ledger(m_account);
+    ASSERT_EQ(after.invitations.size(), before.invitations.size());
+    for (size_t i = 0; i < after.invitations.size(); ++i) {
+        EXPECT_EQ(after.invitations[i].status, before.invitations[i].status);
+        EXPECT_EQ(after.invitations[i].status_at, before.invitations[i].status_at);
+        EXPECT_EQ(after.invitations[i].seen_at, before.invitations[i].seen_at);
+    }
+    ASSERT_EQ(after.connections.size(), 1u);
+    EXPECT_EQ(after.connections[0].company, "Acme");
+    EXPECT_EQ(after.connections[0].listed_at, utc(2026, 10, 1));
+    EXPECT_TRUE(after.snapshots.empty());
+    EXPECT_EQ(store().events(m_account, std::nullopt).size(), events_before);
+    EXPECT_EQ(store().count_invitations(m_account, with_status(Status::pending)), 2);
+    EXPECT_EQ(store().count_invitations(m_account, InvitationQuery{}), 2);
+
+    auto none = store().undo_last_import(m_account, kNow);
+    ASSERT_FALSE(none);
+    EXPECT_EQ(none.error().code, "nothing_to_undo");
 }
 
 // ---- connections ----

@@ -50,7 +50,7 @@ constexpr Param kSend[] = {{"days", "--days"},
                            {"from", "--from"},
                            {"aggressive", "--aggressive", true},
                            {"allow_unpersonalized", "--allow-unpersonalized", true}};
-constexpr Param kImport[] = {{"skip_invalid", "--skip-invalid", true}};
+constexpr Param kImport[] = {{"skip_invalid", "--skip-invalid", true}, {"dry_run", "--dry-run", true}};
 
 constexpr std::span<const Param> none() { return {}; }
 
@@ -71,6 +71,7 @@ constexpr Route kRoutes[] = {
     {"DELETE", "/api/queue", {"queue", "remove"}, none(), Body::none, true},
     {"POST", "/api/queue/import", {"queue", "import"}, none(), Body::queue_file, true},
     {"POST", "/api/import", {"import", ""}, kImport, Body::export_file, true},
+    {"POST", "/api/import/undo", {"import", "--undo"}, none(), Body::none, true},
 };
 
 constexpr std::string_view kMarks = "/api/marks/";

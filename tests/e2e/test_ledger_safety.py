@@ -1,0 +1,303 @@
+#!/usr/bin/env python3
+"""End-to-end tests of what must never happen to a member's ledger, each from a defect
+found by using invitekeeper as a hostile or a new user would (issue 20): a crash on a
+daily command, invitations marked gone by a partial file, a result that depends on the
+order of imports, a database created or changed where it should not be, a failed
+write reported as a success.
+
+Run: test_ledger_safety.py BINARY DEMO_DIR
+"""
+import datetime as dt
+import json
+import os
+import random
+import sqlite3
+import sys
+import unittest
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import test_import  # noqa: E402  (the Ledger helpers)
+from test_import import CONN_HEADER, CONN_PREAMBLE, INV_HEADER, Ledger, TempCase, inv_row, make_zip  # noqa: E402
+
+DEMO_NOW = "2026-11-25T08:30:00Z"
+
+
+def demo_zips():
+    return sorted(str(p) for p in Path(test_import.DEMO).glob("Basic_LinkedInDataExport_*.zip"))
+
+
+class DemoCase(TempCase):
+    """A ledger holding the bundled demo's three exports, the clock at the demo's day."""
+
+    def setUp(self):
+        super().setUp()
+        self.ledger.now = DEMO_NOW
+        self.ledger.run("import", *demo_zips(), check=0)
+
+
+class NoCrash(DemoCase):
+    def test_months_of_sends_without_connections_keep_every_daily_command_working(self):
+        # 3,000 sends recorded today, none known accepted: the newest 3,000 (the sample the
+        # member's own curve is built from) hold no acceptance, though the history has 844.
+        rows = "".join(inv_row(f"Fresh Person{i}", f"fresh-person-{i}", f"11/25/26, {1 + i % 7}:{i % 60:02d} AM")
+                       for i in range(3000))
+        self.ledger.run("import", str(self.write("Invitations.csv", INV_HEADER + rows)), check=0)
+        status = self.ledger.json("status")
+        self.assertEqual(status["pending"], 1385 + 3000)
+        stats = self.ledger.json("stats")
+        self.assertEqual(stats["accepted"], 0)
+        self.assertEqual(stats["curve_source"], "prior")
+        for command in (["forecast"], ["health"], ["plan", "withdraw"], ["plan", "send"],
+                        ["simulate", "--runs", "5", "--days", "30"], ["history"]):
+            self.ledger.json(*command)
+
+
+def ledger_state(db):
+    """What a member's ledger holds, without the row ids and recording times that
+    depend on when each row arrived: each invitation's identity and fate, each
+    connection, each whole export."""
+    con = sqlite3.connect(db)
+    try:
+        return {
+            "invitations": con.execute(
+                "SELECT direction, person_key, name, sent_at, message, status, status_at, seen_at FROM invitations "
+                "ORDER BY direction, person_key, sent_at").fetchall(),
+            "connections": con.execute(
+                "SELECT person_key, first_name, last_name, company, position, connected_on, listed_at FROM connections "
+                "ORDER BY person_key").fetchall(),
+            "snapshots": con.execute("SELECT covers_from, taken_by, as_of FROM snapshots ORDER BY 1, 2, 3").fetchall(),
+        }
+    finally:
+        con.close()
+
+
+class PartialFiles(DemoCase):
+    """Issue 20: a file that holds only part of an export marked hundreds gone, for good."""
+
+    def test_one_row_marks_nothing_gone_and_says_why(self):
+        before = self.ledger.json("status")["pending"]
+        for direction in ("OUTGOING", "INCOMING"):
+            # Sent after the newest export: nothing says it is gone.
+            row = inv_row("Nell Ahn", f"nell-ahn-{direction.lower()}", "11/25/26, 8:00 AM", direction=direction)
+            r = self.ledger.json("import", str(self.write("Invitations.csv", INV_HEADER + row)))
+            self.assertEqual(r["gone"], 0)
+            self.assertIs(r["sources"][0]["whole_export"], False)
+            self.assertTrue(any("taken for part of an export" in w for w in r["warnings"]), r["warnings"])
+        self.assertEqual(self.ledger.json("status")["pending"], before + 1)
+
+    def test_a_later_export_listing_a_gone_invitation_makes_it_pending_again(self):
+        con = sqlite3.connect(self.ledger.db)
+        gone = con.execute("SELECT count(*) FROM invitations WHERE status = 'gone' AND direction = 'outgoing'"
+                           ).fetchone()[0]
+        con.close()
+        self.assertEqual(gone, 55)
+        # The member's newest export lists them all again (say LinkedIn's export had
+        # lost them): built from the newest demo export plus the gone ones' rows.
+        import zipfile
+        newest = demo_zips()[-1]
+        with zipfile.ZipFile(newest) as z:
+            invitations = z.read("Invitations.csv").decode()
+            connections = z.read("Connections.csv").decode()
+        con = sqlite3.connect(self.ledger.db)
+        rows = con.execute("SELECT name, profile_url, sent_at FROM invitations WHERE status = 'gone' AND "
+                           "direction = 'outgoing' AND profile_url <> ''").fetchall()
+        con.close()
+        extra = "".join(inv_row(name, url.rsplit("/", 1)[1], dt.datetime.fromtimestamp(at, dt.timezone.utc)
+                                .strftime("%-m/%-d/%y, %-I:%M %p")) for name, url, at in rows)
+        make_zip(self.tmp / "Basic_LinkedInDataExport_11-26-2026.zip",
+                 {"Invitations.csv": invitations + extra, "Connections.csv": connections})
+        before = self.ledger.json("status")["pending"]
+        r = self.ledger.json("import", str(self.tmp / "Basic_LinkedInDataExport_11-26-2026.zip"),
+                             now="2026-11-26T09:00:00Z")
+        self.assertEqual(r["seen_again"], len(rows))
+        self.assertEqual(r["pending"], before + len(rows))
+        text = self.ledger.run("history", now="2026-11-26T09:00:00Z", check=0)
+        self.assertEqual(text.returncode, 0)
+
+    def test_dry_run_says_what_would_change_and_writes_nothing(self):
+        before = self.ledger.dump()
+        rows = "".join(inv_row(f"New Person{i}", f"new-person-{i}", "11/25/26, 8:00 AM") for i in range(3))
+        path = self.write("Invitations.csv", INV_HEADER + rows)
+        r = self.ledger.json("import", "--dry-run", str(path))
+        self.assertTrue(r["dry_run"])
+        self.assertEqual(r["invitations"]["new"], 3)
+        self.assertEqual(r["pending"], 1388)
+        self.assertEqual(self.ledger.dump(), before)
+        text = self.ledger.run("import", "--dry-run", str(path), check=0).stdout
+        self.assertIn("Would import", text)
+        self.assertIn("Dry run: nothing was written", text)
+
+    def test_an_import_is_undone_whole(self):
+        before = ledger_state(self.ledger.db)
+        status = self.ledger.json("status")
+        # A day later's export: the newest demo export, three new invitations, one of
+        # them accepted already, and every other connection at a new company.
+        import zipfile
+        with zipfile.ZipFile(demo_zips()[-1]) as z:
+            invitations = z.read("Invitations.csv").decode()
+            connections = z.read("Connections.csv").decode()
+        rows = "".join(inv_row(f"New Person{i}", f"new-person-{i}", "11/25/26, 8:00 AM") for i in range(3))
+        lines = connections.split("\n")
+        moved = [line.replace(",Engineer,", ",Staff Engineer,") for line in lines]
+        conns = "\n".join(moved) + "\nNew,Person0,https://www.linkedin.com/in/new-person-0,,Acme,CTO,25 Nov 2026"
+        make_zip(self.tmp / "Basic_LinkedInDataExport_11-25-2026.zip",
+                 {"Invitations.csv": INV_HEADER + rows + invitations[len(INV_HEADER):], "Connections.csv": conns})
+        r = self.ledger.json("import", str(self.tmp / "Basic_LinkedInDataExport_11-25-2026.zip"))
+        self.assertTrue(r["changed"])
+        self.assertEqual((r["invitations"]["new"], r["accepted"], r["gone"]), (3, 1, 0))
+        self.assertNotEqual(ledger_state(self.ledger.db), before)
+        undone = self.ledger.json("import", "--undo")
+        self.assertEqual(undone["invitations_removed"], 3)
+        self.assertEqual(undone["connections_removed"], 1)
+        self.assertGreater(undone["connections_restored"], 1000)
+        self.assertGreater(undone["sightings_undone"], 1000)
+        self.assertEqual(undone["pending"], status["pending"])
+        self.assertEqual(ledger_state(self.ledger.db), before)
+        self.assertEqual(self.ledger.json("status"), status)
+        # Then the three demo exports (one command, one import), back to an empty ledger.
+        self.ledger.json("import", "--undo")
+        empty = ledger_state(self.ledger.db)
+        self.assertEqual(empty, {"invitations": [], "connections": [], "snapshots": []})
+        refused = self.ledger.run("import", "--undo")
+        self.assertEqual(refused.returncode, 3)
+        self.assertIn("no import to undo", refused.stderr)
+
+    def test_undo_refuses_while_a_later_mark_depends_on_the_import(self):
+        rows = inv_row("New Person", "new-person", "11/25/26, 8:00 AM")
+        self.ledger.run("import", str(self.write("Invitations.csv", INV_HEADER + rows)), check=0)
+        self.ledger.run("mark", "withdrawn", "https://www.linkedin.com/in/new-person", check=0)
+        before = self.ledger.dump()
+        refused = self.ledger.run("import", "--undo")
+        self.assertEqual(refused.returncode, 3)
+        self.assertIn("undo that mark first", refused.stderr)
+        self.assertEqual(self.ledger.dump(), before)
+        self.ledger.run("mark", "undo", "https://www.linkedin.com/in/new-person", check=0)
+        self.assertEqual(self.ledger.json("import", "--undo")["invitations_removed"], 1)
+
+
+class ImportOrder(TempCase):
+    """Issue 20: the same set of exports gives the same ledger in any order."""
+
+    def test_the_demo_exports_in_any_order(self):
+        states = []
+        for order in (demo_zips(), demo_zips()[::-1], [demo_zips()[i] for i in (1, 2, 0)]):
+            for one_command in (True, False):
+                tmp = self.tmp / f"run{len(states)}"
+                tmp.mkdir()
+                ledger = Ledger(tmp, now=DEMO_NOW)
+                ledger.run("init", "--name", "robin", check=0)
+                if one_command:
+                    ledger.run("import", *order, check=0)
+                else:
+                    for z in order:
+                        ledger.run("import", z, check=0)
+                states.append((ledger_state(ledger.db), ledger.json("status")))
+        self.assertEqual(states[0][1]["pending"], 1385)
+        for state in states[1:]:
+            self.assertEqual(state[1], states[0][1])
+            self.assertEqual(state[0], states[0][0])
+
+    def test_random_export_series_in_random_orders(self):
+        """A made-up member's outreach, exported a few times as LinkedIn would, plus
+        now and then a file cut down in a spreadsheet; each series imported in order,
+        in reverse, and shuffled, in one command and one by one."""
+        self.series_truth = {}
+        for seed in range(12):
+            rnd = random.Random(seed)
+            files, self.series_truth[seed] = self.random_series(rnd, self.tmp / f"series{seed}")
+            orders = [files, files[::-1], rnd.sample(files, len(files)), rnd.sample(files, len(files))]
+            states = []
+            for k, order in enumerate(orders):
+                tmp = self.tmp / f"series{seed}" / f"order{k}"
+                tmp.mkdir()
+                ledger = Ledger(tmp, now="2026-11-30T12:00:00Z")
+                ledger.run("init", "--name", "robin", check=0)
+                if k % 2 == 0:
+                    ledger.run("import", *map(str, order), check=0)
+                else:
+                    for f in order:
+                        ledger.run("import", str(f), check=0)
+                states.append(ledger_state(ledger.db))
+            for k in range(1, len(states)):
+                self.assertEqual(states[k], states[0], f"seed {seed}: order {[f.name for f in orders[k]]}")
+            self.assert_true_to_life(seed, states[0])
+
+    def assert_true_to_life(self, seed, state):
+        """What the ledger concludes against what happened: acceptances are exactly
+        the ones an export's connections show; nobody is gone who was not withdrawn;
+        everyone withdrawn while a later export still reached back to them is gone."""
+        people, exports = self.series_truth[seed]
+        status = {row[1]: row[5] for row in state["invitations"]}
+        self.assertEqual(len(status), len(state["invitations"]), "one invitation per person")
+        last = max(e["taken"] for e in exports)
+        for p in people:
+            key = "in:" + p["slug"]
+            listed = [e for e in exports if p["slug"] in e["slugs"]]
+            if not listed:
+                self.assertNotIn(key, status)
+                continue
+            got = status[key]
+            if p["fate"] == "accepted" and p["at"] <= last:
+                self.assertEqual(got, "accepted", f"seed {seed}: {p}")
+                continue
+            if got == "gone":
+                self.assertEqual(p["fate"], "withdrawn", f"seed {seed}: gone but never withdrawn: {p}")
+            seen = max(e["taken"] for e in listed)
+            told = any(e["taken"] > seen and e["oldest"] <= p["sent"] <= e["taken"] and
+                       p["sent"] >= e["taken"] - dt.timedelta(days=180) for e in exports)
+            if told:
+                self.assertEqual(got, "gone", f"seed {seed}: withdrawn, and a later export reaches back: {p}")
+
+    @staticmethod
+    def random_series(rnd, folder):
+        folder.mkdir()
+        end = dt.datetime(2026, 11, 28, tzinfo=dt.timezone.utc)
+        people = []
+        for i in range(rnd.randint(40, 120)):
+            sent = end - dt.timedelta(days=rnd.uniform(0, 300), minutes=rnd.randint(0, 600))
+            sent = sent.replace(second=0, microsecond=0)
+            fate = rnd.choices(["accepted", "withdrawn", "pending"], [0.35, 0.15, 0.5])[0]
+            at = sent + dt.timedelta(days=rnd.uniform(0, 40) if fate == "accepted" else rnd.uniform(14, 90))
+            incoming = rnd.random() < 0.15
+            people.append(dict(name=f"Person{i} Example", slug=f"p{i}-example", sent=sent, fate=fate, at=at,
+                               direction="INCOMING" if incoming else "OUTGOING", company=rnd.choice(["Acme", "Globex"])))
+        days = sorted(rnd.sample(range(0, 300, 7), rnd.randint(2, 4)))
+        files, exports = [], []
+        for d in days:
+            taken = end - dt.timedelta(days=d)
+            rows, conns, slugs = [], [], set()
+            for p in sorted(people, key=lambda p: p["sent"], reverse=True):
+                if p["sent"] > taken or p["sent"] < taken - dt.timedelta(days=182):
+                    continue
+                if p["fate"] == "withdrawn" and p["at"] <= taken:
+                    continue
+                stamp = p["sent"].strftime("%-m/%-d/%y, %-I:%M %p")
+                if p["direction"] == "OUTGOING":
+                    rows.append(inv_row(p["name"], p["slug"], stamp))
+                else:
+                    rows.append(f'{p["name"]},Robin Vale,"{stamp}",,INCOMING,https://www.linkedin.com/in/{p["slug"]},'
+                                f'{test_import.ME}\n')
+                slugs.add(p["slug"])
+            if rows:
+                oldest = min(p["sent"] for p in people if p["slug"] in slugs)
+                exports.append(dict(taken=taken, slugs=slugs, oldest=oldest))
+            for p in people:
+                if p["fate"] == "accepted" and p["at"] <= taken:
+                    first, last = p["name"].split()
+                    conns.append(f"{first},{last},https://www.linkedin.com/in/{p['slug']},,"
+                                 f"{p['company'] if d % 2 else 'Initech'},Engineer,{p['at'].strftime('%d %b %Y')}")
+            name = f"Basic_LinkedInDataExport_{taken.strftime('%m-%d-%Y')}.zip"
+            make_zip(folder / name, {"Invitations.csv": INV_HEADER + "".join(rows),
+                                     "Connections.csv": CONN_PREAMBLE + CONN_HEADER + "\n".join(conns)})
+            files.append(folder / name)
+            if rnd.random() < 0.4 and rows:  # a few rows of it, saved apart
+                part = folder / f"part-{len(files)}-Invitations.csv"
+                part.write_text(INV_HEADER + "".join(rnd.sample(rows, max(1, len(rows) // 5))))
+                files.append(part)
+        return files, (people, exports)
+
+
+if __name__ == "__main__":
+    test_import.BINARY, test_import.DEMO = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+    unittest.main(argv=[sys.argv[0], "-v"])
