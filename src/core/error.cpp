@@ -9,6 +9,7 @@ int exit_code(ErrorKind kind)
     case ErrorKind::bad_input: return 2;
     case ErrorKind::conflict: return 3;
     case ErrorKind::internal: return 4;
+    case ErrorKind::storage: return 6;
     }
     return 4;
 }

@@ -13,7 +13,8 @@ enum class ErrorKind {
     usage,      // the command line or request is malformed (exit 1)
     bad_input,  // an input file or value is invalid (exit 2)
     conflict,   // the request contradicts stored state (exit 3)
-    internal,   // a bug or an environment failure (exit 4)
+    internal,   // a bug (exit 4)
+    storage,    // the disk or the ledger file failed: full, read-only, I/O error, damaged (exit 6)
 };
 
 struct Error {

@@ -135,6 +135,8 @@ int run_cli(int argc, char** argv, std::ostream& out, std::ostream& err, bool er
         else out << result->text;
         out.flush();
         return result->exit_code;
+    } catch (const store::StorageError& e) {
+        return report(e.error(), options.json, out, err);
     } catch (const std::exception& e) {
         return report(core::Error{core::ErrorKind::internal, "internal", e.what()}, options.json, out, err);
     }

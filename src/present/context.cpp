@@ -17,28 +17,57 @@ Context::Context(GlobalOptions options, std::ostream& err, bool err_is_terminal,
 {
 }
 
-std::string Context::db_path() const
+core::Result<std::string> Context::db_path() const
 {
-    if (!m_options.db.empty()) return m_options.db;
-    if (auto v = m_env("INVITEKEEPER_DB"); v && !v->empty()) return *v;
+    auto empty = [](std::string_view given) {
+        return core::fail(ErrorKind::usage, "empty_db",
+                          fmt::format("{} is empty: give the ledger's path (an unset variable in a script?)", given));
+    };
+    if (m_options.db) {
+        if (m_options.db->empty()) return empty("--db");
+        return *m_options.db;
+    }
+    if (auto v = m_env("INVITEKEEPER_DB")) {
+        if (v->empty()) return empty("$INVITEKEEPER_DB");
+        return *v;
+    }
     if (auto v = m_env("XDG_DATA_HOME"); v && !v->empty()) return *v + "/invitekeeper/invitekeeper.db";
     return m_env("HOME").value_or(".") + "/.local/share/invitekeeper/invitekeeper.db";
 }
 
-core::Result<store::Store*> Context::store()
+core::Result<bool> Context::has_ledger() const
+{
+    if (m_shared_store || m_store) return true;
+    auto path = db_path();
+    if (!path) return std::unexpected(path.error());
+    std::error_code ec;
+    return *path == ":memory:" || fs::exists(*path, ec);
+}
+
+core::Result<store::Store*> Context::store() { return open_store(false); }
+
+core::Result<store::Store*> Context::store_or_create() { return open_store(true); }
+
+core::Result<store::Store*> Context::open_store(bool create)
 {
     if (m_shared_store) return m_shared_store;
     if (m_store) return m_store.get();
-    std::string path = db_path();
-    if (path != ":memory:") {
-        fs::path parent = fs::path(path).parent_path();
-        std::error_code ec;
+    auto path = db_path();
+    if (!path) return std::unexpected(path.error());
+    std::error_code ec;
+    if (*path != ":memory:" && !fs::exists(*path, ec)) {
+        if (!create)
+            return core::fail(ErrorKind::usage, "no_ledger",
+                              fmt::format("{}: no ledger there; create one with `invitekeeper init --name NAME`, or "
+                                          "check --db",
+                                          *path));
+        fs::path parent = fs::path(*path).parent_path();
         if (!parent.empty()) fs::create_directories(parent, ec);
         if (ec)
             return core::fail(ErrorKind::bad_input, "cannot_open_db",
                               fmt::format("{}: cannot create folder: {}", parent.string(), ec.message()));
     }
-    auto opened = store::open_sqlite(path);
+    auto opened = store::open_sqlite(*path, create ? store::Open::or_create : store::Open::existing);
     if (!opened) return std::unexpected(opened.error());
     m_store = std::move(*opened);
     return m_store.get();
@@ -61,7 +90,7 @@ core::Result<store::Account> Context::account()
     }
     if (all.empty())
         return core::fail(ErrorKind::usage, "no_account",
-                          fmt::format("{} has no account yet: run `invitekeeper init --name NAME` first", db_path()));
+                          fmt::format("{} has no account yet: run `invitekeeper init --name NAME` first", db_path().value_or("the ledger")));
     if (all.size() > 1)
         return core::fail(ErrorKind::usage, "choose_account",
                           fmt::format("several accounts ({}): choose one with --account NAME", names));

@@ -17,7 +17,7 @@
 namespace ik::present {
 
 struct GlobalOptions {
-    std::string db;       // --db, else $INVITEKEEPER_DB, else the XDG data path
+    std::optional<std::string> db;  // --db, else $INVITEKEEPER_DB, else the XDG data path
     std::string account;  // --account
     std::string now;      // --now, else the system clock
     std::string config;   // --config, else $XDG_CONFIG_HOME/invitekeeper/config.toml if present
@@ -37,10 +37,19 @@ public:
     std::ostream& err() { return m_err; }
     bool err_is_terminal() const { return m_err_is_terminal; }
 
-    // The database path these options resolve to.
-    std::string db_path() const;
-    // The store, opened (and created, with its folder) on first use.
+    // The database path these options resolve to. An empty --db or $INVITEKEEPER_DB
+    // is refused: a script's unset variable must not fall back to the member's ledger.
+    core::Result<std::string> db_path() const;
+    // Whether there is a ledger at db_path() (or a store shared in) to open.
+    core::Result<bool> has_ledger() const;
+    // The store, opened on first use: an existing invitekeeper ledger only, so that a
+    // mistyped path or another program's database is never created or changed.
     core::Result<store::Store*> store();
+    // store() for the commands that may start a ledger (init, serve): a missing one is
+    // created, with its folder.
+    core::Result<store::Store*> store_or_create();
+    // Closes the store this context opened (not a shared one).
+    void close_store() { m_store.reset(); }
     // Makes store() answer `shared`, which outlives this context: the server opens
     // the store once and gives each request a context of its own.
     void share_store(store::Store* shared) { m_shared_store = shared; }
@@ -58,6 +67,7 @@ public:
 
 private:
     std::optional<std::string> config_path() const;
+    core::Result<store::Store*> open_store(bool create);
 
     GlobalOptions m_options;
     std::ostream& m_err;

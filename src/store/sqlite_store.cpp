@@ -2,11 +2,12 @@
 #include "store/store.h"
 
 #include <fmt/format.h>
-#include <sqlite3.h>
 #include <nlohmann/json.hpp>
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <array>
+#include <cerrno>
 #include <map>
 #include <set>
 #include <stdexcept>
@@ -270,14 +271,62 @@ CREATE INDEX undo_connections_by_import ON undo_connections (import_id);
 )sql",
 };
 
-// SQLite failures inside the store are thrown as StoreError and turned into an
-// Error at the edge of each public call (transaction) or by the caller's edge.
-struct StoreError : std::runtime_error {
-    using std::runtime_error::runtime_error;
+// What a member is told when SQLite fails with `rc` on the ledger at `path`: the
+// disk, not invitekeeper, for the failures of the storage (ErrorKind::storage).
+core::Error describe_failure(int rc, std::string_view detail, std::string_view path, int system_errno = 0)
+{
+    const std::string where = path.empty() ? std::string("the ledger") : std::string(path);
+    // A write the disk had no room for, or a file size limit, comes as an I/O error.
+    const bool no_room = system_errno == ENOSPC || system_errno == EDQUOT || system_errno == EFBIG;
+    switch ((rc & 0xff) == SQLITE_IOERR && no_room ? SQLITE_FULL : rc & 0xff) {
+    case SQLITE_FULL:
+        return {ErrorKind::storage, "disk_full",
+                fmt::format("{}: the disk is full; nothing was written. Free some space and try again", where)};
+    case SQLITE_READONLY:
+        return {ErrorKind::storage, "read_only",
+                fmt::format("{}: the ledger is read-only (its file, its folder or the disk); nothing was written",
+                            where)};
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+        return {ErrorKind::storage, "io_error",
+                fmt::format("{}: the disk failed to read or write the ledger ({}); nothing was written", where,
+                            detail)};
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return {ErrorKind::storage, "busy",
+                fmt::format("{}: another program kept the ledger locked; nothing was written. Try again", where)};
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+        return {ErrorKind::storage, "damaged",
+                fmt::format("{}: the ledger file is damaged ({}); restore it from a backup", where, detail)};
+    case SQLITE_NOMEM:
+        return {ErrorKind::storage, "out_of_memory", fmt::format("{}: out of memory", where)};
+    default:
+        return {ErrorKind::internal, "store", std::string(detail)};
+    }
+}
+
+std::string_view path_of(sqlite3* db)
+{
+    const char* name = db ? sqlite3_db_filename(db, "main") : nullptr;
+    return name ? std::string_view(name) : std::string_view();
+}
+
+// SQLite failures inside the store are thrown as StoreError, which says what failed
+// (describe_failure), and turned into an Error at the edge of each public call
+// (transaction) or by the caller's edge (store::StorageError).
+struct StoreError : store::StorageError {
+    StoreError(int rc, std::string detail, sqlite3* db)
+        : StorageError(describe_failure(rc, detail, path_of(db), db ? sqlite3_system_errno(db) : 0))
+    {
+    }
+    explicit StoreError(std::string detail) : StorageError(core::Error{ErrorKind::internal, "store", std::move(detail)})
+    {
+    }
 };
 // A UNIQUE, CHECK or foreign-key constraint refused a write.
 struct ConstraintError : StoreError {
-    using StoreError::StoreError;
+    explicit ConstraintError(std::string detail) : StoreError(std::move(detail)) {}
 };
 
 class Statement {
@@ -285,7 +334,8 @@ public:
     Statement(sqlite3* db, std::string_view sql) : m_db(db)
     {
         if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &m_stmt, nullptr) != SQLITE_OK)
-            throw StoreError(fmt::format("SQL prepare failed: {} in {}", sqlite3_errmsg(db), sql));
+            throw StoreError(sqlite3_errcode(db), fmt::format("SQL prepare failed: {} in {}", sqlite3_errmsg(db), sql),
+                             db);
     }
     Statement(const Statement&) = delete;
     Statement& operator=(const Statement&) = delete;
@@ -326,7 +376,7 @@ public:
         if (rc == SQLITE_DONE) return false;
         if ((rc & 0xff) == SQLITE_CONSTRAINT)
             throw ConstraintError(fmt::format("SQL constraint failed: {}", sqlite3_errmsg(m_db)));
-        throw StoreError(fmt::format("SQL step failed: {}", sqlite3_errmsg(m_db)));
+        throw StoreError(rc, fmt::format("SQL step failed: {}", sqlite3_errmsg(m_db)), m_db);
     }
     void run()
     {
@@ -346,7 +396,7 @@ public:
 private:
     void check(int rc)
     {
-        if (rc != SQLITE_OK) throw StoreError(fmt::format("SQL bind failed: {}", sqlite3_errmsg(m_db)));
+        if (rc != SQLITE_OK) throw StoreError(rc, fmt::format("SQL bind failed: {}", sqlite3_errmsg(m_db)), m_db);
     }
     sqlite3* m_db;
     sqlite3_stmt* m_stmt = nullptr;
@@ -425,7 +475,7 @@ public:
             sqlite3_free(err);
             // A unique index built over rows that repeat a key (a bulk load's rebuild).
             if ((rc & 0xff) == SQLITE_CONSTRAINT) throw ConstraintError(fmt::format("SQL failed: {}", message));
-            throw StoreError(fmt::format("SQL failed: {}", message));
+            throw StoreError(rc, fmt::format("SQL failed: {}", message), m_db);
         }
     }
 
@@ -455,24 +505,37 @@ public:
         try {
             exec("BEGIN IMMEDIATE");
         } catch (const StoreError& e) {
-            return core::fail(ErrorKind::internal, "store", e.what());
+            return std::unexpected(e.error());
         }
         core::Result<void> result;
         try {
             result = fn();
         } catch (const StoreError& e) {
-            result = core::fail(ErrorKind::internal, "store", e.what());
+            result = std::unexpected(e.error());
         } catch (...) {
-            exec("ROLLBACK");
+            rollback();
             throw;
         }
+        if (!result) {
+            rollback();
+            return result;
+        }
         try {
-            exec(result ? "COMMIT" : "ROLLBACK");
+            exec("COMMIT");
         } catch (const StoreError& e) {
-            exec("ROLLBACK");
-            return core::fail(ErrorKind::internal, "store", e.what());
+            rollback();
+            return std::unexpected(e.error());
         }
         return result;
+    }
+
+    // Ends the open transaction, if any, keeping nothing of it. SQLite rolls back by
+    // itself after some failures (a full disk, an I/O error): then there is nothing
+    // to end, and the failure that caused it is the one to report.
+    void rollback() noexcept
+    {
+        if (sqlite3_get_autocommit(m_db)) return;
+        sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
     }
 
     // A first load writes a few hundred megabytes. In WAL mode every page goes to the
@@ -1549,13 +1612,38 @@ core::Result<int> read_version(sqlite3* db)
     sqlite3_stmt* s = nullptr;
     int rc = sqlite3_prepare_v2(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'",
                                 -1, &s, nullptr);
-    if (rc != SQLITE_OK) return core::fail(ErrorKind::bad_input, "not_a_database", sqlite3_errmsg(db));
+    auto failed = [&](int code) -> core::Result<int> {
+        if ((code & 0xff) == SQLITE_NOTADB)
+            return core::fail(ErrorKind::bad_input, "not_a_database",
+                              fmt::format("{}: not an invitekeeper ledger (not an SQLite database at all)", path_of(db)));
+        return std::unexpected(describe_failure(code, sqlite3_errmsg(db), path_of(db), sqlite3_system_errno(db)));
+    };
+    if (rc != SQLITE_OK) return failed(rc);
     rc = sqlite3_step(s);
     sqlite3_finalize(s);
-    if (rc == SQLITE_DONE) return 0;
-    if (rc != SQLITE_ROW) return core::fail(ErrorKind::bad_input, "not_a_database", sqlite3_errmsg(db));
+    if (rc == SQLITE_DONE) {
+        // No schema of ours. An empty database is a new ledger; one with tables
+        // belongs to another program and is left alone.
+        rc = sqlite3_prepare_v2(db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name", -1, &s,
+                                nullptr);
+        if (rc != SQLITE_OK) return failed(rc);
+        std::string tables;
+        int n = 0;
+        while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+            if (n++ < 3)
+                tables += fmt::format("{}{}", tables.empty() ? "" : ", ",
+                                      reinterpret_cast<const char*>(sqlite3_column_text(s, 0)));
+        sqlite3_finalize(s);
+        if (rc != SQLITE_DONE) return failed(rc);
+        if (n == 0) return 0;
+        return core::fail(ErrorKind::bad_input, "not_a_ledger",
+                          fmt::format("{}: an SQLite database of another program (tables {}{}), not an invitekeeper "
+                                      "ledger; it was left untouched",
+                                      path_of(db), tables, n > 3 ? ", ..." : ""));
+    }
+    if (rc != SQLITE_ROW) return failed(rc);
     rc = sqlite3_prepare_v2(db, "SELECT max(version) FROM schema_version", -1, &s, nullptr);
-    if (rc != SQLITE_OK) return core::fail(ErrorKind::internal, "store", sqlite3_errmsg(db));
+    if (rc != SQLITE_OK) return failed(rc);
     int version = 0;
     if (sqlite3_step(s) == SQLITE_ROW) version = sqlite3_column_int(s, 0);
     sqlite3_finalize(s);
@@ -1569,27 +1657,26 @@ int schema_version()
     return static_cast<int>(kMigrations.size());
 }
 
-core::Result<std::unique_ptr<Store>> open_sqlite(const std::string& path)
+core::Result<std::unique_ptr<Store>> open_sqlite(const std::string& path, Open mode)
 {
     // No allocation statistics: they take a lock on every allocation. Must come
     // before SQLite initialises, so only the first open does it.
     static const bool configured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
     (void)configured;
     sqlite3* raw = nullptr;
-    int rc =
-        sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+    const int create = mode == Open::or_create ? SQLITE_OPEN_CREATE : 0;
+    int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | create | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
         std::string message = raw ? sqlite3_errmsg(raw) : "out of memory";
         sqlite3_close_v2(raw);
-        return core::fail(ErrorKind::bad_input, "cannot_open_db", fmt::format("{}: {}", path, message));
+        if ((rc & 0xff) == SQLITE_CANTOPEN)
+            return core::fail(ErrorKind::bad_input, "cannot_open_db", fmt::format("{}: cannot open it ({})", path, message));
+        return std::unexpected(describe_failure(rc, message, path));
     }
     auto store = std::make_unique<SqliteStore>(raw, path == ":memory:");
     sqlite3_busy_timeout(raw, kBusyTimeoutMs);
     auto version = read_version(raw);
-    if (!version) {
-        version.error().message = fmt::format("{}: not an invitekeeper database ({})", path, version.error().message);
-        return std::unexpected(version.error());
-    }
+    if (!version) return std::unexpected(version.error());
     if (*version > schema_version())
         return core::fail(ErrorKind::conflict, "schema_too_new",
                           fmt::format("{}: written by a newer invitekeeper (schema version {}; this one knows up to "
@@ -1617,7 +1704,10 @@ core::Result<std::unique_ptr<Store>> open_sqlite(const std::string& path)
         store->set_cache_kib(kCacheKiB);
         store->exec("PRAGMA foreign_keys = ON");
     } catch (const StoreError& e) {
-        return core::fail(ErrorKind::internal, "store", fmt::format("{}: {}", path, e.what()));
+        store->rollback();
+        core::Error error = e.error();
+        if (error.kind == ErrorKind::internal) error.message = fmt::format("{}: {}", path, error.message);
+        return std::unexpected(error);
     }
     return std::unique_ptr<Store>(std::move(store));
 }

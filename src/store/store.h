@@ -14,6 +14,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -162,10 +163,28 @@ public:
                                                            std::optional<core::AccountEventKind> kind) = 0;
 };
 
-// Opens (creating if missing) the SQLite database at `path` (":memory:" for a
-// private in-memory one) and brings its schema up to date. Refuses a database
-// written by a newer invitekeeper, without changing it.
-core::Result<std::unique_ptr<Store>> open_sqlite(const std::string& path);
+// A failure of the storage itself: the disk is full, the ledger is read-only, an I/O
+// error, a damaged file (ErrorKind::storage). A store throws it from a call outside
+// transaction(), which returns it as its Error; the CLI and the server report it.
+class StorageError : public std::runtime_error {
+public:
+    explicit StorageError(core::Error error) : std::runtime_error(error.message), m_error(std::move(error)) {}
+    const core::Error& error() const { return m_error; }
+
+private:
+    core::Error m_error;
+};
+
+enum class Open {
+    existing,   // a missing file is an error
+    or_create,  // a missing file becomes a new, empty ledger
+};
+
+// Opens the SQLite database at `path` (":memory:" for a private in-memory one) and
+// brings its schema up to date. Refuses, leaving it untouched, a database written by
+// a newer invitekeeper, and an SQLite database of another program (one with tables
+// but no invitekeeper schema).
+core::Result<std::unique_ptr<Store>> open_sqlite(const std::string& path, Open mode = Open::or_create);
 
 // The schema version this build writes.
 int schema_version();

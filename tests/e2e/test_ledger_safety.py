@@ -8,10 +8,14 @@ write reported as a success.
 Run: test_ledger_safety.py BINARY DEMO_DIR
 """
 import datetime as dt
+import hashlib
 import json
 import os
 import random
+import resource
+import signal
 import sqlite3
+import subprocess
 import sys
 import unittest
 from pathlib import Path
@@ -296,6 +300,112 @@ class ImportOrder(TempCase):
                 part.write_text(INV_HEADER + "".join(rnd.sample(rows, max(1, len(rows) // 5))))
                 files.append(part)
         return files, (people, exports)
+
+
+def files_digest(folder):
+    """Every file under `folder`, with a digest of its bytes."""
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(Path(folder).rglob("*")) if p.is_file()}
+
+
+class Paths(TempCase):
+    """Issue 20: a refused command created a 100 KB database and its folders at a
+    mistyped path, another program's SQLite file got invitekeeper's tables, and an
+    empty --db acted on the member's real ledger."""
+
+    def run_at(self, db, *args, env=None):
+        full_env = {"PATH": os.environ["PATH"], "HOME": str(self.tmp), "XDG_CONFIG_HOME": str(self.tmp / "cfg")}
+        full_env.update(env or {})
+        return subprocess.run([test_import.BINARY, *(["--db", db] if db is not None else []), *args], cwd=self.tmp,
+                              env=full_env, capture_output=True, text=True, timeout=60)
+
+    def test_only_init_creates_a_ledger_and_only_when_it_succeeds(self):
+        before = files_digest(self.tmp)
+        typo = str(self.tmp / "typo" / "ledgr.db")
+        for args in (["--now", "garbage", "status"], ["--config", "nowhere.toml", "status"], ["status"],
+                     ["mark", "sent", "https://www.linkedin.com/in/ann-bo"], ["import", "--undo"],
+                     ["init", "--name", "x", "--tz", "Bad/Zone"], ["--now", "garbage", "init", "--name", "x"],
+                     ["queue", "add", "https://www.linkedin.com/in/ann-bo"]):
+            proc = self.run_at(typo, *args)
+            self.assertNotEqual(proc.returncode, 0, args)
+            self.assertEqual(files_digest(self.tmp), before, f"{args} left files behind")
+        proc = self.run_at(typo, "status")
+        self.assertEqual(proc.returncode, 1)
+        self.assertIn("no ledger there; create one with `invitekeeper init --name NAME`", proc.stderr)
+        self.assertEqual(self.run_at(typo, "init", "--name", "x").returncode, 0)
+        self.assertTrue(Path(typo).exists())
+
+    def test_another_programs_database_is_refused_untouched(self):
+        other = self.tmp / "photos.db"
+        con = sqlite3.connect(other)
+        con.execute("CREATE TABLE albums (id INTEGER PRIMARY KEY, title TEXT)")
+        con.commit()
+        con.close()
+        before = other.read_bytes()
+        for args in (["status"], ["init", "--name", "x"], ["import", "--undo"]):
+            proc = self.run_at(str(other), *args)
+            self.assertEqual(proc.returncode, 2, proc.stderr)
+            self.assertIn("an SQLite database of another program (tables albums), not an invitekeeper ledger",
+                          proc.stderr)
+            self.assertEqual(other.read_bytes(), before)
+        self.assertEqual(sorted(p.name for p in self.tmp.glob("photos.db*")), ["photos.db"])
+
+    def test_an_empty_db_never_means_the_default_ledger(self):
+        # The member's real ledger at the default path must not be touched.
+        self.assertEqual(self.run_at(None, "init", "--name", "real").returncode, 0)
+        default = self.tmp / ".local/share/invitekeeper/invitekeeper.db"
+        before = default.read_bytes()
+        for db, env in (("", None), (None, {"INVITEKEEPER_DB": ""})):
+            proc = self.run_at(db, "mark", "sent", "https://www.linkedin.com/in/ann-bo", env=env)
+            self.assertEqual(proc.returncode, 1)
+            self.assertRegex(proc.stderr, r"(--db|\$INVITEKEEPER_DB) is empty")
+        self.assertEqual(default.read_bytes(), before)
+
+
+class Storage(DemoCase):
+    """Issue 20: a full disk or a read-only ledger gave exit 4 with SQLite's words
+    ("cannot rollback - no transaction is active"). Now: a plain message, exit 6,
+    and the ledger as it was."""
+
+    def run_limited(self, *args, file_size):
+        def limit():
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+            resource.setrlimit(resource.RLIMIT_FSIZE, (file_size, file_size))
+        cmd = [test_import.BINARY, "--db", str(self.ledger.db), "--now", DEMO_NOW, *args]
+        return subprocess.run(cmd, cwd=self.tmp, capture_output=True, text=True, timeout=120, preexec_fn=limit,
+                              env={"PATH": os.environ["PATH"], "HOME": str(self.tmp)})
+
+    def test_a_full_disk_is_said_plainly_and_nothing_is_written(self):
+        rows = "".join(inv_row(f"New Person{i}", f"new-person-{i}", "11/25/26, 8:00 AM", note="x" * 200)
+                       for i in range(20000))
+        big = self.write("Invitations.csv", INV_HEADER + rows)
+        status = self.ledger.json("status")
+        size = self.ledger.db.stat().st_size
+        for args in (["import", str(big)], ["--json", "import", str(big)]):
+            proc = self.run_limited(*args, file_size=size + 64 * 1024)
+            self.assertEqual(proc.returncode, 6, proc.stderr)
+            self.assertIn("the disk is full; nothing was written", proc.stderr)
+            self.assertNotIn("rollback", proc.stderr)
+        self.assertEqual(json.loads(proc.stdout)["error"]["code"], "disk_full")
+        self.assertEqual(self.ledger.json("status"), status)
+
+    def test_a_read_only_ledger_is_said_plainly(self):
+        status = self.ledger.json("status")
+        before = self.ledger.digest()
+        os.chmod(self.tmp, 0o755)
+        os.chmod(self.ledger.db, 0o444)
+        # root writes read-only files anyway: the command runs as nobody then.
+        drop = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] if os.getuid() == 0 else []
+        for args in (["mark", "sent", "https://www.linkedin.com/in/ann-bo"], ["template", "add", "hi", "Hi {first}"],
+                     ["queue", "add", "https://www.linkedin.com/in/ann-bo"], ["init", "--name", "other"]):
+            proc = subprocess.run([*drop, test_import.BINARY, "--db", str(self.ledger.db), "--now", DEMO_NOW, *args],
+                                  cwd=self.tmp, capture_output=True, text=True, timeout=60,
+                                  env={"PATH": os.environ["PATH"], "HOME": str(self.tmp)})
+            self.assertEqual(proc.returncode, 6, f"{args}: {proc.stderr}")
+            self.assertIn("the ledger is read-only", proc.stderr)
+        os.chmod(self.ledger.db, 0o644)
+        self.assertEqual(self.ledger.digest(), before)
+        self.assertEqual(self.ledger.json("status"), status)
 
 
 if __name__ == "__main__":

@@ -52,7 +52,7 @@ protected:
         ASSERT_TRUE(cli({"init", "--name", "robin", "--tz", "UTC"}));
         ASSERT_TRUE(cli({"import", csv.string()}));
 
-        auto opened = store::open_sqlite(m_options.db);
+        auto opened = store::open_sqlite(*m_options.db);
         ASSERT_TRUE(opened) << opened.error().message;
         m_store = std::move(*opened);
         m_serve.host = "127.0.0.1";

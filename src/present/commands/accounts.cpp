@@ -26,7 +26,8 @@ core::Result<Output> run_accounts(Context& ctx)
                    settings->text("account.tz"), core::format_instant(account.created_at)});
     }
     out.json["accounts"] = items;
-    out.text = items.empty() ? fmt::format("{} has no account yet: run `invitekeeper init --name NAME`\n", ctx.db_path())
+    out.text = items.empty() ? fmt::format("{} has no account yet: run `invitekeeper init --name NAME`\n",
+                                           ctx.db_path().value_or("the ledger"))
                              : table.render();
     return out;
 }

@@ -7,7 +7,6 @@
 
 #include <fmt/format.h>
 
-#include <filesystem>
 
 namespace ik::present {
 
@@ -27,9 +26,9 @@ struct CheckNoteOptions {
 // exists and has one (--account, else the only one), else defaults and the config file.
 core::Result<core::Settings> note_settings(Context& ctx, bool tier_given)
 {
-    const std::string path = ctx.db_path();
-    std::error_code ec;
-    if (path == ":memory:" || !std::filesystem::exists(path, ec)) return ctx.base_settings();
+    auto ledger = ctx.has_ledger();
+    if (!ledger) return std::unexpected(ledger.error());
+    if (!*ledger) return ctx.base_settings();
     auto store = ctx.store();
     if (!store) return std::unexpected(store.error());
     const auto accounts = (*store)->accounts();

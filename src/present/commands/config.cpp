@@ -10,9 +10,11 @@ core::Result<Output> run_config_show(Context& ctx)
     core::Settings settings;
     std::string header;
     // With an account the account's own settings count; without one, defaults and file.
-    auto store = ctx.store();
+    auto ledger = ctx.has_ledger();
+    if (!ledger) return std::unexpected(ledger.error());
+    auto store = *ledger ? ctx.store() : core::Result<store::Store*>(nullptr);
     if (!store) return std::unexpected(store.error());
-    if (!(*store)->accounts().empty()) {
+    if (*store && !(*store)->accounts().empty()) {
         auto account = ctx.account();
         if (!account) return std::unexpected(account.error());
         auto s = ctx.settings(*account);

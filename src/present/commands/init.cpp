@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
+
 namespace ik::present {
 
 namespace {
@@ -18,8 +20,8 @@ struct InitOptions {
 
 core::Result<Output> run_init(Context& ctx, const InitOptions& o)
 {
-    auto store = ctx.store();
-    if (!store) return std::unexpected(store.error());
+    auto path = ctx.db_path();
+    if (!path) return std::unexpected(path.error());
     auto base = ctx.base_settings();
     if (!base) return std::unexpected(base.error());
 
@@ -42,6 +44,12 @@ core::Result<Output> run_init(Context& ctx, const InitOptions& o)
 
     auto now = ctx.now(core::Zone::utc());
     if (!now) return std::unexpected(now.error());
+
+    // Only now, with everything valid, is a new ledger made; a failed init leaves none.
+    std::error_code ec;
+    const bool fresh = *path != ":memory:" && !std::filesystem::exists(*path, ec);
+    auto store = ctx.store_or_create();
+    if (!store) return std::unexpected(store.error());
     core::AccountId id;
     auto done = (*store)->transaction([&]() -> core::Result<void> {
         auto created = (*store)->create_account(o.name, *now);
@@ -50,14 +58,20 @@ core::Result<Output> run_init(Context& ctx, const InitOptions& o)
         for (const auto& [key, value] : settings) (*store)->set_account_setting(id, key, value);
         return {};
     });
-    if (!done) return std::unexpected(done.error());
+    if (!done) {
+        if (fresh) {
+            ctx.close_store();
+            for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(*path + suffix, ec);
+        }
+        return std::unexpected(done.error());
+    }
 
     core::Settings effective = *base;
     for (const auto& [key, value] : settings) (void)effective.set(key, value, "account");
     Output out;
     out.json["account"] = o.name;
     out.json["id"] = id.value;
-    out.json["database"] = ctx.db_path();
+    out.json["database"] = *path;
     Json s = Json::object();
     for (const char* key : {"account.tier", "account.tz", "account.export_zone", "weekly.limit", "pending.cap"})
         s[key] = effective.get(key).value;
@@ -66,7 +80,7 @@ core::Result<Output> run_init(Context& ctx, const InitOptions& o)
         "Created account \"{}\" in {}\n  tier {}, time zone {}, export times read in {}\n  weekly limit {}, pending "
         "cap {}\n\nNext: download your data from LinkedIn (Settings > Data privacy > Get a copy of your data) and run\n"
         "  invitekeeper import ~/Downloads/Basic_LinkedInDataExport_MM-DD-YYYY.zip\n",
-        o.name, ctx.db_path(), effective.text("account.tier"), effective.text("account.tz"),
+        o.name, *path, effective.text("account.tier"), effective.text("account.tz"),
         effective.text("account.export_zone"), effective.text("weekly.limit"), effective.text("pending.cap"));
     return out;
 }

@@ -318,6 +318,7 @@ int http_status(const core::Error& error)
     case ErrorKind::bad_input: return 422;
     case ErrorKind::conflict: return 409;
     case ErrorKind::internal: return 500;
+    case ErrorKind::storage: return 503;
     }
     return 500;
 }

@@ -122,6 +122,9 @@ void Handler::handle(const httplib::Request& req, httplib::Response& res)
                                           req.get_header_value("Host")));
         if (req.path.starts_with("/api/")) return handle_api(req, res);
         return handle_page(req, res);
+    } catch (const store::StorageError& e) {
+        m_base.err() << "invitekeeper serve: " << req.method << " " << req.path << ": " << e.what() << "\n";
+        send_error(res, http_status(e.error()), e.error().code, e.error().message);
     } catch (const std::exception& e) {
         m_base.err() << "invitekeeper serve: " << req.method << " " << req.path << ": " << e.what() << "\n";
         send_error(res, 500, "internal", e.what());

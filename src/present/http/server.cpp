@@ -64,7 +64,9 @@ core::Result<ServeOptions> serve_options(const std::string& listen, std::string 
 
 core::Result<void> serve(Context& ctx, const ServeOptions& options, std::ostream& out)
 {
-    auto store = ctx.store();
+    // The dashboard starts a ledger: a fresh database is created and the page offers
+    // to create the account.
+    auto store = ctx.store_or_create();
     if (!store) return std::unexpected(store.error());
 
     // SIGINT and SIGTERM stop the server from a thread of its own: the signals are
