@@ -77,9 +77,10 @@ struct RunStats {
 // One run's working memory, kept between runs of a worker.
 struct Scratch {
     struct Request {
-        int sent_day;    // negative for requests pending before day 0
+        int sent_day;    // day 0 or before for requests pending when the run starts
         int accept_day;  // -1: not inside the run
         bool open;
+        bool of_run;  // sent by the run: the acceptance rate is of these alone
     };
     std::vector<Request> requests;
     std::vector<std::vector<std::uint32_t>> accept_on;  // day -> requests
@@ -99,16 +100,16 @@ RunStats run_once(const Strategy& strategy, const SimulationStart& start, const 
     for (int ago : start.recent_sends)
         if (ago >= 1 && ago <= 6) ++w.sent_on[static_cast<size_t>(7 - ago)];
 
-    auto add = [&](int sent_day, int age_now, int today) {
+    auto add = [&](int sent_day, int age_now, int today, bool of_run) {
         const int k = accept.draw(age_now, rng);
         const int day = k < 0 ? -1 : today + (k - age_now);
         const auto index = static_cast<std::uint32_t>(w.requests.size());
-        w.requests.push_back(Scratch::Request{sent_day, day < days ? day : -1, true});
+        w.requests.push_back(Scratch::Request{sent_day, day < days ? day : -1, true, of_run});
         if (day >= 0 && day < days) w.accept_on[static_cast<size_t>(day)].push_back(index);
     };
     std::vector<int> ages = start.pending_ages;
     std::sort(ages.begin(), ages.end(), std::greater<>());  // oldest first: the order withdrawals take
-    for (int age : ages) add(-age, age, 0);
+    for (int age : ages) add(-age, age, 0, false);
     long pending = static_cast<long>(ages.size());
     std::optional<long> pool = start.pool;
     size_t oldest = 0;
@@ -144,7 +145,7 @@ RunStats run_once(const Strategy& strategy, const SimulationStart& start, const 
             const long room = std::max(0L, rules.pending_cap - pending);
             if (room < want) ++st.blocked_days;
             const long send = std::min(want, room);
-            for (long k = 0; k < send; ++k) add(d, 0, d);
+            for (long k = 0; k < send; ++k) add(d, 0, d, true);
             pending += send;
             st.sent += send;
             if (pool) *pool -= send;
@@ -157,7 +158,7 @@ RunStats run_once(const Strategy& strategy, const SimulationStart& start, const 
             r.open = false;
             --pending;
             ++st.accepted;
-            if (r.sent_day >= 0) ++st.accepted_of_new;
+            if (r.of_run) ++st.accepted_of_new;
         }
         pending_sum += static_cast<double>(pending);
         st.pending_max = std::max(st.pending_max, pending);

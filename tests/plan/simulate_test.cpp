@@ -40,6 +40,25 @@ TEST(Simulate, WithoutCapOrWithdrawalsTheMeanAcceptedIsNTimesP)
     EXPECT_NEAR(r.sent_per_week, 70.0, 1e-9);
 }
 
+TEST(Simulate, TheRateIsOfTheRunsOwnSendsEvenWhenTheStartWasSentToday)
+{
+    // 1,000 requests pending at the start, all sent this morning, half of them
+    // accepted today. Their acceptances are no part of the run's rate: it stays
+    // the share of the run's own sends that were accepted, never over 100%.
+    SimulationStart start;
+    start.pending_ages.assign(1000, 0);
+    auto rules = open_rules();
+    rules.pending_cap = 1000;
+    const double p = 0.5;
+    auto result = simulate({Strategy{0, 5, "never, 5", false}}, start, rules, same_day(p),
+                           SimulationOptions{10, 400, 11, 2});
+    const auto& r = result.strategies[0];
+    EXPECT_GT(r.sent_per_week, 0);
+    EXPECT_LE(r.acceptance_rate, 1.0);
+    EXPECT_NEAR(r.acceptance_rate, p, 0.03);
+    EXPECT_GT(r.accepted_total_mean, 400) << "the start's acceptances still count as accepted";
+}
+
 TEST(Simulate, ThePriorCurveAcceptsAtItsRateOverALongRun)
 {
     // Sends in the first 30 days, then 300 more days to answer: nearly all of P.

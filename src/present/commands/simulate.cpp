@@ -150,8 +150,9 @@ core::Result<Output> run_simulate(Context& ctx, const SimulateOptions& o)
             best.strategy.label, best.accepted_per_week_mean, gain,
             current.accepted_per_week_mean > 0 ? gain / current.accepted_per_week_mean * 100 : 0.0,
             current.strategy.label);
-    t += "\"blocked\" is the share of sending days on which the pending cap stopped a send. Same --seed, same "
-         "figures.\n";
+    t += "\"blocked\": the share of sending days on which the pending cap stopped a send.\n"
+         "\"rate\": the share of the invitations sent in the simulated days that were accepted within them\n"
+         "(not of those pending at the start). Same --seed, same figures.\n";
     return out;
 }
 
