@@ -370,18 +370,27 @@ core::Result<SourceFile> read_whole_file(const fs::path& path, std::string displ
         int fd;
         ~Closer() { ::close(fd); }
     } closer{fd};
+    auto too_large = [&] {
+        return core::fail(ErrorKind::bad_input, "too_large",
+                          fmt::format("{}: larger than {} MiB, more than any file of a LinkedIn export", path.string(),
+                                      kMaxFileBytes >> 20));
+    };
     struct stat st {};
     if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
         const auto size = static_cast<size_t>(st.st_size);
+        if (size > kMaxFileBytes) return too_large();
         void* address = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
         if (address != MAP_FAILED) {
             auto mapped = std::make_shared<const MappedFile>(address, size);
             return SourceFile{std::move(display_name), mapped->bytes(), mapped, export_date};
         }
     }
-    // Not a regular file, empty, or not mappable: read what there is.
+    // Not a regular file (a pipe, a device), empty, or not mappable: read what there
+    // is, up to the limit. A stream whose start is neither a zip nor a CSV of an
+    // export is refused at once, not read to its end (which /dev/zero has not).
     std::string data;
     char buf[64 * 1024];
+    bool sniffed = false;
     while (true) {
         const ssize_t n = ::read(fd, buf, sizeof buf);
         if (n < 0) {
@@ -390,6 +399,12 @@ core::Result<SourceFile> read_whole_file(const fs::path& path, std::string displ
         }
         if (n == 0) break;
         data.append(buf, static_cast<size_t>(n));
+        if (data.size() > kMaxFileBytes) return too_large();
+        if (!sniffed && data.size() >= kSniffBytes) {
+            sniffed = true;
+            if (!data.starts_with("PK\x03\x04") && detect_kind(data) == FileKind::unknown)
+                return std::unexpected(unknown_file_error(display_name, data));
+        }
     }
     return SourceFile::of_text(std::move(display_name), std::move(data), export_date);
 }
@@ -447,8 +462,19 @@ core::Result<std::vector<SourceFile>> read_zip(const fs::path& path)
         auto head = read_zip_entry(archive.get(), index, kSniffBytes, display);
         if (!head) return std::unexpected(head.error());
         if (detect_kind(*head) == FileKind::unknown) continue;
-        auto whole = read_zip_entry(archive.get(), index, std::string::npos / 2, display);
+        zip_stat_t stat;
+        zip_stat_init(&stat);
+        const bool sized = zip_stat_index(archive.get(), index, 0, &stat) == 0 && (stat.valid & ZIP_STAT_SIZE);
+        auto too_large = [&] {
+            return core::fail(ErrorKind::bad_input, "too_large",
+                              fmt::format("{}: expands to more than {} MiB, more than any file of a LinkedIn export",
+                                          display, kMaxFileBytes >> 20));
+        };
+        if (sized && stat.size > kMaxFileBytes) return too_large();
+        // Read one byte past the limit: a size the zip misstates shows there.
+        auto whole = read_zip_entry(archive.get(), index, kMaxFileBytes + 1, display);
         if (!whole) return std::unexpected(whole.error());
+        if (whole->size() > kMaxFileBytes) return too_large();
         out.push_back(SourceFile::of_text(display, std::move(*whole), export_date));
     }
     if (out.empty())

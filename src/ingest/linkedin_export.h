@@ -81,6 +81,11 @@ FileKind detect_kind(std::string_view data);
 // collects it in `skipped` instead.
 core::Result<ParsedFile> parse_file(const SourceFile& file, bool skip_invalid, const Progress& progress = {});
 
+// No file of an export is larger: a real Invitations.csv holds six months (megabytes),
+// and a million-row history is a quarter of this. A file, a stream or a zip entry
+// past it is refused before it is all read: /dev/zero or a zip bomb cannot fill memory.
+inline constexpr size_t kMaxFileBytes = size_t{1} << 30;
+
 // Reads an export zip, an unzipped export folder or one CSV file. Of a zip or folder,
 // only files whose header is that of Invitations.csv or Connections.csv are kept.
 core::Result<std::vector<SourceFile>> read_source(const std::string& path);

@@ -1,6 +1,7 @@
 #include "ingest/prospects.h"
 
 #include "ingest/csv.h"
+#include "ingest/linkedin_export.h"
 #include "ingest/people.h"
 
 #include <fmt/format.h>
@@ -143,9 +144,22 @@ core::Result<std::vector<core::Prospect>> read_prospects_file(const std::string&
 {
     std::ifstream in(path, std::ios::binary);
     if (!in) return core::fail(core::ErrorKind::bad_input, "unreadable", fmt::format("{}: cannot be read", path));
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    return parse_prospects_csv(buf.str(), std::filesystem::path(path).filename().string(), now);
+    // At most the limit of an export's files, so that a device or a stream cannot fill memory.
+    std::string text;
+    char buf[64 * 1024];
+    while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+        const bool first = text.empty();
+        text.append(buf, static_cast<size_t>(in.gcount()));
+        // Binary data shows in its first block: refuse it then, not a gigabyte later.
+        if (first && text.find('\0') != std::string::npos)
+            return core::fail(core::ErrorKind::bad_input, "not_csv",
+                              fmt::format("{}: binary data, not a CSV list of people to invite", path));
+        if (text.size() > kMaxFileBytes)
+            return core::fail(core::ErrorKind::bad_input, "too_large",
+                              fmt::format("{}: larger than {} MiB: not a list of people to invite", path,
+                                          kMaxFileBytes >> 20));
+    }
+    return parse_prospects_csv(text, std::filesystem::path(path).filename().string(), now);
 }
 
 }  // namespace ik::ingest

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <atomic>
+#include <system_error>
 #include <thread>
 
 namespace ik::plan {
@@ -189,12 +191,15 @@ SimulationResult simulate(const std::vector<Strategy>& strategies, const Simulat
     std::vector<RunStats> stats(n_strategies * runs);
 
     // Each (strategy, run) has its own random stream from the seed, so the
-    // numbers do not depend on which thread runs it.
-    const unsigned threads = options.threads > 0 ? static_cast<unsigned>(options.threads)
-                                                 : std::max(1u, std::thread::hardware_concurrency());
-    auto work = [&](unsigned worker) {
+    // numbers do not depend on which thread runs it. Workers take the next task
+    // from one counter: a thread the system cannot start only means fewer workers.
+    const unsigned wanted = options.threads > 0 ? static_cast<unsigned>(options.threads)
+                                                : std::max(1u, std::thread::hardware_concurrency());
+    const auto threads = static_cast<unsigned>(std::min<size_t>(wanted, stats.size()));
+    std::atomic<size_t> next{0};
+    auto work = [&] {
         Scratch scratch;
-        for (size_t task = worker; task < stats.size(); task += threads) {
+        for (size_t task; (task = next.fetch_add(1, std::memory_order_relaxed)) < stats.size();) {
             const size_t s = task / runs, r = task % runs;
             Random rng(core::splitmix64(options.seed ^ core::splitmix64(s * 0x1000193ULL + 17) ^
                                         core::splitmix64(r + 0x51ed27ULL)));
@@ -202,8 +207,12 @@ SimulationResult simulate(const std::vector<Strategy>& strategies, const Simulat
         }
     };
     std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t);
-    work(0);
+    try {
+        for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+    } catch (const std::system_error&) {
+        // Out of threads (a ulimit, a busy machine): the ones started and this one do it all.
+    }
+    work();
     for (auto& t : pool) t.join();
 
     SimulationResult result;

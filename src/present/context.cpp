@@ -10,6 +10,10 @@
 namespace ik::present {
 
 using core::ErrorKind;
+
+namespace {
+constexpr size_t kMaxConfigBytes = 1 << 20;
+}  // namespace
 namespace fs = std::filesystem;
 
 Context::Context(GlobalOptions options, std::ostream& err, bool err_is_terminal, EnvLookup env)
@@ -113,12 +117,18 @@ core::Result<core::Settings> Context::base_settings()
 {
     core::Settings settings;
     if (auto path = config_path()) {
-        std::ifstream in(*path);
+        std::ifstream in(*path, std::ios::binary);
         if (!in)
             return core::fail(ErrorKind::bad_input, "bad_config", fmt::format("{}: cannot be read", *path));
-        std::ostringstream text;
-        text << in.rdbuf();
-        if (auto r = settings.overlay_toml(text.str(), *path); !r) return std::unexpected(r.error());
+        // A settings file is a few hundred bytes: read at most kMaxConfigBytes of it,
+        // so that --config /dev/zero is an error, not a machine out of memory.
+        std::string text(kMaxConfigBytes + 1, '\0');
+        in.read(text.data(), static_cast<std::streamsize>(text.size()));
+        text.resize(static_cast<size_t>(in.gcount()));
+        if (text.size() > kMaxConfigBytes)
+            return core::fail(ErrorKind::bad_input, "bad_config",
+                              fmt::format("{}: larger than {} KiB: not a settings file", *path, kMaxConfigBytes >> 10));
+        if (auto r = settings.overlay_toml(text, *path); !r) return std::unexpected(r.error());
     }
     return settings;
 }

@@ -18,6 +18,7 @@ import sqlite3
 import subprocess
 import sys
 import unittest
+import zipfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -406,6 +407,60 @@ class Storage(DemoCase):
         os.chmod(self.ledger.db, 0o644)
         self.assertEqual(self.ledger.digest(), before)
         self.assertEqual(self.ledger.json("status"), status)
+
+
+class Limits(TempCase):
+    """Issue 20: --config /dev/zero read until the kernel killed it, import /dev/zero
+    ended in bad_alloc (exit 4), simulate --threads 50000 aborted (exit 134). Each
+    runs here under a 2 GiB address-space limit, so that reading without a bound
+    fails the test instead of taking the machine."""
+
+    MEMORY = 2 << 30
+
+    def run_bounded(self, *args, stdin=None):
+        def limit():
+            resource.setrlimit(resource.RLIMIT_AS, (self.MEMORY, self.MEMORY))
+        cmd = [test_import.BINARY, "--db", str(self.ledger.db), "--now", self.ledger.now, *args]
+        return subprocess.run(cmd, cwd=self.tmp, capture_output=True, text=True, timeout=60, preexec_fn=limit,
+                              stdin=stdin, env={"PATH": os.environ["PATH"], "HOME": str(self.tmp)})
+
+    def assert_refused(self, proc, code, message):
+        self.assertEqual(proc.returncode, code, proc.stderr)
+        self.assertIn(message, proc.stderr)
+        self.assertNotIn("bad_alloc", proc.stderr)
+
+    def test_endless_files_are_refused_with_a_reason(self):
+        before = self.ledger.dump()
+        self.assert_refused(self.run_bounded("--config", "/dev/zero", "status"), 2,
+                            "/dev/zero: larger than 1024 KiB: not a settings file")
+        self.assert_refused(self.run_bounded("import", "/dev/zero"), 2,
+                            "binary or non-UTF-8 data: this is not a CSV file of LinkedIn's export")
+        self.assert_refused(self.run_bounded("queue", "import", "/dev/zero"), 2,
+                            "/dev/zero: binary data, not a CSV list of people to invite")
+        with open("/dev/zero", "rb") as zero:
+            self.assert_refused(self.run_bounded("import", "/dev/stdin", stdin=zero), 2, "binary or non-UTF-8 data")
+        self.assertEqual(self.ledger.dump(), before)
+
+    def test_a_zip_that_expands_past_any_real_export_is_refused_before_it_is_read(self):
+        # 40 MB on disk, 1 GiB of valid-looking rows inside: a real Invitations.csv
+        # of six months is a few megabytes.
+        rows = "".join(inv_row(f"Bomb Person{i}", f"bomb-person-{i}", "11/20/26, 9:00 AM") for i in range(4000))
+        chunk = rows.encode()
+        bomb = self.tmp / "Basic_LinkedInDataExport_11-24-2026.zip"
+        with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
+            with z.open("Invitations.csv", "w", force_zip64=True) as f:
+                f.write(INV_HEADER.encode())
+                for _ in range((1 << 30) // len(chunk) + 1):
+                    f.write(chunk)
+        before = self.ledger.dump()
+        self.assert_refused(self.run_bounded("import", str(bomb)), 2,
+                            "Invitations.csv: expands to more than 1024 MiB, more than any file of a LinkedIn export")
+        self.assertEqual(self.ledger.dump(), before)
+
+    def test_a_thread_count_past_any_machine_is_a_usage_error(self):
+        proc = self.run_bounded("simulate", "--threads", "50000", "--runs", "2", "--days", "7")
+        self.assert_refused(proc, 1, "--threads: Value 50000 not in range 0 to 256")
+        self.assertEqual(self.run_bounded("simulate", "--threads", "256", "--runs", "2", "--days", "7").returncode, 0)
 
 
 if __name__ == "__main__":

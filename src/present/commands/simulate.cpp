@@ -168,7 +168,8 @@ void add_simulate(CLI::App& app, Runner& selected)
     cmd->add_option("--days", o->days, "days to simulate (default 180)");
     cmd->add_option("--runs", o->runs, "runs per strategy (default 1000)");
     cmd->add_option("--seed", o->seed, "random seed (default 1): same seed, same figures");
-    cmd->add_option("--threads", o->threads, "worker threads (default one per core); never changes the figures");
+    cmd->add_option("--threads", o->threads, "worker threads, 1 to 256 (default one per core); never changes the figures")
+        ->check(CLI::Range(0, 256));
     cmd->add_flag("--unlimited", o->unlimited, "an unlimited pool of prospects instead of your queue");
     cmd->callback([o, &selected] { selected = [o](Context& ctx) { return run_simulate(ctx, *o); }; });
 }
