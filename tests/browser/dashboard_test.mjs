@@ -8,7 +8,7 @@
 //
 // Run: node dashboard_test.mjs BINARY DEMO_DIR ARTIFACTS
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -318,6 +318,26 @@ try {
   check(ikJson('status').sent_today === sentBefore + 1, 'Mark sent records the send');
   await waitFor(() => !document.querySelector('#send-slots').textContent.includes('Maya Patel'), null, 'the slot to go');
   check(true, 'the sent slot leaves today\'s list');
+  check(await page.getAttribute('#sends-date', 'datetime') === '2026-11-26' && await page.textContent('#sends-date') === 'Thu 26 Nov',
+    `the list is dated today ("${await page.textContent('#sends-date')}")`);
+
+  // ---- nothing today: the pending target holds sends back. The page shows no slot
+  // of a later day as today's, and says why, in the CLI's words, and when the next is.
+  ik('import', ...readdirSync(demo).filter((f) => /^Basic_LinkedInDataExport_.*\.zip$/.test(f) && f !== EXPORT)
+    .map((f) => join(demo, f)));
+  ik('queue', 'add', 'https://www.linkedin.com/in/noor-haddad-demo', '--name', 'Noor Haddad');
+  const held = ikJson('plan', 'send');
+  check(held.today.sends === 0 && held.slots.length > 0 && held.today.nothing_because?.startsWith('Nothing today: pending'),
+    `the plan holds today's sends back (${held.today.nothing_because})`);
+  await page.reload();
+  await waitLoads(1);
+  check(await page.locator('#send-slots > li').count() === 0, 'a slot of a later day is not listed as today\'s');
+  const summary = await page.textContent('#sends-summary');
+  check(summary.startsWith(held.today.nothing_because), `the page says why nothing goes out today ("${summary}")`);
+  const nextDay = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' })
+    .format(new Date(`${held.slots[0].day}T12:00:00Z`));
+  check(summary.includes(`Next: ${nextDay} at `), `and when the next send is (${nextDay})`);
+  check(ik('plan', 'send').includes(held.today.nothing_because), 'in the same words as the CLI');
 
   // ---- charts: three uPlot canvases with ink on them.
   const charts = await page.$$eval('#charts figure', (figs) => figs.map((f) => {

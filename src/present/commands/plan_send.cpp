@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <map>
+#include <optional>
 
 namespace ik::present {
 
@@ -28,6 +29,26 @@ std::string csv_field(std::string_view s)
     std::string out = "\"";
     for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
     return out + "\"";
+}
+
+// Why nothing goes out today, when the pending target is what holds it: one line for
+// the text, the JSON and so the dashboard. None when something is sent today or the
+// reason is only the calendar (not a sending day, today's or the week's limit used).
+std::optional<std::string> nothing_today(const plan::OutreachPlan& outreach, const core::Zone& zone, core::Instant now)
+{
+    const auto& slots = outreach.plan.slots;
+    const core::Days today = zone.local_date(now);
+    const bool none_today = slots.empty() || zone.local_date(slots.front().at) > today;
+    if (!none_today || outreach.room_from == today) return std::nullopt;
+    const long target = outreach.rules.pending_target;
+    if (outreach.room_from)
+        return fmt::format("Nothing today: pending ({}) stays at or over the target ({}) until the withdrawal plan's {}.",
+                           thousands(outreach.pending_now), thousands(target),
+                           core::format_date(*outreach.room_from));
+    return fmt::format(
+        "Nothing can go out: pending ({}) stays at or over the target ({}) and the withdrawal plan does not bring it "
+        "under.",
+        thousands(outreach.pending_now), thousands(target));
 }
 
 core::Result<Output> run_plan_send(Context& ctx, const SendCmdOptions& o)
@@ -54,12 +75,18 @@ core::Result<Output> run_plan_send(Context& ctx, const SendCmdOptions& o)
     auto zone_of = [&](size_t i) -> const core::Zone& { return cands[i].zone ? *cands[i].zone : scope->zone; };
     auto note_of = [&](const plan::SendSlot& s) { return s.note_withheld ? std::string() : cands[s.candidate].note; };
 
+    const core::Days today = scope->zone.local_date(scope->now);
+    const auto why_none = queue.empty() ? std::nullopt : nothing_today(*outreach, scope->zone, scope->now);
     Output out;
     out.json["now"] = json_instant(scope->now);
     Json slots = Json::array();
+    long sends_today = 0;
     for (const auto& s : p.slots) {
         const auto& who = queue[s.candidate];
+        const core::Days day = scope->zone.local_date(s.at);
+        if (day == today) ++sends_today;
         slots.push_back(Json{{"at", json_instant(s.at)},
+                             {"day", core::format_date(day)},
                              {"local", core::format_local(s.at, zone_of(s.candidate))},
                              {"profile_url", who.person.profile_url},
                              {"name", who.person.name},
@@ -80,6 +107,9 @@ core::Result<Output> run_plan_send(Context& ctx, const SendCmdOptions& o)
                                {"detail", b.detail}});
     }
     out.json["blocked"] = blocked;
+    out.json["today"] = Json{{"date", core::format_date(today)},
+                             {"sends", sends_today},
+                             {"nothing_because", why_none ? Json(*why_none) : Json()}};
     out.json["summary"] = Json{{"scheduled", p.slots.size()},
                                {"blocked", p.blocked.size()},
                                {"weekly_remaining_after", p.weekly_remaining_after},
@@ -121,22 +151,9 @@ core::Result<Output> run_plan_send(Context& ctx, const SendCmdOptions& o)
                      from.substr(11, 5), scope->zone.name(), o.days, p.slots.size(), queue.size());
     if (!p.slots.empty()) t += fmt::format(", {} left in the rolling week after the last", p.weekly_remaining_after);
     t += ".\n";
-    // Say why nothing goes out today when the pending target is what holds it.
-    const core::Days today = scope->zone.local_date(scope->now);
-    const bool nothing_today = p.slots.empty() || scope->zone.local_date(p.slots.front().at) > today;
-    if (nothing_today && outreach->room_from != today) {
-        const long target = outreach->rules.pending_target;
-        if (outreach->room_from)
-            t += fmt::format(
-                "Nothing today: pending ({}) stays at or over the target ({}) until the withdrawal plan's "
-                "{}. Withdraw first: invitekeeper plan withdraw\n",
-                thousands(outreach->pending_now), thousands(target), core::format_date(*outreach->room_from));
-        else
-            t += fmt::format(
-                "Nothing can go out: pending ({}) stays at or over the target ({}) and the withdrawal plan "
-                "does not bring it under. See invitekeeper plan withdraw.\n",
-                thousands(outreach->pending_now), thousands(target));
-    }
+    if (why_none)
+        t += *why_none + (outreach->room_from ? " Withdraw first: invitekeeper plan withdraw\n"
+                                              : " See invitekeeper plan withdraw.\n");
     std::map<core::Days, std::vector<size_t>> by_day;
     for (size_t k = 0; k < p.slots.size(); ++k) by_day[scope->zone.local_date(p.slots[k].at)].push_back(k);
     for (const auto& [day, ks] : by_day) {

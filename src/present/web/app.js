@@ -83,6 +83,9 @@ function clearError() {
 const fmtCount = (n) => (n === null || n === undefined ? '–' : Number(n).toLocaleString('en-US'));
 const fmtShare = (x, digits = 1) => (x === null || x === undefined ? '–' : `${(x * 100).toFixed(digits)}%`);
 const fmtDate = (d) => d ?? '–';
+// A calendar day (YYYY-MM-DD, already in the account's zone) as "Thu 26 Nov".
+const dayName = (d) => new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' })
+  .format(new Date(`${d}T12:00:00Z`));
 
 function el(tag, attrs = {}, ...children) {
   const e = document.createElement(tag);
@@ -380,7 +383,13 @@ function fillSends(plan, tz) {
   } catch {
     time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZoneName: 'short' });
   }
-  const slots = plan.slots.map((s) => {
+  // The plan looks 14 days ahead, so that a person left out today is left out for a
+  // real reason; the list holds only the sends of today, the account's calendar day.
+  const today = plan.today.date;
+  const later = plan.slots.filter((s) => s.day > today);
+  $('#sends-date').dateTime = today;
+  $('#sends-date').textContent = dayName(today);
+  const slots = plan.slots.filter((s) => s.day === today).map((s) => {
     const theirs = s.local ? s.local.slice(11, 16) : '';
     const noteText = s.note_withheld ? 'note withheld: send without a note' : s.note || 'no note';
     return el('li', { class: 'slot', 'data-url': s.profile_url },
@@ -397,10 +406,13 @@ function fillSends(plan, tz) {
         el('button', { type: 'button', class: 'sent', text: 'Mark sent', onclick: (e) => markSent(s, e.currentTarget) })));
   });
   $('#send-slots').replaceChildren(...slots);
-  const sum = plan.summary;
+  const next = later.length
+    ? ` Next: ${dayName(later[0].day)} at ${time.format(new Date(later[0].at))}` +
+      `${later.length > 1 ? `, and ${fmtCount(later.length - 1)} more in the next 14 days` : ''}.`
+    : '';
   $('#sends-summary').textContent = slots.length
-    ? `${sum.scheduled} scheduled; ${fmtCount(sum.weekly_remaining_after)} left in the rolling week after the last.`
-    : 'Nothing to send today.';
+    ? `${fmtCount(slots.length)} to send today.${next}`
+    : `${plan.today.nothing_because ?? 'Nothing to send today.'}${next}`;
   const blocked = plan.blocked ?? [];
   $('#send-blocked').replaceChildren(...(blocked.length
     ? [el('h3', { text: `Not scheduled (${blocked.length})` }),
@@ -580,7 +592,7 @@ async function refreshStatus() {
 }
 
 async function refreshSends() {
-  const plan = await api('/api/plan/send?days=1');
+  const plan = await api('/api/plan/send');
   fillSends(plan, state.accountTz);
 }
 
