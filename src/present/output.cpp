@@ -3,9 +3,15 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace ik::present {
 
@@ -111,22 +117,55 @@ double round_to(double value, int decimals)
     return std::round(value * f) / f;
 }
 
+namespace {
+
+core::Result<void> cannot_write(const std::string& path, int error)
+{
+    return core::fail(core::ErrorKind::bad_input, "cannot_write",
+                      fmt::format("{}: cannot write the file: {}", path, std::strerror(error)));
+}
+
+// Writes all of content to fd; the errno of the first failure, or 0.
+int write_all(int fd, std::string_view content)
+{
+    while (!content.empty()) {
+        const ssize_t n = ::write(fd, content.data(), content.size());
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            return errno;
+        }
+        content.remove_prefix(static_cast<size_t>(n));
+    }
+    return 0;
+}
+
+}  // namespace
+
 core::Result<void> write_file_atomically(const std::string& path, const std::string& content)
 {
-    const std::string temp = path + ".tmp";
-    {
-        std::ofstream f(temp, std::ios::binary | std::ios::trunc);
-        if (f) f << content;
-        if (!f || !f.flush()) {
-            std::error_code ignored;
-            std::filesystem::remove(temp, ignored);
-            return core::fail(core::ErrorKind::bad_input, "cannot_write",
-                              fmt::format("{}: cannot write the file", path));
-        }
+    struct stat st {};
+    if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+        if (S_ISDIR(st.st_mode)) return cannot_write(path, EISDIR);
+        // A device or a pipe (/dev/stdout, a fifo) cannot be renamed over: write to
+        // it directly, and say so if it does not take all of it (/dev/full).
+        const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+        if (fd < 0) return cannot_write(path, errno);
+        const int error = write_all(fd, content);
+        const int closed = ::close(fd) == 0 ? 0 : errno;
+        if (error || closed) return cannot_write(path, error ? error : closed);
+        return {};
     }
-    std::error_code ec;
-    std::filesystem::rename(temp, path, ec);
-    if (ec) return core::fail(core::ErrorKind::bad_input, "cannot_write", fmt::format("{}: {}", path, ec.message()));
+    const std::string temp = path + ".tmp";
+    const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) return cannot_write(path, errno);
+    int error = write_all(fd, content);
+    if (!error && ::fsync(fd) != 0) error = errno;
+    if (::close(fd) != 0 && !error) error = errno;
+    if (!error && ::rename(temp.c_str(), path.c_str()) != 0) error = errno;
+    if (error) {
+        ::unlink(temp.c_str());
+        return cannot_write(path, error);
+    }
     return {};
 }
 

@@ -49,7 +49,8 @@ private:
     std::vector<std::vector<std::string>> m_rows;
 };
 
-// Writes the whole file or nothing: a temporary file beside it, renamed into place.
+// Writes the whole file or nothing: a temporary file beside it, renamed into place (and
+// removed when any write fails). A device or a pipe is written directly, every byte checked.
 core::Result<void> write_file_atomically(const std::string& path, const std::string& content);
 
 // JSON helpers: instants as ISO 8601 UTC, dates as YYYY-MM-DD, probabilities rounded.

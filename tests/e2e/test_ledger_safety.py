@@ -463,6 +463,37 @@ class Limits(TempCase):
         self.assertEqual(self.run_bounded("simulate", "--threads", "256", "--runs", "2", "--days", "7").returncode, 0)
 
 
+class OutputFiles(DemoCase):
+    """Issue 20: `report --html /dev/full` and `plan send --ics /dev/full` printed
+    "written" and exited 0 (the temporary file beside it was renamed over the device),
+    and a failed write left FILE.tmp behind."""
+
+    COMMANDS = (["report", "--html"], ["plan", "send", "--ics"], ["plan", "send", "--csv"])
+
+    def setUp(self):
+        super().setUp()
+        self.ledger.run("queue", "add", "https://www.linkedin.com/in/noor-haddad-demo", check=0)
+
+    def test_a_device_that_takes_nothing_is_a_failed_write(self):
+        if not os.path.exists("/dev/full"):
+            self.skipTest("no /dev/full here")
+        for args in self.COMMANDS:
+            proc = self.ledger.run(*args, "/dev/full")
+            self.assertEqual(proc.returncode, 2, f"{args}: {proc.stderr}")
+            self.assertIn("/dev/full: cannot write the file: No space left on device", proc.stderr)
+            self.assertNotIn("written", proc.stdout)
+            self.assertFalse(os.path.exists("/dev/full.tmp"))
+            self.assertTrue(Path("/dev/full").is_char_device(), "the device is still a device")
+
+    def test_a_good_write_replaces_the_file_whole(self):
+        target = self.tmp / "report.html"
+        target.write_text("old")
+        proc = self.ledger.run("report", "--html", str(target), check=0)
+        self.assertIn(f"Report written to {target}", proc.stdout)
+        self.assertTrue(target.read_text().startswith("<!doctype html>") or "<html" in target.read_text()[:500])
+        self.assertEqual(sorted(p.name for p in self.tmp.glob("report.html*")), ["report.html"])
+
+
 if __name__ == "__main__":
     test_import.BINARY, test_import.DEMO = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
     unittest.main(argv=[sys.argv[0], "-v"])
