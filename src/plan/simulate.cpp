@@ -4,9 +4,9 @@
 #include "plan/status.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <numeric>
-#include <atomic>
 #include <system_error>
 #include <thread>
 

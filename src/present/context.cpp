@@ -122,9 +122,10 @@ core::Result<core::Settings> Context::base_settings()
             return core::fail(ErrorKind::bad_input, "bad_config", fmt::format("{}: cannot be read", *path));
         // A settings file is a few hundred bytes: read at most kMaxConfigBytes of it,
         // so that --config /dev/zero is an error, not a machine out of memory.
-        std::string text(kMaxConfigBytes + 1, '\0');
-        in.read(text.data(), static_cast<std::streamsize>(text.size()));
-        text.resize(static_cast<size_t>(in.gcount()));
+        std::string text;
+        char buf[4096];
+        while (text.size() <= kMaxConfigBytes && (in.read(buf, sizeof buf) || in.gcount() > 0))
+            text.append(buf, static_cast<size_t>(in.gcount()));
         if (text.size() > kMaxConfigBytes)
             return core::fail(ErrorKind::bad_input, "bad_config",
                               fmt::format("{}: larger than {} KiB: not a settings file", *path, kMaxConfigBytes >> 10));
