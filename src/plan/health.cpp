@@ -356,9 +356,18 @@ HealthFacts health_facts(store::Store& store, core::AccountId account, const cor
         f.sends.push_back(RecentSend{inv.sent_at, is_generic_note(inv.message)});
     std::reverse(f.sends.begin(), f.sends.end());  // oldest first
 
+    // One restriction per instant (recorded twice is still one), and one report per
+    // person (their newest by now): the factors count events and people, not rows.
     for (const auto& e : store.account_events(account, core::AccountEventKind::restricted))
-        f.restrictions.push_back(e.at);
-    for (const auto& e : store.account_events(account, core::AccountEventKind::reported)) f.reports.push_back(e.at);
+        if (f.restrictions.empty() || f.restrictions.back() != e.at) f.restrictions.push_back(e.at);
+    std::map<std::string, Instant> newest_report;
+    for (const auto& e : store.account_events(account, core::AccountEventKind::reported)) {
+        if (e.at > now) continue;
+        auto [it, added] = newest_report.try_emplace(e.person_key.value_or(""), e.at);
+        if (!added) it->second = std::max(it->second, e.at);
+    }
+    for (const auto& [who, at] : newest_report) f.reports.push_back(at);
+    std::sort(f.reports.begin(), f.reports.end());
     return f;
 }
 

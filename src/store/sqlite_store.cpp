@@ -27,7 +27,7 @@ constexpr int kSortCacheKiB = 8 * 1024;  // while an index is built by sorting (
 constexpr std::string_view kJournalMode = "PRAGMA journal_mode = WAL";
 
 // Each migration takes the schema from version N to N + 1; never edit a released one.
-constexpr std::array<std::string_view, 6> kMigrations{
+constexpr std::array<std::string_view, 7> kMigrations{
     R"sql(
 CREATE TABLE accounts (
     id          INTEGER PRIMARY KEY,
@@ -268,6 +268,11 @@ CREATE TABLE undo_connections (       -- connection rows as they were before the
     written_by    INTEGER
 );
 CREATE INDEX undo_connections_by_import ON undo_connections (import_id);
+)sql",
+    // 7: a restriction or report recorded by mistake can be taken back (`mark undo
+    // restricted`, `mark undo reported URL`); the row stays, marked with when.
+    R"sql(
+ALTER TABLE account_events ADD COLUMN undone_at INTEGER;
 )sql",
 };
 
@@ -1559,13 +1564,20 @@ public:
         s.bind(e.source).bind(e.recorded_at).run();
     }
 
+    bool undo_account_event(core::AccountId account, std::int64_t id, core::Instant at) override
+    {
+        auto s = stmt("UPDATE account_events SET undone_at = ? WHERE account_id = ? AND id = ? AND undone_at IS NULL");
+        s.bind(at).bind(account.value).bind(id).run();
+        return sqlite3_changes(m_db) > 0;
+    }
+
     std::vector<core::AccountEvent> account_events(core::AccountId account,
                                                    std::optional<core::AccountEventKind> kind) override
     {
         auto s = stmt(kind ? "SELECT id, kind, at, person_key, source, recorded_at FROM account_events WHERE "
-                             "account_id = ? AND kind = ? ORDER BY at, id"
+                             "account_id = ? AND undone_at IS NULL AND kind = ? ORDER BY at, id"
                            : "SELECT id, kind, at, person_key, source, recorded_at FROM account_events WHERE "
-                             "account_id = ? ORDER BY at, id");
+                             "account_id = ? AND undone_at IS NULL ORDER BY at, id");
         s.bind(account.value);
         if (kind) s.bind(core::to_string(*kind));
         std::vector<core::AccountEvent> out;

@@ -157,8 +157,10 @@ public:
     virtual bool remove_do_not_contact(core::AccountId account, const std::string& person_key) = 0;
     virtual std::vector<core::DoNotContact> do_not_contact(core::AccountId account) = 0;
 
-    // Restrictions and reports, oldest first.
+    // Restrictions and reports. account_events lists those not taken back, oldest
+    // first; undo_account_event takes one back at `at` (false if there was none such).
     virtual void record_account_event(core::AccountId account, const core::AccountEvent& event) = 0;
+    virtual bool undo_account_event(core::AccountId account, std::int64_t id, core::Instant at) = 0;
     virtual std::vector<core::AccountEvent> account_events(core::AccountId account,
                                                            std::optional<core::AccountEventKind> kind) = 0;
 };

@@ -654,8 +654,21 @@ class Routes(unittest.TestCase):
         self.assertEqual(self.error_code(r), "already_pending")
         self.call("POST", "/api/marks/sent", 422, json_body={"targets": ["not a profile"]})
         self.call("POST", "/api/marks/reported", 200, json_body={"targets": ["https://www.linkedin.com/in/someone-x"]})
+        r = self.call("POST", "/api/marks/reported", 200, json_body={"targets": ["https://www.linkedin.com/in/someone-x"]})
+        self.assertEqual((r.json["count"], r.json["already_recorded"]), (0, 1))
         r = self.call("POST", "/api/marks/restricted", 200, json_body={"at": "2026-11-20T08:00:00Z"})
         self.assertEqual(r.json["no_sends_until"], "2026-11-27T08:00:00Z")
+        # Taken back, then recorded again: the routes a mistaken mark needs.
+        r = self.call("POST", "/api/marks/undo", 200, json_body={"targets": ["restricted"]})
+        self.assertEqual(r.json["items"], [{"at": "2026-11-20T08:00:00Z", "person_key": None}])
+        r = self.call("POST", "/api/marks/undo", 409, json_body={"targets": ["restricted"]})
+        self.assertEqual(self.error_code(r), "nothing_to_undo")
+        r = self.call("POST", "/api/marks/undo", 200,
+                      json_body={"targets": ["reported", "https://www.linkedin.com/in/someone-x"]})
+        self.assertEqual(r.json["marked"], "undo_reported")
+        self.call("POST", "/api/marks/reported", 200, json_body={"targets": ["https://www.linkedin.com/in/someone-x"]})
+        r = self.call("POST", "/api/marks/restricted", 200, json_body={"at": "2026-11-20T08:00:00Z"})
+        self.assertEqual(r.json["count"], 1)
         r = self.call("GET", "/api/status", 200)
         self.assertEqual(r.json["last_cleanup"], "2026-11-25")  # nullable fields, now set
         self.call("GET", "/api/health", 200)
@@ -741,7 +754,7 @@ class Routes(unittest.TestCase):
                          "operations never answered with success")
         kinds = {b.get("marked") for m, t, s, b in successes if t == "/api/marks/{kind}"}
         self.assertEqual(kinds, {"withdrawn", "accepted", "declined", "accidental", "keep", "unkeep", "undo", "sent",
-                                 "reported", "restricted"})
+                                 "reported", "restricted", "undo_restricted", "undo_reported"})
         statuses = {s for _, _, s, _ in Routes.calls}
         self.assertLessEqual({200, 201, 400, 401, 403, 404, 405, 409, 413, 415, 422}, statuses)
 

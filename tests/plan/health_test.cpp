@@ -381,5 +381,26 @@ TEST_F(HealthFactsFromStore, RecentSendsEventsAndTheZone)
     EXPECT_EQ(f.zone.name(), "Europe/London");
 }
 
+TEST_F(HealthFactsFromStore, ARestrictionIsCountedOncePerInstantAndAReportOncePerPerson)
+{
+    const auto event = [&](core::AccountEventKind kind, Instant at, std::optional<std::string> who) {
+        m_store->record_account_event(m_account, core::AccountEvent{0, kind, at, std::move(who), "cli", kNow});
+    };
+    using enum core::AccountEventKind;
+    event(restricted, kNow - 24h, std::nullopt);
+    event(restricted, kNow - 24h, std::nullopt);  // the same restriction, recorded twice
+    event(restricted, kNow - 5 * 24h, std::nullopt);
+    event(reported, kNow - 3h, "in:sam-lee");
+    event(reported, kNow - 2h, "in:sam-lee");  // the same person again
+    event(reported, kNow - 4h, "in:maya-patel");
+    const auto f = health_facts(*m_store, m_account, core::Settings{}, kNow);
+    EXPECT_EQ(f.restrictions, (std::vector<Instant>{kNow - 5 * 24h, kNow - 24h}));
+    EXPECT_EQ(f.reports, (std::vector<Instant>{kNow - 4h, kNow - 2h})) << "two people, each at their newest report";
+    const auto h = score_health(f, HealthRules::from(core::Settings{}));
+    const auto reports = std::find_if(h.factors.begin(), h.factors.end(), [](auto& x) { return x.code == "reports"; });
+    ASSERT_NE(reports, h.factors.end());
+    EXPECT_NE(reports->advice.find("2 people said"), std::string::npos) << reports->advice;
+}
+
 }  // namespace
 }  // namespace ik::plan

@@ -920,6 +920,24 @@ TEST_F(SqliteStore, AccountEventsByKindOldestFirst)
     EXPECT_EQ(all[1].person_key, "in:sam-lee");
 }
 
+TEST_F(SqliteStore, AnAccountEventTakenBackIsNoLongerListed)
+{
+    using core::AccountEventKind;
+    store().record_account_event(
+        m_account, core::AccountEvent{0, AccountEventKind::restricted, utc(2026, 11, 20), {}, "cli", kNow});
+    store().record_account_event(
+        m_account, core::AccountEvent{0, AccountEventKind::restricted, utc(2026, 11, 2), {}, "cli", kNow});
+    auto before = store().account_events(m_account, AccountEventKind::restricted);
+    ASSERT_EQ(before.size(), 2u);
+    EXPECT_TRUE(store().undo_account_event(m_account, before[1].id, kNow));
+    EXPECT_FALSE(store().undo_account_event(m_account, before[1].id, kNow)) << "taken back once only";
+    auto after = store().account_events(m_account, AccountEventKind::restricted);
+    ASSERT_EQ(after.size(), 1u);
+    EXPECT_EQ(after[0].at, utc(2026, 11, 2));
+    EXPECT_FALSE(store().undo_account_event(core::AccountId{m_account.value + 1}, after[0].id, kNow))
+        << "another account's event is not this one's to take back";
+}
+
 TEST_F(SqliteStore, TemplateNameOfASentNoteIsKept)
 {
     auto inv = invitation_to(m_account, "maya-patel");

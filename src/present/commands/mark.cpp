@@ -8,7 +8,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
+#include <map>
 
 namespace ik::present {
 
@@ -78,7 +80,9 @@ core::Result<Output> run_mark_sent(Context& ctx, const MarkOptions& o)
     return out;
 }
 
-// `mark restricted` and `mark reported URL`: things that happen to the account.
+// `mark restricted` and `mark reported URL`: things that happen to the account. A
+// restriction already recorded at that instant, or a report of a person already
+// recorded, is not recorded again: each counts once, however often it is marked.
 core::Result<Output> run_mark_account(Context& ctx, const MarkOptions& o, core::AccountEventKind kind)
 {
     const bool restricted = kind == core::AccountEventKind::restricted;
@@ -91,33 +95,124 @@ core::Result<Output> run_mark_account(Context& ctx, const MarkOptions& o, core::
     auto at = mark_time(*scope, o.at);
     if (!at) return std::unexpected(at.error());
     std::vector<std::optional<std::string>> people;
+    std::map<std::string, std::string> url_of;  // person key -> profile URL
     if (restricted) people.emplace_back();
     for (const auto& url : o.targets) {
         auto person = profile_of(url);
         if (!person) return std::unexpected(person.error());
-        people.emplace_back(person->key);
+        if (url_of.emplace(person->key, person->profile_url).second) people.emplace_back(person->key);
     }
+    long recorded = 0;
+    std::vector<core::AccountEvent> already;
     auto done = scope->store->transaction([&]() -> core::Result<void> {
-        for (const auto& who : people)
+        const auto existing = scope->store->account_events(scope->account.id, kind);
+        for (const auto& who : people) {
+            auto same = std::find_if(existing.begin(), existing.end(), [&](const core::AccountEvent& e) {
+                return restricted ? e.at == *at : e.person_key == who;
+            });
+            if (same != existing.end()) {
+                already.push_back(*same);
+                continue;
+            }
             scope->store->record_account_event(scope->account.id,
                                                core::AccountEvent{0, kind, *at, who, ctx.options().source, scope->now});
+            ++recorded;
+        }
         return {};
     });
     if (!done) return std::unexpected(done.error());
     Output out;
     out.json["marked"] = core::to_string(kind);
     out.json["at"] = json_instant(*at);
-    out.json["count"] = people.size();
+    out.json["count"] = recorded;
+    out.json["already_recorded"] = already.size();
     if (restricted) {
         const auto until = *at + scope->settings.duration("restriction.pause");
         out.json["no_sends_until"] = json_instant(until);
-        out.text =
-            fmt::format("Recorded a restriction at {}. `plan send` plans nothing before {} (restriction.pause {}).\n",
-                        core::format_local(*at, scope->zone), core::format_local(until, scope->zone),
-                        core::format_duration(scope->settings.duration("restriction.pause")));
+        out.text = fmt::format(
+            "{} a restriction at {}. `plan send` plans nothing before {} (restriction.pause {}).\n",
+            recorded ? "Recorded" : "Already recorded", core::format_local(*at, scope->zone),
+            core::format_local(until, scope->zone), core::format_duration(scope->settings.duration("restriction.pause")));
     } else {
-        out.text = fmt::format("Recorded {} report{} of \"I don't know this person\".\n", people.size(),
-                               people.size() == 1 ? "" : "s");
+        if (recorded)
+            out.text = fmt::format("Recorded {} report{} of \"I don't know this person\".\n", recorded,
+                                   recorded == 1 ? "" : "s");
+        for (const auto& e : already)
+            out.text += fmt::format("Already recorded: {} reported you on {}; counted once.\n",
+                                    url_of.at(*e.person_key), core::format_local(e.at, scope->zone));
+    }
+    return out;
+}
+
+// `mark undo restricted`: takes back the restriction recorded last. `mark undo
+// reported URL...`: takes back the report of each person. Refused (exit 3) when
+// there is none to take back; all in one transaction.
+core::Result<Output> run_undo_account(Context& ctx, const MarkOptions& o)
+{
+    const bool restricted = o.targets.front() == "restricted";
+    const auto kind = restricted ? core::AccountEventKind::restricted : core::AccountEventKind::reported;
+    if (restricted && o.targets.size() > 1)
+        return core::fail(core::ErrorKind::usage, "bad_mark",
+                          "`mark undo restricted` takes no target: it takes back the restriction recorded last");
+    if (!restricted && o.targets.size() == 1)
+        return core::fail(core::ErrorKind::usage, "bad_mark",
+                          "give the profile URLs whose report to take back: `mark undo reported URL...`");
+    std::vector<core::Person> people;
+    for (size_t i = 1; i < o.targets.size(); ++i) {
+        auto person = profile_of(o.targets[i]);
+        if (!person) return std::unexpected(person.error());
+        people.push_back(*person);
+    }
+    auto scope = open_account(ctx);
+    if (!scope) return std::unexpected(scope.error());
+    std::vector<core::AccountEvent> undone;
+    auto done = scope->store->transaction([&]() -> core::Result<void> {
+        const auto existing = scope->store->account_events(scope->account.id, kind);
+        if (restricted) {
+            auto last = std::max_element(existing.begin(), existing.end(),
+                                         [](const auto& a, const auto& b) { return a.id < b.id; });
+            if (last == existing.end())
+                return core::fail(core::ErrorKind::conflict, "nothing_to_undo", "no restriction is recorded");
+            scope->store->undo_account_event(scope->account.id, last->id, scope->now);
+            undone.push_back(*last);
+            return {};
+        }
+        for (const auto& person : people) {
+            bool found = false;
+            for (const auto& e : existing)
+                if (e.person_key == person.key && scope->store->undo_account_event(scope->account.id, e.id, scope->now)) {
+                    undone.push_back(e);
+                    found = true;
+                }
+            if (!found)
+                return core::fail(core::ErrorKind::conflict, "nothing_to_undo",
+                                  fmt::format("no report by {} is recorded", person.profile_url));
+        }
+        return {};
+    });
+    if (!done) return std::unexpected(done.error());
+
+    Output out;
+    out.json["marked"] = restricted ? "undo_restricted" : "undo_reported";
+    out.json["at"] = json_instant(scope->now);
+    out.json["count"] = undone.size();
+    Json items = Json::array();
+    for (const auto& e : undone)
+        items.push_back(Json{{"at", json_instant(e.at)}, {"person_key", e.person_key ? Json(*e.person_key) : Json()}});
+    out.json["items"] = items;
+    if (restricted) {
+        out.text = fmt::format("Took back the restriction of {}.\n", core::format_local(undone[0].at, scope->zone));
+        const auto left = scope->store->account_events(scope->account.id, kind);
+        const auto pause = scope->settings.duration("restriction.pause");
+        if (!left.empty() && scope->now < left.back().at + pause)
+            out.text += fmt::format("The restriction of {} still pauses sends until {}.\n",
+                                    core::format_local(left.back().at, scope->zone),
+                                    core::format_local(left.back().at + pause, scope->zone));
+        else
+            out.text += "No restriction pauses sending now.\n";
+    } else {
+        out.text = fmt::format("Took back {} report{} of \"I don't know this person\".\n", undone.size(),
+                               undone.size() == 1 ? "" : "s");
     }
     return out;
 }
@@ -164,6 +259,11 @@ core::Result<Output> run_mark(Context& ctx, const MarkOptions& o)
     if (o.kind == "sent") return run_mark_sent(ctx, o);
     if (o.kind == "restricted") return run_mark_account(ctx, o, core::AccountEventKind::restricted);
     if (o.kind == "reported") return run_mark_account(ctx, o, core::AccountEventKind::reported);
+    if (o.kind == "undo" && !o.targets.empty() && (o.targets[0] == "restricted" || o.targets[0] == "reported")) {
+        if (!o.at.empty() || o.no_note || o.plan)
+            return core::fail(core::ErrorKind::usage, "bad_mark", "`mark undo` takes no --at, --no-note or --plan");
+        return run_undo_account(ctx, o);
+    }
     std::optional<core::EventKind> kind;
     for (auto [name, k] : kKinds)
         if (name == o.kind) kind = k;
@@ -290,7 +390,8 @@ void add_mark(CLI::App& app, Runner& selected)
         "Record what happened: withdrawn, accepted, declined, accidental, keep, unkeep, sent, restricted, reported");
     cmd->add_option("kind", o->kind, "withdrawn|accepted|declined|accidental|keep|unkeep|undo|sent|restricted|reported")
         ->required();
-    cmd->add_option("targets", o->targets, "invitation ids or profile URLs");
+    cmd->add_option("targets", o->targets,
+                    "invitation ids or profile URLs; with undo also `restricted`, or `reported URL...`");
     cmd->add_flag("--plan", o->plan, "with withdrawn: every item of today's withdrawal plan");
     cmd->add_option("--at", o->at, "with sent, restricted, reported: when it happened (default now)");
     cmd->add_flag("--no-note", o->no_note, "with sent: it went without its note (free-tier quota)");
