@@ -23,6 +23,10 @@ using std::chrono::days;
 using std::chrono::hours;
 using std::chrono::minutes;
 
+// LinkedIn opened on 5 May 2003: no invitation, connection or clock of a member's is
+// older. A date before it is a broken file or a mistyped --now, not history.
+inline constexpr Days kLinkedInOpened{days{12177}};
+
 // A named IANA zone, validated against the tz database.
 class Zone {
 public:

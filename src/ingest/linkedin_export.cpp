@@ -129,7 +129,8 @@ FileKind detect_kind(std::string_view data)
     return find_header(data.substr(0, kSniffBytes), "").kind;
 }
 
-core::Result<ParsedFile> parse_file(const SourceFile& file, bool skip_invalid, const Progress& progress)
+core::Result<ParsedFile> parse_file(const SourceFile& file, bool skip_invalid, const Progress& progress,
+                                    std::optional<std::chrono::local_seconds> now_wall)
 {
     std::string_view data = file.data;
     if (has_nul(data.substr(0, kSniffBytes))) return std::unexpected(unknown_file_error(file.display_name, data));
@@ -150,6 +151,30 @@ core::Result<ParsedFile> parse_file(const SourceFile& file, bool skip_invalid, c
     auto bad_row = [&](long line, int column, std::string message) {
         return core::Error{ErrorKind::bad_input, "bad_row",
                            fmt::format("{}:{}:{}: {}", file.display_name, line, column + 1, message)};
+    };
+
+    // The dates a row can carry (see the header): from LinkedIn's opening to the
+    // earlier of the export's next day and now's next day.
+    using std::chrono::local_days;
+    using std::chrono::local_seconds;
+    const local_seconds earliest{local_days{core::kLinkedInOpened.time_since_epoch()}};
+    std::optional<local_seconds> latest;
+    std::string after;  // what a later row is after
+    if (now_wall) {
+        latest = *now_wall + core::days{1};
+        after = fmt::format("now ({} on the export's clock)", date::format("%F %R", date::sys_seconds{now_wall->time_since_epoch()}));
+    }
+    if (file.export_date) {
+        const local_seconds end_of_next_day{local_days{(*file.export_date + core::days{2}).time_since_epoch()}};
+        if (!latest || end_of_next_day < *latest) {
+            latest = end_of_next_day;
+            after = fmt::format("the export's date ({})", core::format_date(*file.export_date));
+        }
+    }
+    auto impossible = [&](local_seconds t) -> std::optional<std::string> {
+        if (t < earliest) return std::string("is before LinkedIn opened (2003-05-05)");
+        if (latest && t >= *latest) return fmt::format("is later than {}", after);
+        return std::nullopt;
     };
 
     // Column indexes.
@@ -213,6 +238,8 @@ core::Result<ParsedFile> parse_file(const SourceFile& file, bool skip_invalid, c
                     problem = bad_row(rec.line, c_sent,
                                       fmt::format("Sent At \"{}\" is not a date like \"1/29/26, 2:37 PM\"",
                                                   show(field(c_sent))));
+                } else if (auto why = impossible(*sent)) {
+                    problem = bad_row(rec.line, c_sent, fmt::format("Sent At \"{}\" {}", show(field(c_sent)), *why));
                 } else if (!equals_ascii_lower(dir, "outgoing") && !equals_ascii_lower(dir, "incoming")) {
                     problem = bad_row(rec.line, c_dir,
                                       fmt::format("Direction \"{}\" is not OUTGOING or INCOMING", show(field(c_dir))));
@@ -234,6 +261,8 @@ core::Result<ParsedFile> parse_file(const SourceFile& file, bool skip_invalid, c
                     problem = bad_row(rec.line, c_conn,
                                       fmt::format("Connected On \"{}\" is not a date like \"29 Jan 2026\"",
                                                   show(field(c_conn))));
+                } else if (auto why = impossible(local_seconds{local_days{on->time_since_epoch()}})) {
+                    problem = bad_row(rec.line, c_conn, fmt::format("Connected On \"{}\" {}", show(field(c_conn)), *why));
                 } else {
                     ConnectionRow& row = part.connections.emplace_back();
                     row.line = rec.line;

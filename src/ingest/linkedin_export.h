@@ -78,8 +78,13 @@ using Progress = std::function<void(size_t done, size_t total)>;
 FileKind detect_kind(std::string_view data);
 
 // Parses one file. A bad row fails the whole file unless `skip_invalid`, which
-// collects it in `skipped` instead.
-core::Result<ParsedFile> parse_file(const SourceFile& file, bool skip_invalid, const Progress& progress = {});
+// collects it in `skipped` instead. A row dated before LinkedIn opened, or after
+// what the file can hold, is a bad row: after the end of the day after the export's
+// date (SourceFile::export_date), or after a day past `now_wall` (now on the file's
+// wall clock, the account's export zone), whichever is earlier. A day of slack each:
+// the export's own clock and zone are not the member's.
+core::Result<ParsedFile> parse_file(const SourceFile& file, bool skip_invalid, const Progress& progress = {},
+                                    std::optional<std::chrono::local_seconds> now_wall = std::nullopt);
 
 // No file of an export is larger: a real Invitations.csv holds six months (megabytes),
 // and a million-row history is a quarter of this. A file, a stream or a zip entry

@@ -149,7 +149,11 @@ core::Result<core::Instant> Context::now(const core::Zone& zone) const
 {
     if (m_options.now.empty())
         return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
-    return core::parse_instant(m_options.now, zone);
+    auto now = core::parse_instant(m_options.now, zone);
+    if (now && *now < core::kLinkedInOpened)
+        return core::fail(core::ErrorKind::usage, "bad_now",
+                          fmt::format("--now {} is before LinkedIn opened (2003-05-05)", m_options.now));
+    return now;
 }
 
 core::Zone Context::zone_of(const core::Settings& settings)

@@ -184,6 +184,56 @@ TEST(LinkedInExport, BadSentAtNamesFileLineColumnAndValue)
     EXPECT_EQ(e.message, "Invitations.csv:3:3: Sent At \"13/45/21, 9:00 AM\" is not a date like \"1/29/26, 2:37 PM\"");
 }
 
+// What no export can hold: a Sent At ten years ahead ("11/20/36" reads as 2036), a
+// connection made after the export, a date before LinkedIn opened.
+TEST(LinkedInExport, ADateAfterTheExportOrNowOrBeforeLinkedInIsABadRow)
+{
+    const auto parse = [](std::string data, std::optional<core::Days> export_date, int now_day) {
+        const auto now_wall = std::chrono::local_seconds{
+            std::chrono::local_days{day(2026, 11, static_cast<unsigned>(now_day)).time_since_epoch()}} +
+                              std::chrono::hours{12};
+        return parse_file(SourceFile::of_text("x.zip/Invitations.csv", std::move(data), export_date), false, {},
+                          now_wall);
+    };
+    const std::string header = "From,To,Sent At,Message,Direction\n";
+    auto future = parse(header + "Alex Doe,Maya Patel,\"11/20/36, 2:37 PM\",,OUTGOING\n", std::nullopt, 26);
+    ASSERT_FALSE(future);
+    EXPECT_EQ(future.error().message, "x.zip/Invitations.csv:2:3: Sent At \"11/20/36, 2:37 PM\" is later than now "
+                                      "(2026-11-26 12:00 on the export's clock)");
+    // The export's date binds first when it is earlier; the day after it is slack.
+    auto late = parse(header + "Alex Doe,Maya Patel,\"11/26/26, 12:10 AM\",,OUTGOING\n", day(2026, 11, 24), 30);
+    ASSERT_FALSE(late);
+    EXPECT_EQ(late.error().message, "x.zip/Invitations.csv:2:3: Sent At \"11/26/26, 12:10 AM\" is later than the "
+                                    "export's date (2026-11-24)");
+    EXPECT_TRUE(parse(header + "Alex Doe,Maya Patel,\"11/25/26, 11:59 PM\",,OUTGOING\n", day(2026, 11, 24), 30));
+    EXPECT_TRUE(parse(header + "Alex Doe,Maya Patel,\"11/27/26, 11:59 AM\",,OUTGOING\n", std::nullopt, 26));
+    auto old = parse(header + "Alex Doe,Maya Patel,\"1/2/2001, 9:00 AM\",,OUTGOING\n", std::nullopt, 26);
+    ASSERT_FALSE(old);
+    EXPECT_EQ(old.error().message,
+              "x.zip/Invitations.csv:2:3: Sent At \"1/2/2001, 9:00 AM\" is before LinkedIn opened (2003-05-05)");
+
+    auto connected = parse_file(SourceFile::of_text("x.zip/Connections.csv",
+                                                    "First Name,Last Name,URL,Email Address,Company,Position,"
+                                                    "Connected On\n"
+                                                    "Maya,Patel,https://www.linkedin.com/in/maya-patel,,,,24 Nov 2026\n"
+                                                    "Sam,Lee,https://www.linkedin.com/in/sam-lee,,,,20 Nov 2036\n",
+                                                    day(2026, 11, 24)),
+                                false);
+    ASSERT_FALSE(connected);
+    EXPECT_EQ(connected.error().message, "x.zip/Connections.csv:3:7: Connected On \"20 Nov 2036\" is later than the "
+                                         "export's date (2026-11-24)");
+    // With --skip-invalid it is one skipped row, and the rest is kept.
+    auto skipped = parse_file(SourceFile::of_text("Invitations.csv",
+                                                  header + "Alex Doe,Maya Patel,\"11/20/36, 2:37 PM\",,OUTGOING\n" +
+                                                      "Alex Doe,Sam Lee,\"11/20/26, 2:37 PM\",,OUTGOING\n",
+                                                  std::nullopt),
+                              true, {}, std::chrono::local_seconds{std::chrono::local_days{
+                                            day(2026, 11, 26).time_since_epoch()}});
+    ASSERT_TRUE(skipped);
+    EXPECT_EQ(skipped->invitations.size(), 1u);
+    EXPECT_EQ(skipped->skipped.size(), 1u);
+}
+
 TEST(LinkedInExport, BadDirectionNamesItsColumn)
 {
     core::Error e = parse_error("Invitations.csv",

@@ -62,7 +62,8 @@ core::Result<Output> run_import(Context& ctx, const ImportOptions& o)
         if (!sources) return std::unexpected(sources.error());
         std::vector<ingest::ParsedFile> parsed;
         for (const auto& source : *sources) {
-            auto file = ingest::parse_file(source, o.skip_invalid, progress_bar(ctx, source.display_name));
+            auto file = ingest::parse_file(source, o.skip_invalid, progress_bar(ctx, source.display_name),
+                                           export_zone->to_local(scope->now));
             if (!file) return std::unexpected(file.error());
             parsed.push_back(std::move(*file));
         }

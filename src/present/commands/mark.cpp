@@ -32,6 +32,8 @@ core::Result<core::Instant> mark_time(const AccountScope& scope, const std::stri
     if (!parsed) return std::unexpected(parsed.error());
     if (*parsed > scope.now)
         return core::fail(core::ErrorKind::usage, "future", fmt::format("--at {} is in the future", at));
+    if (*parsed < core::kLinkedInOpened)
+        return core::fail(core::ErrorKind::usage, "bad_at", fmt::format("--at {} is before LinkedIn opened (2003-05-05)", at));
     return *parsed;
 }
 
