@@ -41,6 +41,16 @@ class DemoCase(TempCase):
         self.ledger.run("import", *demo_zips(), check=0)
 
 
+    def run_limited(self, *args, file_size):
+        """Runs a command on the demo ledger that can write no file past `file_size`
+        bytes: a full disk, for whichever file reaches the limit first."""
+        def limit():
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+            resource.setrlimit(resource.RLIMIT_FSIZE, (file_size, file_size))
+        cmd = [test_import.BINARY, "--db", str(self.ledger.db), "--now", DEMO_NOW, *args]
+        return subprocess.run(cmd, cwd=self.tmp, capture_output=True, text=True, timeout=120, preexec_fn=limit,
+                              env={"PATH": os.environ["PATH"], "HOME": str(self.tmp)})
+
 class NoCrash(DemoCase):
     def test_months_of_sends_without_connections_keep_every_daily_command_working(self):
         # 3,000 sends recorded today, none known accepted: the newest 3,000 (the sample the
@@ -368,14 +378,6 @@ class Storage(DemoCase):
     ("cannot rollback - no transaction is active"). Now: a plain message, exit 6,
     and the ledger as it was."""
 
-    def run_limited(self, *args, file_size):
-        def limit():
-            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-            resource.setrlimit(resource.RLIMIT_FSIZE, (file_size, file_size))
-        cmd = [test_import.BINARY, "--db", str(self.ledger.db), "--now", DEMO_NOW, *args]
-        return subprocess.run(cmd, cwd=self.tmp, capture_output=True, text=True, timeout=120, preexec_fn=limit,
-                              env={"PATH": os.environ["PATH"], "HOME": str(self.tmp)})
-
     def test_a_full_disk_is_said_plainly_and_nothing_is_written(self):
         rows = "".join(inv_row(f"New Person{i}", f"new-person-{i}", "11/25/26, 8:00 AM", note="x" * 200)
                        for i in range(20000))
@@ -484,6 +486,23 @@ class OutputFiles(DemoCase):
             self.assertNotIn("written", proc.stdout)
             self.assertFalse(os.path.exists("/dev/full.tmp"))
             self.assertTrue(Path("/dev/full").is_char_device(), "the device is still a device")
+
+    def test_a_disk_that_fills_up_midway_leaves_the_old_file_whole(self):
+        # The report is written whole first, to learn its size; then the same report
+        # with room for all but its last byte (the ledger's own 32 KB shared-memory
+        # file still fits, so the report is the write that fails).
+        target = self.tmp / "report.html"
+        self.ledger.run("report", "--html", str(target), check=0)
+        size = target.stat().st_size
+        if size <= 33 * 1024:
+            self.skipTest(f"the report is only {size} bytes: the limit would stop the ledger first")
+        target.write_text("the member's last report")
+        proc = self.run_limited("report", "--html", str(target), file_size=size - 1)
+        self.assertEqual(proc.returncode, 2, proc.stderr)
+        self.assertIn(f"{target}: cannot write the file: File too large", proc.stderr)
+        self.assertNotIn("written", proc.stdout)
+        self.assertEqual(target.read_text(), "the member's last report", "the old file is untouched")
+        self.assertEqual(sorted(p.name for p in self.tmp.glob("report.html*")), ["report.html"], "no FILE.tmp left")
 
     def test_a_good_write_replaces_the_file_whole(self):
         target = self.tmp / "report.html"
