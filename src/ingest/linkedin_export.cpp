@@ -1,5 +1,6 @@
 #include "ingest/linkedin_export.h"
 
+#include "ingest/bounded_read.h"
 #include "ingest/csv.h"
 #include "ingest/dates.h"
 #include "ingest/people.h"
@@ -390,24 +391,16 @@ private:
 core::Result<SourceFile> read_whole_file(const fs::path& path, std::string display_name,
                                          std::optional<core::Days> export_date)
 {
-    auto unreadable = [&] {
-        return core::fail(ErrorKind::bad_input, "unreadable", fmt::format("{}: cannot be read", path.string()));
-    };
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return unreadable();
-    struct Closer {
-        int fd;
-        ~Closer() { ::close(fd); }
-    } closer{fd};
-    auto too_large = [&] {
-        return core::fail(ErrorKind::bad_input, "too_large",
-                          fmt::format("{}: larger than {} MiB, more than any file of a LinkedIn export", path.string(),
-                                      kMaxFileBytes >> 20));
-    };
+    if (fd < 0)
+        return core::fail(ErrorKind::bad_input, "unreadable", fmt::format("{}: cannot be read", path.string()));
+    const ScopedFd closer(fd);
+    const core::Error too_large =
+        too_large_error(path.string(), "larger than", kMaxFileBytes, "more than any file of a LinkedIn export");
     struct stat st {};
     if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
         const auto size = static_cast<size_t>(st.st_size);
-        if (size > kMaxFileBytes) return too_large();
+        if (size > kMaxFileBytes) return std::unexpected(too_large);
         void* address = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
         if (address != MAP_FAILED) {
             auto mapped = std::make_shared<const MappedFile>(address, size);
@@ -417,25 +410,17 @@ core::Result<SourceFile> read_whole_file(const fs::path& path, std::string displ
     // Not a regular file (a pipe, a device), empty, or not mappable: read what there
     // is, up to the limit. A stream whose start is neither a zip nor a CSV of an
     // export is refused at once, not read to its end (which /dev/zero has not).
-    std::string data;
-    char buf[64 * 1024];
     bool sniffed = false;
-    while (true) {
-        const ssize_t n = ::read(fd, buf, sizeof buf);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            return unreadable();
-        }
-        if (n == 0) break;
-        data.append(buf, static_cast<size_t>(n));
-        if (data.size() > kMaxFileBytes) return too_large();
-        if (!sniffed && data.size() >= kSniffBytes) {
-            sniffed = true;
-            if (!data.starts_with("PK\x03\x04") && detect_kind(data) == FileKind::unknown)
-                return std::unexpected(unknown_file_error(display_name, data));
-        }
-    }
-    return SourceFile::of_text(std::move(display_name), std::move(data), export_date);
+    auto data = read_bounded(fd, path.string(), kMaxFileBytes, too_large,
+                             [&](std::string_view so_far) -> std::optional<core::Error> {
+                                 if (sniffed || so_far.size() < kSniffBytes) return std::nullopt;
+                                 sniffed = true;
+                                 if (so_far.starts_with("PK\x03\x04") || detect_kind(so_far) != FileKind::unknown)
+                                     return std::nullopt;
+                                 return unknown_file_error(display_name, so_far);
+                             });
+    if (!data) return std::unexpected(data.error());
+    return SourceFile::of_text(std::move(display_name), std::move(*data), export_date);
 }
 
 bool is_csv_name(std::string_view name)
@@ -494,16 +479,13 @@ core::Result<std::vector<SourceFile>> read_zip(const fs::path& path)
         zip_stat_t stat;
         zip_stat_init(&stat);
         const bool sized = zip_stat_index(archive.get(), index, 0, &stat) == 0 && (stat.valid & ZIP_STAT_SIZE);
-        auto too_large = [&] {
-            return core::fail(ErrorKind::bad_input, "too_large",
-                              fmt::format("{}: expands to more than {} MiB, more than any file of a LinkedIn export",
-                                          display, kMaxFileBytes >> 20));
-        };
-        if (sized && stat.size > kMaxFileBytes) return too_large();
+        const core::Error too_large =
+            too_large_error(display, "expands to more than", kMaxFileBytes, "more than any file of a LinkedIn export");
+        if (sized && stat.size > kMaxFileBytes) return std::unexpected(too_large);
         // Read one byte past the limit: a size the zip misstates shows there.
         auto whole = read_zip_entry(archive.get(), index, kMaxFileBytes + 1, display);
         if (!whole) return std::unexpected(whole.error());
-        if (whole->size() > kMaxFileBytes) return too_large();
+        if (whole->size() > kMaxFileBytes) return std::unexpected(too_large);
         out.push_back(SourceFile::of_text(display, std::move(*whole), export_date));
     }
     if (out.empty())

@@ -1,16 +1,20 @@
 #include "ingest/prospects.h"
 
+#include "ingest/bounded_read.h"
 #include "ingest/csv.h"
 #include "ingest/linkedin_export.h"
 #include "ingest/people.h"
 
 #include <fmt/format.h>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <charconv>
 #include <filesystem>
-#include <fstream>
 #include <set>
+#include <utility>
 #include <sstream>
 
 namespace ik::ingest {
@@ -142,24 +146,20 @@ core::Result<std::vector<core::Prospect>> parse_prospects_csv(std::string_view d
 
 core::Result<std::vector<core::Prospect>> read_prospects_file(const std::string& path, core::Instant now)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return core::fail(core::ErrorKind::bad_input, "unreadable", fmt::format("{}: cannot be read", path));
-    // At most the limit of an export's files, so that a device or a stream cannot fill memory.
-    std::string text;
-    char buf[64 * 1024];
-    while (in.read(buf, sizeof buf) || in.gcount() > 0) {
-        const bool first = text.empty();
-        text.append(buf, static_cast<size_t>(in.gcount()));
-        // Binary data shows in its first block: refuse it then, not a gigabyte later.
-        if (first && text.find('\0') != std::string::npos)
-            return core::fail(core::ErrorKind::bad_input, "not_csv",
-                              fmt::format("{}: binary data, not a CSV list of people to invite", path));
-        if (text.size() > kMaxFileBytes)
-            return core::fail(core::ErrorKind::bad_input, "too_large",
-                              fmt::format("{}: larger than {} MiB: not a list of people to invite", path,
-                                          kMaxFileBytes >> 20));
-    }
-    return parse_prospects_csv(text, std::filesystem::path(path).filename().string(), now);
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return core::fail(core::ErrorKind::bad_input, "unreadable", fmt::format("{}: cannot be read", path));
+    const ScopedFd closer(fd);
+    auto text = read_bounded(fd, path, kMaxFileBytes, too_large_error(path, "larger than", kMaxFileBytes, "not a list of people to invite"),
+                             // Binary data shows in its first block: refuse it then, not a gigabyte later.
+                             [&, first = true](std::string_view so_far) mutable -> std::optional<core::Error> {
+                                 if (!std::exchange(first, false) || so_far.find('\0') == std::string_view::npos)
+                                     return std::nullopt;
+                                 return core::Error{core::ErrorKind::bad_input, "not_csv",
+                                                    fmt::format("{}: binary data, not a CSV list of people to invite",
+                                                                path)};
+                             });
+    if (!text) return std::unexpected(text.error());
+    return parse_prospects_csv(*text, std::filesystem::path(path).filename().string(), now);
 }
 
 }  // namespace ik::ingest

@@ -34,11 +34,11 @@ std::string csv_field(std::string_view s)
 // Why nothing goes out today, when the pending target is what holds it: one line for
 // the text, the JSON and so the dashboard. None when something is sent today or the
 // reason is only the calendar (not a sending day, today's or the week's limit used).
-std::optional<std::string> nothing_today(const plan::OutreachPlan& outreach, const core::Zone& zone, core::Instant now)
+// `slot_days` are the slots' local dates, in order.
+std::optional<std::string> nothing_today(const plan::OutreachPlan& outreach, const std::vector<core::Days>& slot_days,
+                                         core::Days today)
 {
-    const auto& slots = outreach.plan.slots;
-    const core::Days today = zone.local_date(now);
-    const bool none_today = slots.empty() || zone.local_date(slots.front().at) > today;
+    const bool none_today = slot_days.empty() || slot_days.front() > today;
     if (!none_today || outreach.room_from == today) return std::nullopt;
     const long target = outreach.rules.pending_target;
     if (outreach.room_from)
@@ -76,14 +76,18 @@ core::Result<Output> run_plan_send(Context& ctx, const SendCmdOptions& o)
     auto note_of = [&](const plan::SendSlot& s) { return s.note_withheld ? std::string() : cands[s.candidate].note; };
 
     const core::Days today = scope->zone.local_date(scope->now);
-    const auto why_none = queue.empty() ? std::nullopt : nothing_today(*outreach, scope->zone, scope->now);
+    std::vector<core::Days> slot_days;  // each slot's date in the account's zone
+    slot_days.reserve(p.slots.size());
+    for (const auto& s : p.slots) slot_days.push_back(scope->zone.local_date(s.at));
+    const auto why_none = queue.empty() ? std::nullopt : nothing_today(*outreach, slot_days, today);
     Output out;
     out.json["now"] = json_instant(scope->now);
     Json slots = Json::array();
     long sends_today = 0;
-    for (const auto& s : p.slots) {
+    for (size_t k = 0; k < p.slots.size(); ++k) {
+        const auto& s = p.slots[k];
         const auto& who = queue[s.candidate];
-        const core::Days day = scope->zone.local_date(s.at);
+        const core::Days day = slot_days[k];
         if (day == today) ++sends_today;
         slots.push_back(Json{{"at", json_instant(s.at)},
                              {"day", core::format_date(day)},
@@ -155,7 +159,7 @@ core::Result<Output> run_plan_send(Context& ctx, const SendCmdOptions& o)
         t += *why_none + (outreach->room_from ? " Withdraw first: invitekeeper plan withdraw\n"
                                               : " See invitekeeper plan withdraw.\n");
     std::map<core::Days, std::vector<size_t>> by_day;
-    for (size_t k = 0; k < p.slots.size(); ++k) by_day[scope->zone.local_date(p.slots[k].at)].push_back(k);
+    for (size_t k = 0; k < p.slots.size(); ++k) by_day[slot_days[k]].push_back(k);
     for (const auto& [day, ks] : by_day) {
         t += fmt::format("\n{} ({} send{})\n", core::format_date(day), ks.size(), ks.size() == 1 ? "" : "s");
         TextTable table({"time", "their time", "name", "note", "profile"});
