@@ -1,4 +1,4 @@
-# Fuzz targets for every parser (CONVENTIONS.md): export CSVs, prospects CSVs, the
+# Fuzz targets for every parser (docs/architecture.md, the tests paragraph): export CSVs, prospects CSVs, the
 # one-line parsers and TOML settings, and the HTTP API's requests. Each is a
 # libFuzzer-style entry point (LLVMFuzzerTestOneInput) driven by replay.cpp: the seed
 # corpus in tests/fuzz/corpus/ and a fixed number of deterministic mutations of it,

@@ -1,6 +1,6 @@
 // LinkedIn's data export: finding Invitations.csv and Connections.csv (by their
 // header, never by file name) in a zip, a folder or a lone file, and parsing
-// their rows in every header variant DESIGN.md lists.
+// their rows in every header variant docs/formats.md lists.
 #pragma once
 
 #include "core/error.h"

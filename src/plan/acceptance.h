@@ -3,7 +3,7 @@
 // S(a) is the survival curve of time-to-accept (the share of eventually accepted
 // invitations not yet accepted at age a days); P is the overall acceptance rate.
 // The chance that an invitation still pending at age a is ever accepted is
-//   p(a) = P * S(a) / (1 - P + P * S(a))          (DESIGN.md "Acceptance timing")
+//   p(a) = P * S(a) / (1 - P + P * S(a))          (docs/stats.md, "The acceptance model")
 #pragma once
 
 #include <string_view>
@@ -17,7 +17,7 @@ inline constexpr double kDefaultAcceptanceRate = 0.37;
 
 class AcceptanceModel {
 public:
-    // The prior from 7,732 accepted invitations in 37 real exports (DESIGN.md).
+    // The prior from 7,732 accepted invitations in 37 real exports (docs/stats.md).
     static AcceptanceModel prior(double acceptance_rate);
 
     // A model from survival knots (age in days, S) sorted by age, S(0) = 1, S falling.

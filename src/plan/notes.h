@@ -43,7 +43,7 @@ struct NoteContext {
 // note.max_chars_premium or note.max_chars_free).
 long note_max_chars(const core::Settings& settings);
 
-// Checks a note against DESIGN.md's note rules. A name or company is found as whole
+// Checks a note against the note rules (docs/cli.md, check-note). A name or company is found as whole
 // words, case-insensitively (ASCII, Latin-1, Latin Extended-A, Greek and Cyrillic
 // letters fold; other letters must match exactly). With neither known, only a generic
 // note is not_personalized. An empty note gets the one finding `empty`.

@@ -1,6 +1,6 @@
 // Acceptance statistics of the member's outgoing invitations: the acceptance rate,
 // overall and by group, and the time-to-accept curve (Kaplan-Meier, plan/survival.h)
-// that replaces DESIGN.md's prior once there is enough of it. docs/stats.md explains
+// that replaces the measured prior once there is enough of it. docs/stats.md explains
 // the method; the CLI's `stats` and the HTTP API only present what is computed here.
 #pragma once
 

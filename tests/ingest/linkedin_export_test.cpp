@@ -1,4 +1,4 @@
-// Parsing Invitations.csv and Connections.csv in every header variant DESIGN.md
+// Parsing Invitations.csv and Connections.csv in every header variant docs/formats.md
 // lists, and the errors a member sees for a bad row.
 #include "ingest/linkedin_export.h"
 

@@ -126,7 +126,7 @@ core::Result<Output> run_simulate(Context& ctx, const SimulateOptions& o)
         result.strategies.size(), thousands(o.runs), o.days, core::format_date(scope->zone.local_date(scope->now)),
         thousands(static_cast<long>(start.pending_ages.size())),
         start.pool ? thousands(*start.pool) : std::string("unlimited"), model.rate() * 100,
-        model.source() == "prior" ? "DESIGN.md prior" : "your own");
+        model.source() == "prior" ? "measured prior" : "your own");
     TextTable table({"strategy", "accepted/week", "p10-p90", "accepted", "pending mean", "max", "blocked",
                      "withdrawn/wk", "sent/wk", "rate"},
                     {false, true, true, true, true, true, true, true, true, true});
