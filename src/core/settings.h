@@ -1,4 +1,4 @@
-// Settings: every rule's number is a key with a default (docs/config.md lists each with its
+// Settings: every rule's number is a key with a default (docs/rules.md lists each with its
 // source), overridable by a TOML file and then by per-account settings. Each
 // effective value remembers where it came from, for `config show`.
 #pragma once

@@ -8,7 +8,7 @@ namespace ik::plan {
 
 AcceptanceModel AcceptanceModel::prior(double acceptance_rate)
 {
-    // docs/stats.md: share accepted within d whole days (Connected On minus Sent At):
+    // docs/rules.md: share accepted within d whole days (Connected On minus Sent At):
     // 40% the same day, 69% within 1, 77% within 2, 81% within 3, 88% within 7,
     // 92% within 14, 96% within 30, 98.6% within 90. "Within d days" is read as an
     // elapsed time below d + 1 days, so the knots sit at d + 1.

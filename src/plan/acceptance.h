@@ -17,7 +17,7 @@ inline constexpr double kDefaultAcceptanceRate = 0.37;
 
 class AcceptanceModel {
 public:
-    // The prior from 7,732 accepted invitations in 37 real exports (docs/stats.md).
+    // The prior from 7,732 accepted invitations in 37 real exports (docs/rules.md).
     static AcceptanceModel prior(double acceptance_rate);
 
     // A model from survival knots (age in days, S) sorted by age, S(0) = 1, S falling.

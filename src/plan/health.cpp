@@ -323,7 +323,7 @@ HealthFacts health_facts(store::Store& store, core::AccountId account, const cor
     f.stale = store.count_invitations(account, pending);
 
     // A cohort: sent in the last `span`, and at least stats.min_age old so that most
-    // of those that will be accepted have been (92% within 14 days, docs/stats.md).
+    // of those that will be accepted have been (92% within 14 days, docs/rules.md).
     // Both cohorts from one read of the 90-day one, newest first and at most
     // kMaxCohort invitations: every one for anyone inside LinkedIn's limits, and a
     // bounded read however the ledger was filled.

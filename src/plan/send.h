@@ -1,5 +1,5 @@
 // The send scheduler: when to send each queued request so that no LinkedIn limit
-// and no pacing rule (docs/config.md) is ever broken. Pure: the caller gathers the queue,
+// and no pacing rule (docs/rules.md) is ever broken. Pure: the caller gathers the queue,
 // the history and the rules; plan_sends decides.
 //
 // A schedule never breaks any of these (tests/plan/send_property_test.cpp checks

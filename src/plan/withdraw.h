@@ -1,5 +1,5 @@
 // The withdrawal planner: which pending invitations to withdraw, in what order,
-// on which day, and why (the rules withdraw.* and pending.target, docs/config.md).
+// on which day, and why (the rules withdraw.* and pending.target, docs/rules.md).
 #pragma once
 
 #include "core/invitation.h"

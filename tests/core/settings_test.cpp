@@ -1,4 +1,4 @@
-// Settings: defaults (docs/config.md), a TOML file on top, per-account values on top
+// Settings: defaults (docs/rules.md), a TOML file on top, per-account values on top
 // of that, and where each effective value came from.
 #include "core/settings.h"
 

@@ -1,4 +1,4 @@
-// The acceptance model: the prior survival curve of docs/stats.md
+// The acceptance model: the prior survival curve of docs/rules.md
 // and p(a) = P * S(a) / (1 - P + P * S(a)).
 #include "plan/acceptance.h"
 

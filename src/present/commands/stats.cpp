@@ -19,7 +19,7 @@ struct StatsCommandOptions {
 
 constexpr std::array kPercentiles{std::pair{0.25, "p25"}, std::pair{0.50, "p50"}, std::pair{0.75, "p75"},
                                   std::pair{0.90, "p90"}};
-// The rows of the text curve table: "accepted within d days", as the prior is measured (docs/stats.md).
+// The rows of the text curve table: "accepted within d days", as the prior is measured (docs/rules.md).
 constexpr std::array kWithinDays{0, 1, 2, 3, 7, 14, 30, 90};
 
 std::string percent(double r)
