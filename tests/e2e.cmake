@@ -40,3 +40,8 @@ add_test(NAME e2e_api_schema COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURC
 # they should not be, failed writes reported as successes.
 add_test(NAME e2e_ledger_safety COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/e2e/test_ledger_safety.py
          $<TARGET_FILE:invitekeeper> ${IK_DEMO_DIR})
+
+# Every write is all or nothing (issue 12): a command or API call refused partway
+# leaves every table of the ledger as it was.
+add_test(NAME e2e_all_or_nothing COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/e2e/test_all_or_nothing.py
+         $<TARGET_FILE:invitekeeper> ${IK_DEMO_DIR})

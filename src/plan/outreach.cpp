@@ -167,46 +167,49 @@ core::Result<OutreachPlan> plan_outreach(store::Store& store, const store::Accou
 core::Result<SentRecord> record_send(store::Store& store, core::AccountId account, const core::Person& person,
                                      std::optional<std::string> note, Instant at, Instant now, std::string_view source)
 {
-    store::InvitationQuery q;
-    q.person_key = person.key;
-    q.status = core::Status::pending;
-    if (auto open = store.invitations(account, q); !open.empty())
-        return core::fail(core::ErrorKind::conflict, "already_pending",
-                          fmt::format("an invitation to {} is already pending (id {}, sent {})", person.profile_url,
-                                      open.front().id.value, core::format_instant(open.front().sent_at)));
-    if (auto since = store.connected_on(account, person.key))
-        return core::fail(core::ErrorKind::conflict, "already_connected",
-                          fmt::format("{} is a connection since {}", person.profile_url, core::format_date(*since)));
-
+    // The checks, the new invitation and the queue's update are one transaction: a
+    // writer elsewhere cannot send the same person between the check and the write,
+    // and a caller's transaction (mark sent A B) takes all of it back on a refusal.
     SentRecord out;
-    core::Invitation& inv = out.invitation;
-    inv.account = account;
-    inv.direction = core::Direction::outgoing;
-    inv.person = person;
-    inv.sent_at = at;
-    // The queued prospect, if any, gives the name, the note and its template.
-    const auto queue = store.prospects(account);
-    auto queued =
-        std::find_if(queue.begin(), queue.end(), [&](const core::Prospect& p) { return p.person.key == person.key; });
-    if (queued != queue.end()) {
-        if (inv.person.name.empty() || inv.person.name == person.key) inv.person.name = queued->person.name;
-        if (!note) {
-            auto rendered = prospect_note(*queued, store.templates(account));
-            if (!rendered) return std::unexpected(rendered.error());
-            note = *rendered;
-            inv.template_name = queued->note ? "" : queued->template_name.value_or("");
-        }
-    }
-    inv.message = note.value_or("");
     auto result = store.transaction([&]() -> core::Result<void> {
+        store::InvitationQuery q;
+        q.person_key = person.key;
+        q.status = core::Status::pending;
+        if (auto open = store.invitations(account, q); !open.empty())
+            return core::fail(core::ErrorKind::conflict, "already_pending",
+                              fmt::format("an invitation to {} is already pending (id {}, sent {})", person.profile_url,
+                                          open.front().id.value, core::format_instant(open.front().sent_at)));
+        if (auto since = store.connected_on(account, person.key))
+            return core::fail(core::ErrorKind::conflict, "already_connected",
+                              fmt::format("{} is a connection since {}", person.profile_url, core::format_date(*since)));
+
+        core::Invitation& inv = out.invitation;
+        inv.account = account;
+        inv.direction = core::Direction::outgoing;
+        inv.person = person;
+        inv.sent_at = at;
+        // The queued prospect, if any, gives the name, the note and its template.
+        const auto queue = store.prospects(account);
+        auto queued = std::find_if(queue.begin(), queue.end(),
+                                   [&](const core::Prospect& p) { return p.person.key == person.key; });
+        if (queued != queue.end()) {
+            if (inv.person.name.empty() || inv.person.name == person.key) inv.person.name = queued->person.name;
+            if (!note) {
+                auto rendered = prospect_note(*queued, store.templates(account));
+                if (!rendered) return std::unexpected(rendered.error());
+                note = *rendered;
+                inv.template_name = queued->note ? "" : queued->template_name.value_or("");
+            }
+        }
+        inv.message = note.value_or("");
         auto added = store.add_invitation(inv, {core::Event{core::EventKind::sent, at, std::string(source)}}, now);
         if (!added) return std::unexpected(added.error());
         out.id = *added;
+        inv.id = out.id;
         out.dequeued = store.remove_prospects(account, person.key);
         return {};
     });
     if (!result) return std::unexpected(result.error());
-    inv.id = out.id;
     return out;
 }
 

@@ -505,34 +505,56 @@ public:
         return it->second->reset();
     }
 
+    // A transaction on a connection with none open begins one that takes the write
+    // lock at once (BEGIN IMMEDIATE), so that it never reads a state another writer
+    // changes before it writes. One begun inside another is a savepoint: its error
+    // takes back only what its `fn` wrote, and the caller decides the rest. SQLite may
+    // have ended the whole transaction itself (a full disk): then there is nothing
+    // left to go back to.
     core::Result<void> transaction(const std::function<core::Result<void>()>& fn) override
     {
+        const bool outer = m_depth == 0;
         try {
-            exec("BEGIN IMMEDIATE");
+            exec(outer ? "BEGIN IMMEDIATE" : "SAVEPOINT nested");
         } catch (const StoreError& e) {
             return std::unexpected(e.error());
         }
+        auto undo = [&]() noexcept {
+            if (outer) return rollback();
+            if (sqlite3_get_autocommit(m_db)) return;
+            sqlite3_exec(m_db, "ROLLBACK TO nested; RELEASE nested", nullptr, nullptr, nullptr);
+        };
         core::Result<void> result;
         try {
+            const Depth inside(m_depth);
             result = fn();
         } catch (const StoreError& e) {
             result = std::unexpected(e.error());
         } catch (...) {
-            rollback();
+            undo();
             throw;
         }
         if (!result) {
-            rollback();
+            undo();
             return result;
         }
         try {
-            exec("COMMIT");
+            exec(outer ? "COMMIT" : "RELEASE nested");
         } catch (const StoreError& e) {
-            rollback();
+            undo();
             return std::unexpected(e.error());
         }
         return result;
     }
+
+    // Counts the transactions open on this connection while `fn` runs.
+    struct Depth {
+        explicit Depth(int& depth) : m_depth(depth) { ++m_depth; }
+        ~Depth() { --m_depth; }
+        Depth(const Depth&) = delete;
+        Depth& operator=(const Depth&) = delete;
+        int& m_depth;
+    };
 
     // Ends the open transaction, if any, keeping nothing of it. SQLite rolls back by
     // itself after some failures (a full disk, an I/O error): then there is nothing
@@ -556,7 +578,8 @@ public:
     // only an I/O error can fail it.
     core::Result<void> load_transaction(size_t rows, const std::function<core::Result<void>()>& fn) override
     {
-        if (m_in_memory || rows < kBulkRows || has_rows("SELECT 1 FROM invitations")) return transaction(fn);
+        if (m_in_memory || m_depth > 0 || rows < kBulkRows || has_rows("SELECT 1 FROM invitations"))
+            return transaction(fn);
         class RollbackJournal {
         public:
             explicit RollbackJournal(SqliteStore& store) : m_store(store)
@@ -804,27 +827,25 @@ public:
         std::vector<size_t> order(batch.size());
         for (size_t i = 0; i < order.size(); ++i) order[i] = by_time[i].second;
         by_time = {};
-        // Outside a transaction the batch gets its own. Inside one (an import) it
-        // runs bare: a SAVEPOINT around a million rows makes SQLite keep a statement
-        // journal that grows with every page touched, and an error here makes the
-        // caller's transaction roll back anyway.
-        const bool own = sqlite3_get_autocommit(m_db) != 0;
-        if (own) exec("BEGIN IMMEDIATE");
-        const std::int64_t first_id = scalar("SELECT coalesce(max(id), 0) + 1 FROM invitations");
-        try {
-            auto ids = insert_invitations(batch, order, recorded_at);
-            if (own) exec("COMMIT");
-            return ids;
-        } catch (const RepeatedInTable& repeated) {
-            if (own) exec("ROLLBACK");
-            return std::unexpected(repeated.error);
-        } catch (const ConstraintError&) {
-            if (own) exec("ROLLBACK");
-            return std::unexpected(duplicate_error(batch, first_id));
-        } catch (...) {
-            if (own) exec("ROLLBACK");
-            throw;
-        }
+        // The batch is one transaction of its own, or a savepoint in the caller's.
+        // A bulk load inside the caller's transaction (an import) runs bare: a
+        // savepoint around a million rows makes SQLite keep a statement journal that
+        // grows with every page touched; its error makes the caller roll back anyway.
+        std::vector<core::InvitationId> ids;
+        auto write = [&]() -> core::Result<void> {
+            const std::int64_t first_id = scalar("SELECT coalesce(max(id), 0) + 1 FROM invitations");
+            try {
+                ids = insert_invitations(batch, order, recorded_at);
+                return {};
+            } catch (const RepeatedInTable& repeated) {
+                return std::unexpected(repeated.error);
+            } catch (const ConstraintError&) {
+                return std::unexpected(duplicate_error(batch, first_id));
+            }
+        };
+        auto written = m_depth > 0 && batch.size() >= kBulkRows ? write() : transaction(write);
+        if (!written) return std::unexpected(written.error());
+        return ids;
     }
 
     // Batches at least this large are bulk loads (see insert_invitations).
@@ -1611,6 +1632,7 @@ private:
 
     sqlite3* m_db;
     bool m_in_memory;
+    int m_depth = 0;  // transactions open on this connection (Depth)
     struct Hash {
         using is_transparent = void;
         size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }

@@ -69,7 +69,12 @@ public:
     virtual ~Store() = default;
 
     // Runs `fn` in one transaction: commits if it returns a value, rolls back
-    // everything if it returns an error or throws.
+    // everything if it returns an error or throws. Transactions compose: one begun
+    // inside another (a use case calling another) is part of it, and its error takes
+    // back only its own writes; the outer one, passing the error on, takes back all.
+    // Isolation is serializable: a transaction takes the ledger's write lock when it
+    // begins, so it sees no other writer's changes midway; a writer that finds the
+    // lock held waits a few seconds, then fails with ErrorKind::storage ("busy").
     virtual core::Result<void> transaction(const std::function<core::Result<void>()>& fn) = 0;
     // transaction() for an import of about `rows` invitations. A first import of a
     // long history into an empty ledger may be written through a rollback journal

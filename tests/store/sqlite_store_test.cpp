@@ -391,6 +391,67 @@ TEST_F(SqliteStore, TransactionRollsBackOnADatabaseError)
     EXPECT_EQ(store().count_invitations(m_account, {}), 1);
 }
 
+TEST_F(SqliteStore, ATransactionInsideAnotherTakesBackOnlyItsOwnWritesOnError)
+{
+    auto r = store().transaction([&]() -> core::Result<void> {
+        add("maya-patel", utc(2026, 11, 2));
+        auto inner = store().transaction([&]() -> core::Result<void> {
+            add("sam-lee", utc(2026, 11, 3));
+            store().set_account_setting(m_account, "pending.target", "900");
+            return core::fail(core::ErrorKind::conflict, "already_pending", "sam-lee is already pending");
+        });
+        EXPECT_FALSE(inner);
+        EXPECT_EQ(store().count_invitations(m_account, {}), 1);  // the inner write is gone, the outer one stays
+        add("lia-moreau", utc(2026, 11, 4));
+        return {};
+    });
+    ASSERT_TRUE(r);
+    EXPECT_EQ(store().count_invitations(m_account, {}), 2);
+    EXPECT_TRUE(store().account_settings(m_account).empty());
+}
+
+TEST_F(SqliteStore, AnOuterTransactionThatFailsTakesBackWhatItsInnerOnesCommitted)
+{
+    auto r = store().transaction([&]() -> core::Result<void> {
+        for (const char* slug : {"maya-patel", "sam-lee"}) {
+            auto inner = store().transaction([&]() -> core::Result<void> {
+                add(slug, utc(2026, 11, 2));
+                return {};
+            });
+            if (!inner) return inner;
+        }
+        // A batch below the bulk size is a savepoint of its own inside the transaction.
+        std::vector<ingest::NewInvitation> batch{
+            {invitation_to(m_account, "lia-moreau"), {Event{EventKind::sent, utc(2026, 11, 5), "cli"}}}};
+        auto added = store().add_invitations(batch, kNow);
+        if (!added) return std::unexpected(added.error());
+        EXPECT_EQ(store().count_invitations(m_account, {}), 3);
+        return core::fail(core::ErrorKind::conflict, "already_pending", "the third target is already pending");
+    });
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().code, "already_pending");
+    EXPECT_EQ(store().count_invitations(m_account, {}), 0);
+    EXPECT_TRUE(store().events(m_account, std::nullopt).empty());
+    // And the connection is usable afterwards, outside any transaction.
+    add("maya-patel", utc(2026, 11, 2));
+    EXPECT_EQ(store().count_invitations(m_account, {}), 1);
+}
+
+TEST_F(SqliteStore, AnExceptionInsideANestedTransactionTakesBackEverything)
+{
+    EXPECT_THROW(store().transaction([&]() -> core::Result<void> {
+        add("maya-patel", utc(2026, 11, 2));
+        return store().transaction([&]() -> core::Result<void> {
+            add("sam-lee", utc(2026, 11, 3));
+            throw std::logic_error("bug");
+        });
+    }),
+                 std::logic_error);
+    EXPECT_EQ(store().count_invitations(m_account, {}), 0);
+    add("maya-patel", utc(2026, 11, 2));
+    EXPECT_EQ(store().count_invitations(m_account, {}), 1);
+}
+
 TEST_F(SqliteStore, TransactionRollsBackAndRethrowsAnException)
 {
     EXPECT_THROW(store().transaction([&]() -> core::Result<void> {

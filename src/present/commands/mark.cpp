@@ -55,26 +55,44 @@ core::Result<Output> run_mark_sent(Context& ctx, const MarkOptions& o)
     if (!scope) return std::unexpected(scope.error());
     auto at = mark_time(*scope, o.at);
     if (!at) return std::unexpected(at.error());
-    Output out;
-    Json items = Json::array();
+    std::vector<core::Person> people;
     for (const auto& url : o.targets) {
         auto person = profile_of(url);
         if (!person) return std::unexpected(person.error());
-        auto sent =
-            plan::record_send(*scope->store, scope->account.id, *person,
-                              o.no_note ? std::optional<std::string>("") : std::nullopt, *at, scope->now, ctx.options().source);
-        if (!sent) return std::unexpected(sent.error());
-        const auto& inv = sent->invitation;
+        const bool repeated = std::any_of(people.begin(), people.end(), [&](const core::Person& p) { return p.key == person->key; });
+        if (!repeated) people.push_back(*person);
+    }
+    // All or nothing: one target refused (already pending, a connection) records none.
+    std::vector<plan::SentRecord> records;
+    auto done = scope->store->transaction([&]() -> core::Result<void> {
+        for (const auto& person : people) {
+            auto sent = plan::record_send(*scope->store, scope->account.id, person,
+                                          o.no_note ? std::optional<std::string>("") : std::nullopt, *at, scope->now,
+                                          ctx.options().source);
+            if (!sent) return std::unexpected(sent.error());
+            records.push_back(std::move(*sent));
+        }
+        return {};
+    });
+    if (!done) {
+        auto e = done.error();
+        if (e.kind == core::ErrorKind::conflict && people.size() > 1) e.message += "; nothing was recorded";
+        return std::unexpected(e);
+    }
+    Output out;
+    Json items = Json::array();
+    for (const auto& sent : records) {
+        const auto& inv = sent.invitation;
         items.push_back(Json{{"id", inv.id.value},
                              {"name", inv.person.name},
                              {"profile_url", inv.person.profile_url},
                              {"sent_at", json_instant(inv.sent_at)},
                              {"note", inv.message},
                              {"template", inv.template_name.empty() ? Json() : Json(inv.template_name)},
-                             {"dequeued", sent->dequeued}});
+                             {"dequeued", sent.dequeued}});
         out.text += fmt::format("Recorded invitation {} to {} ({}) sent {}{}\n", inv.id.value, inv.person.name,
                                 inv.person.profile_url, core::format_instant(inv.sent_at),
-                                sent->dequeued ? "; off the queue" : "");
+                                sent.dequeued ? "; off the queue" : "");
     }
     out.json["marked"] = "sent";
     out.json["count"] = items.size();
