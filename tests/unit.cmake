@@ -20,6 +20,7 @@ ik_add_unit_test(ingest_test ik_ingest
   ${CMAKE_CURRENT_SOURCE_DIR}/ingest/reconcile_test.cpp)
 
 ik_add_unit_test(store_test ik_store
+  ${CMAKE_CURRENT_SOURCE_DIR}/store/open_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/store/sqlite_store_test.cpp)
 # The store tests also open database files with SQLite directly, as another program would.
 target_link_libraries(store_test PRIVATE SQLite::SQLite3)

@@ -199,4 +199,9 @@ long whole_days(Instant from, Instant to)
     return static_cast<long>(date::floor<days>(to - from).count());
 }
 
+Instant system_now()
+{
+    return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+}
+
 }  // namespace ik::core

@@ -1,6 +1,6 @@
 // Time: instants are UTC seconds (std::chrono::sys_seconds); calendar dates are
-// days; zones come from the tz database. Nothing here reads the system clock:
-// the clock is injected (Clock) so --now and tests control it.
+// days; zones come from the tz database. Nothing here reads the system clock but
+// system_now(), which only the command-line context calls, when --now is not given.
 #pragma once
 
 #include "core/error.h"
@@ -51,15 +51,8 @@ private:
     const date::time_zone* m_zone;  // owned by the tz database, lives for the process
 };
 
-// The clock every command reads "now" from.
-class Clock {
-public:
-    explicit Clock(Instant now) : m_now(now) {}
-    Instant now() const { return m_now; }
-
-private:
-    Instant m_now;
-};
+// The system clock, to the second: the one place invitekeeper reads it.
+Instant system_now();
 
 // Parses a duration like "7d", "36h", "3m", "90s", "2w" or a sum "1d12h".
 Result<Duration> parse_duration(std::string_view text);

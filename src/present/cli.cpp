@@ -99,7 +99,7 @@ int run_cli(int argc, char** argv, std::ostream& out, std::ostream& err, bool er
                  "invitekeeper"};
     app.set_version_flag("--version", std::string(IK_VERSION));
     GlobalOptions options;
-    app.add_option("--db", options.db, "SQLite database (default $INVITEKEEPER_DB, else $XDG_DATA_HOME/invitekeeper/invitekeeper.db)");
+    app.add_option("--db", options.db, "the ledger: an SQLite file or sqlite:PATH (default $INVITEKEEPER_DB, else $XDG_DATA_HOME/invitekeeper/invitekeeper.db)");
     app.add_option("--account", options.account, "account to act on (default: the only one)");
     app.add_option("--now", options.now, "pin the clock: 2026-11-26, 2026-11-26T09:30:00Z or 2026-11-26T09:30:00+01:00");
     app.add_option("--config", options.config, "TOML settings file (default $XDG_CONFIG_HOME/invitekeeper/config.toml)");

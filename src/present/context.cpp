@@ -1,5 +1,7 @@
 #include "present/context.h"
 
+#include "store/open.h"
+
 #include <fmt/format.h>
 
 #include <chrono>
@@ -44,8 +46,9 @@ core::Result<bool> Context::has_ledger() const
     if (m_shared_store || m_store) return true;
     auto path = db_path();
     if (!path) return std::unexpected(path.error());
-    std::error_code ec;
-    return *path == ":memory:" || fs::exists(*path, ec);
+    auto where = store::locate(*path);
+    if (!where) return std::unexpected(where.error());
+    return store::exists(*where);
 }
 
 core::Result<store::Store*> Context::store() { return open_store(false); }
@@ -58,20 +61,9 @@ core::Result<store::Store*> Context::open_store(bool create)
     if (m_store) return m_store.get();
     auto path = db_path();
     if (!path) return std::unexpected(path.error());
-    std::error_code ec;
-    if (*path != ":memory:" && !fs::exists(*path, ec)) {
-        if (!create)
-            return core::fail(ErrorKind::usage, "no_ledger",
-                              fmt::format("{}: no ledger there; create one with `invitekeeper init --name NAME`, or "
-                                          "check --db",
-                                          *path));
-        fs::path parent = fs::path(*path).parent_path();
-        if (!parent.empty()) fs::create_directories(parent, ec);
-        if (ec)
-            return core::fail(ErrorKind::bad_input, "cannot_open_db",
-                              fmt::format("{}: cannot create folder: {}", parent.string(), ec.message()));
-    }
-    auto opened = store::open_sqlite(*path, create ? store::Open::or_create : store::Open::existing);
+    auto where = store::locate(*path);
+    if (!where) return std::unexpected(where.error());
+    auto opened = store::open_store(*where, create ? store::Open::or_create : store::Open::existing);
     if (!opened) return std::unexpected(opened.error());
     m_store = std::move(*opened);
     return m_store.get();
@@ -147,8 +139,7 @@ core::Result<core::Settings> Context::settings(const store::Account& account)
 
 core::Result<core::Instant> Context::now(const core::Zone& zone) const
 {
-    if (m_options.now.empty())
-        return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+    if (m_options.now.empty()) return core::system_now();
     auto now = core::parse_instant(m_options.now, zone);
     if (now && *now < core::kLinkedInOpened)
         return core::fail(core::ErrorKind::usage, "bad_now",

@@ -1,7 +1,8 @@
-// Store: the one interface to invitekeeper's data. An append-only event log is the
-// record of what happened; each invitation's current state is a projection of it,
-// updated in the same transaction. SQLite implements it today; PostgreSQL will
-// join behind the same interface.
+// Store: the one interface to invitekeeper's data, with no backend's notions in it.
+// An append-only event log is the record of what happened; each invitation's current
+// state is a projection of it, updated in the same transaction. The ledger's rules
+// (ledger_rules.h) are applied here, once; a backend (store/sqlite/, and PostgreSQL
+// to come) only reads and writes. open_store() (open.h) picks the backend.
 #pragma once
 
 #include "core/error.h"
@@ -10,6 +11,8 @@
 #include "core/time.h"
 #include "ingest/reconcile.h"
 
+#include <array>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
@@ -64,6 +67,18 @@ struct UndoneImport {
     long snapshots_removed = 0;      // whole exports it recorded
 };
 
+// What a caller knows of a write ahead: a hint, never a change in what it does.
+struct TransactionOptions {
+    // About how many invitations it adds (an import); 0 when few or unknown.
+    size_t expected_invitations = 0;
+};
+
+// The ledger's state as of a moment (Store::change_token): opaque, only compared.
+struct ChangeToken {
+    std::array<std::int64_t, 2> parts{};
+    friend bool operator==(const ChangeToken&, const ChangeToken&) = default;
+};
+
 class Store {
 public:
     virtual ~Store() = default;
@@ -75,15 +90,12 @@ public:
     // Isolation is serializable: a transaction takes the ledger's write lock when it
     // begins, so it sees no other writer's changes midway; a writer that finds the
     // lock held waits a few seconds, then fails with ErrorKind::storage ("busy").
-    virtual core::Result<void> transaction(const std::function<core::Result<void>()>& fn) = 0;
-    // transaction() for an import of about `rows` invitations. A first import of a
-    // long history into an empty ledger may be written through a rollback journal
-    // (each page written once, not into the WAL and then again by the checkpoint);
-    // it is still one transaction that leaves the content as it was on any error.
-    virtual core::Result<void> load_transaction(size_t rows, const std::function<core::Result<void>()>& fn)
+    core::Result<void> transaction(const std::function<core::Result<void>()>& fn) { return run_transaction({}, fn); }
+    // transaction() with what the caller knows of the write ahead, for the backend to
+    // choose how to write it; the outcome and the guarantees are the same.
+    core::Result<void> transaction(const TransactionOptions& options, const std::function<core::Result<void>()>& fn)
     {
-        (void)rows;
-        return transaction(fn);
+        return run_transaction(options, fn);
     }
 
     virtual core::Result<core::AccountId> create_account(const std::string& name, core::Instant at) = 0;
@@ -105,18 +117,20 @@ public:
     // Whether the person is a connection, and since when.
     virtual std::optional<core::Days> connected_on(core::AccountId account, const std::string& person_key) = 0;
 
-    // Adds invitations with their events (each list starting with `sent`), all or
-    // none; their ids, in order. Refuses (ErrorKind::conflict) an invitation the
-    // ledger already holds (same account, direction, person and Sent At).
-    virtual core::Result<std::vector<core::InvitationId>> add_invitations(std::vector<ingest::NewInvitation> batch,
-                                                                          core::Instant recorded_at) = 0;
+    // Adds invitations with their events (each list starting with `sent`, folded by
+    // core::apply), all or none; their ids, in order. Refuses (ErrorKind::conflict)
+    // an invitation the ledger already holds (same account, direction, person and
+    // Sent At) or one given twice, naming it.
+    core::Result<std::vector<core::InvitationId>> add_invitations(std::vector<ingest::NewInvitation> batch,
+                                                                  core::Instant recorded_at);
     // One invitation: add_invitations with a batch of one.
     core::Result<core::InvitationId> add_invitation(core::Invitation invitation, std::vector<core::Event> events,
                                                     core::Instant recorded_at);
-    // Appends an event to an invitation's log and updates its state; refuses
-    // (ErrorKind::conflict) an event core::apply refuses.
-    virtual core::Result<void> record_event(core::AccountId account, core::InvitationId id, const core::Event& event,
-                                            core::Instant recorded_at) = 0;
+    // Appends an event to an invitation's log and updates its state, in one
+    // transaction; refuses (ErrorKind::conflict) an event core::apply refuses, and an
+    // undo whose log, replayed, is refused. An unknown id is ErrorKind::usage.
+    core::Result<void> record_event(core::AccountId account, core::InvitationId id, const core::Event& event,
+                                    core::Instant recorded_at);
 
     virtual std::optional<core::Invitation> invitation(core::AccountId account, core::InvitationId id) = 0;
     virtual std::vector<core::Invitation> invitations(core::AccountId account, const InvitationQuery& query) = 0;
@@ -138,10 +152,10 @@ public:
     // undo that mark first. Call inside a transaction.
     virtual core::Result<UndoneImport> undo_last_import(core::AccountId account, core::Instant at) = 0;
 
-    // A number that changes when another connection (another process) has
-    // committed a change since this store last looked; its own writes leave it
-    // alone. The server keys its response cache on it.
-    virtual std::int64_t data_version() = 0;
+    // A value that changes whenever anyone commits a change to the ledger: this
+    // store, another connection, another process. Equal tokens mean the same data;
+    // the server keys its response cache on it.
+    virtual ChangeToken change_token() = 0;
 
     // The outreach queue, in the order `plan send` takes it: priority (highest
     // first), then queue order. A person may be queued twice; the plan blocks
@@ -168,6 +182,20 @@ public:
     virtual bool undo_account_event(core::AccountId account, std::int64_t id, core::Instant at) = 0;
     virtual std::vector<core::AccountEvent> account_events(core::AccountId account,
                                                            std::optional<core::AccountEventKind> kind) = 0;
+
+protected:
+    // What each backend writes; the ledger's rules around them (ledger_rules.h) are
+    // applied above, once for every backend.
+    virtual core::Result<void> run_transaction(const TransactionOptions& options,
+                                               const std::function<core::Result<void>()>& fn) = 0;
+    // Writes a checked batch (each invitation's state folded from its events) in
+    // `order` (ledger_rules::sending_order), all or none; the ids in batch order.
+    // A repeat is refused with ledger_rules::given_twice or already_in_ledger.
+    virtual core::Result<std::vector<core::InvitationId>> write_invitations(std::vector<ingest::NewInvitation> batch,
+                                                                            const std::vector<size_t>& order,
+                                                                            core::Instant recorded_at) = 0;
+    // Saves the invitation's new state and appends `event` to its log.
+    virtual void write_event(const core::Invitation& updated, const core::Event& event, core::Instant recorded_at) = 0;
 };
 
 // A failure of the storage itself: the disk is full, the ledger is read-only, an I/O
@@ -186,14 +214,5 @@ enum class Open {
     existing,   // a missing file is an error
     or_create,  // a missing file becomes a new, empty ledger
 };
-
-// Opens the SQLite database at `path` (":memory:" for a private in-memory one) and
-// brings its schema up to date. Refuses, leaving it untouched, a database written by
-// a newer invitekeeper, and an SQLite database of another program (one with tables
-// but no invitekeeper schema).
-core::Result<std::unique_ptr<Store>> open_sqlite(const std::string& path, Open mode = Open::or_create);
-
-// The schema version this build writes.
-int schema_version();
 
 }  // namespace ik::store

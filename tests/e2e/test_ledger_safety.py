@@ -373,6 +373,33 @@ class Paths(TempCase):
         self.assertEqual(default.read_bytes(), before)
 
 
+    def test_a_database_address_is_read_once_and_a_server_uri_creates_nothing(self):
+        """Issue 12: `--db postgresql://host/db` made a folder named "postgresql:" and an
+        SQLite file in it. A server URI is refused, naming its scheme only (the rest may
+        hold a password); `sqlite:PATH` names a file."""
+        before = files_digest(self.tmp)
+        for uri in ("postgresql://robin:s3cret-pw@db.example/ledger", "postgres:///ledger?host=/run/pg",
+                    "mysql://robin:s3cret-pw@db.example/ledger"):
+            for args in (["status"], ["init", "--name", "x"], ["serve", "--listen", "127.0.0.1:0"]):
+                with self.subTest(uri=uri, args=args):
+                    proc = self.run_at(uri, *args)
+                    self.assertEqual(proc.returncode, 1, proc.stderr)
+                    scheme = uri.split("://")[0]
+                    self.assertIn(f"invitekeeper: {scheme}://...: ", proc.stderr)
+                    self.assertIn("nothing was created", proc.stderr)
+                    self.assertNotIn("s3cret", proc.stderr + proc.stdout)
+                    self.assertEqual(files_digest(self.tmp), before, f"{uri} {args} left files behind")
+        self.assertIn("PostgreSQL ledger is not available in this build",
+                      self.run_at("postgresql://db.example/ledger", "status").stderr)
+        for uri, path in (("sqlite:named.db", self.tmp / "named.db"),
+                          (f"sqlite://{self.tmp}/abs.db", self.tmp / "abs.db")):
+            with self.subTest(uri=uri):
+                self.assertEqual(self.run_at(uri, "init", "--name", "x").returncode, 0)
+                self.assertTrue(path.exists())
+                self.assertEqual(self.run_at(str(path), "--json", "accounts").returncode, 0)
+        self.assertEqual(self.run_at("sqlite:", "status").returncode, 1)
+
+
 class Storage(DemoCase):
     """Issue 20: a full disk or a read-only ledger gave exit 4 with SQLite's words
     ("cannot rollback - no transaction is active"). Now: a plain message, exit 6,

@@ -1,6 +1,7 @@
 // The health score: every factor's points on hand-computed cases (docs/health.md
 // has the formula), the score and grade, and the facts gathered from a store.
 #include "plan/health.h"
+#include "store/open.h"
 
 #include <gtest/gtest.h>
 
@@ -318,7 +319,7 @@ class HealthFactsFromStore : public ::testing::Test {
 protected:
     void SetUp() override
     {
-        auto s = store::open_sqlite(":memory:");
+        auto s = store::open_store(":memory:", store::Open::or_create);
         ASSERT_TRUE(s) << s.error().message;
         m_store = std::move(*s);
         m_account = m_store->create_account("maya", kNow - 365 * 24h).value();

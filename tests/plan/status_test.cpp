@@ -1,6 +1,7 @@
 // compute_status: where the member stands against LinkedIn's limits, computed
 // from an in-memory store.
 #include "plan/status.h"
+#include "store/open.h"
 
 #include "plan/stats.h"
 
@@ -34,7 +35,7 @@ class ComputeStatus : public ::testing::Test {
 protected:
     void SetUp() override
     {
-        auto s = store::open_sqlite(":memory:");
+        auto s = store::open_store(":memory:", store::Open::or_create);
         ASSERT_TRUE(s) << s.error().message;
         m_store = std::move(*s);
         m_account.name = "maya";

@@ -1,5 +1,6 @@
 // The SQLite store: accounts, the event log and its projection, queries, one
 // transaction per import, and refusing a database from a newer invitekeeper.
+#include "store/sqlite/sqlite_store.h"
 #include "store/store.h"
 
 #include <fmt/format.h>
@@ -25,6 +26,8 @@ using core::Instant;
 using core::ImportId;
 using core::InvitationId;
 using core::Status;
+using sqlite::open_sqlite;
+using sqlite::schema_version;
 
 Instant utc(int y, unsigned m, unsigned d, int h = 0, int mi = 0)
 {
@@ -880,6 +883,35 @@ TEST_F(SqliteStoreTwoConnections, WriteIsSeenAfterACount)
     EXPECT_EQ(m_first->invitations(m_account, {}).size(), 2u);
 }
 
+TEST_F(SqliteStoreTwoConnections, TheChangeTokenMovesWithEveryCommitAndOnlyThen)
+{
+    const auto start = m_first->change_token();
+    EXPECT_EQ(m_first->change_token(), start) << "reading changes nothing";
+    (void)m_first->invitations(m_account, {});
+    EXPECT_EQ(m_first->change_token(), start);
+
+    second_adds_an_invitation();  // another connection's commit
+    const auto after_theirs = m_first->change_token();
+    EXPECT_NE(after_theirs, start);
+
+    // Its own commit, in a transaction and bare.
+    ASSERT_TRUE(m_first->record_event(m_account, m_invitation, Event{EventKind::withdrawn, utc(2026, 11, 20), "cli"},
+                                      kNow));
+    const auto after_ours = m_first->change_token();
+    EXPECT_NE(after_ours, after_theirs);
+    m_first->set_account_setting(m_account, "pending.target", "900");
+    EXPECT_NE(m_first->change_token(), after_ours);
+
+    // A transaction refused whole commits nothing.
+    const auto before_refusal = m_first->change_token();
+    auto refused = m_first->transaction([&]() -> core::Result<void> {
+        m_first->set_account_setting(m_account, "pending.target", "800");
+        return core::fail(core::ErrorKind::conflict, "already_pending", "refused");
+    });
+    EXPECT_FALSE(refused);
+    EXPECT_EQ(m_first->change_token(), before_refusal);
+}
+
 TEST_F(SqliteStoreTwoConnections, TransactionWorksAfterTheOtherWrote)
 {
     ASSERT_TRUE(m_first->invitation(m_account, m_invitation));
@@ -1184,7 +1216,7 @@ TEST(SqliteStoreBulk, LoadTransactionCommitsAndLeavesTheDatabaseInWalMode)
         auto store = open_sqlite(db.str());
         ASSERT_TRUE(store) << store.error().message;
         AccountId account = (*store)->create_account("maya", kNow).value();
-        auto r = (*store)->load_transaction(12'000, [&]() -> core::Result<void> {
+        auto r = (*store)->transaction({.expected_invitations = 12'000}, [&]() -> core::Result<void> {
             auto added = (*store)->add_invitations(long_history(account, 12'000), kNow);
             if (!added) return std::unexpected(added.error());
             EXPECT_TRUE(std::filesystem::exists(db.str() + "-journal"));  // written through a rollback journal
@@ -1222,7 +1254,7 @@ TEST(SqliteStoreBulk, LoadTransactionThatFailsAfterWritingLeavesTheContentAsItWa
     {
         auto store = open_sqlite(db.str());
         ASSERT_TRUE(store) << store.error().message;
-        auto r = (*store)->load_transaction(12'000, [&]() -> core::Result<void> {
+        auto r = (*store)->transaction({.expected_invitations = 12'000}, [&]() -> core::Result<void> {
             auto added = (*store)->add_invitations(long_history(account, 12'000), kNow);
             if (!added) return std::unexpected(added.error());
             return core::fail(core::ErrorKind::internal, "test", "fails after every row was written");
@@ -1246,7 +1278,7 @@ TEST(SqliteStoreBulk, LoadTransactionWithAnotherConnectionOpenStaysInWalWithoutW
     auto store = open_sqlite(db.str());
     ASSERT_TRUE(store) << store.error().message;
     const auto start = std::chrono::steady_clock::now();
-    auto r = (*store)->load_transaction(12'000, [&]() -> core::Result<void> {
+    auto r = (*store)->transaction({.expected_invitations = 12'000}, [&]() -> core::Result<void> {
         auto added = (*store)->add_invitations(long_history(account, 12'000), kNow);
         if (!added) return std::unexpected(added.error());
         EXPECT_FALSE(std::filesystem::exists(db.str() + "-journal"));

@@ -101,7 +101,7 @@ core::Result<Output> run_import(Context& ctx, const ImportOptions& o)
         for (const auto& f : parsed) invitation_rows += f.invitations.size();
     // A dry run does everything in the transaction, then rolls it back with this.
     constexpr std::string_view kDryRun = "dry_run";
-    auto done = store.load_transaction(invitation_rows, [&]() -> core::Result<void> {
+    auto done = store.transaction({.expected_invitations = invitation_rows}, [&]() -> core::Result<void> {
         const core::ImportId import = store.begin_import(account, scope->now);
         bool recorded = false;  // a listing, a whole export or a connection's date moved on
         for (size_t i = 0; i < exports.size(); ++i) {

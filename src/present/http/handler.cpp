@@ -218,16 +218,15 @@ void Handler::handle_api(const httplib::Request& req, httplib::Response& res)
 std::string Handler::now_text() const
 {
     if (!m_base.options().now.empty()) return m_base.options().now;
-    return core::format_instant(std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()));
+    return core::format_instant(core::system_now());
 }
 
 Generation Handler::generation_locked()
 {
-    // Another process's commit shows as a new data_version; this server's own writes
-    // do not (SQLite counts only other connections' commits), so run() counts those.
-    const std::int64_t version = m_store.data_version();
-    if (version != m_seen_data_version) {
-        m_seen_data_version = version;
+    // Any commit, this server's or another process's, gives a new change token.
+    const store::ChangeToken token = m_store.change_token();
+    if (!m_seen_token || token != *m_seen_token) {
+        m_seen_token = token;
         ++m_generation.value;
     }
     return m_generation;
@@ -284,9 +283,6 @@ void Handler::run(ApiCall& call, const ApiRequest& request, httplib::Response& r
         // answer is filed under the older generation, which the next request moves past.
         computed_from = generation_locked();
         result = run_command(ctx, call.args);
-        // Counted even when the command failed: a refused write may still have been
-        // half applied, and nothing cached before it may be trusted.
-        if (call.writes) ++m_generation.value;
     }
     CachedResponse response;
     if (!result) {

@@ -14,6 +14,7 @@
 
 #include <functional>
 #include <mutex>
+#include <optional>
 
 namespace ik::present::http {
 
@@ -53,8 +54,8 @@ private:
     int m_port = 0;
 
     std::mutex m_store_mutex;               // one request at a time uses the store; guards the next two
-    Generation m_generation;                // moves on with each write here and each commit elsewhere
-    std::int64_t m_seen_data_version = -1;  // the store's data_version() as of m_generation
+    Generation m_generation;                       // moves on with each change of the store's token
+    std::optional<store::ChangeToken> m_seen_token;  // the store's change_token() as of m_generation
     ReadCache m_cache;
     std::function<void()> m_read_computed_hook;
 };

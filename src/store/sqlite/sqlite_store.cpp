@@ -1,5 +1,10 @@
-// The SQLite store: one file, WAL mode, schema migrations with a version table.
-#include "store/store.h"
+// The SQLite store: one file, WAL mode, the schema's migrations (schema.cpp), bulk
+// loads that rebuild indexes by sorting.
+#include "store/sqlite/sqlite_store.h"
+
+#include "store/ledger_rules.h"
+#include "store/sqlite/schema.h"
+#include "store/sqlite/statement.h"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -7,17 +12,13 @@
 
 #include <algorithm>
 #include <array>
-#include <cerrno>
 #include <map>
 #include <set>
 #include <stdexcept>
 #include <tuple>
 #include <unordered_map>
 
-namespace ik::store {
-
-using core::ErrorKind;
-using core::Instant;
+namespace ik::store::sqlite {
 
 namespace {
 
@@ -25,421 +26,6 @@ constexpr int kBusyTimeoutMs = 5000;
 constexpr int kCacheKiB = 256 * 1024;  // the page cache: a first import's pages stay in it
 constexpr int kSortCacheKiB = 8 * 1024;  // while an index is built by sorting (IndexRebuild)
 constexpr std::string_view kJournalMode = "PRAGMA journal_mode = WAL";
-
-// Each migration takes the schema from version N to N + 1; never edit a released one.
-constexpr std::array<std::string_view, 7> kMigrations{
-    R"sql(
-CREATE TABLE accounts (
-    id          INTEGER PRIMARY KEY,
-    name        TEXT NOT NULL UNIQUE,
-    created_at  INTEGER NOT NULL
-);
-CREATE TABLE account_settings (
-    account_id  INTEGER NOT NULL REFERENCES accounts(id),
-    key         TEXT NOT NULL,
-    value       TEXT NOT NULL,
-    PRIMARY KEY (account_id, key)
-);
--- One row per invitation. The columns after `message` are the projection of the
--- invitation's events (table events), kept in step in the same transaction.
-CREATE TABLE invitations (
-    id          INTEGER PRIMARY KEY,
-    account_id  INTEGER NOT NULL REFERENCES accounts(id),
-    direction   TEXT NOT NULL CHECK (direction IN ('outgoing', 'incoming')),
-    person_key  TEXT NOT NULL,
-    name        TEXT NOT NULL,
-    profile_url TEXT NOT NULL,
-    sent_at     INTEGER NOT NULL,
-    message     TEXT NOT NULL,
-    status      TEXT NOT NULL CHECK (status IN ('pending', 'accepted', 'withdrawn', 'declined', 'gone')),
-    status_at   INTEGER,
-    accidental  INTEGER NOT NULL DEFAULT 0,
-    keep        INTEGER NOT NULL DEFAULT 0,
-    UNIQUE (account_id, direction, person_key, sent_at)
-);
-CREATE INDEX invitations_by_status ON invitations (account_id, direction, status, sent_at);
-CREATE INDEX invitations_by_sent ON invitations (account_id, direction, sent_at);
--- The append-only log: what happened, when, from which source.
-CREATE TABLE events (
-    id            INTEGER PRIMARY KEY,
-    account_id    INTEGER NOT NULL REFERENCES accounts(id),
-    invitation_id INTEGER NOT NULL REFERENCES invitations(id),
-    kind          TEXT NOT NULL,
-    at            INTEGER NOT NULL,
-    recorded_at   INTEGER NOT NULL,
-    source        TEXT NOT NULL
-);
-CREATE INDEX events_by_invitation ON events (invitation_id);
-CREATE INDEX events_by_kind ON events (account_id, kind, at) WHERE kind <> 'sent';
-CREATE TABLE connections (
-    account_id   INTEGER NOT NULL REFERENCES accounts(id),
-    person_key   TEXT NOT NULL,
-    first_name   TEXT NOT NULL,
-    last_name    TEXT NOT NULL,
-    profile_url  TEXT NOT NULL,
-    email        TEXT NOT NULL,
-    company      TEXT NOT NULL,
-    position     TEXT NOT NULL,
-    connected_on INTEGER NOT NULL,  -- days since 1970-01-01
-    PRIMARY KEY (account_id, person_key)
-);
--- Derived: invitations per account, direction and status, kept by triggers so
--- status counts do not scan a long history.
-CREATE TABLE invitation_counts (
-    account_id  INTEGER NOT NULL,
-    direction   TEXT NOT NULL,
-    status      TEXT NOT NULL,
-    n           INTEGER NOT NULL,
-    PRIMARY KEY (account_id, direction, status)
-) WITHOUT ROWID;
-CREATE TRIGGER invitation_counts_insert AFTER INSERT ON invitations BEGIN
-    INSERT INTO invitation_counts VALUES (new.account_id, new.direction, new.status, 1)
-        ON CONFLICT (account_id, direction, status) DO UPDATE SET n = n + 1;
-END;
-CREATE TRIGGER invitation_counts_update AFTER UPDATE OF status ON invitations
-WHEN old.status <> new.status BEGIN
-    UPDATE invitation_counts SET n = n - 1
-        WHERE account_id = old.account_id AND direction = old.direction AND status = old.status;
-    INSERT INTO invitation_counts VALUES (new.account_id, new.direction, new.status, 1)
-        ON CONFLICT (account_id, direction, status) DO UPDATE SET n = n + 1;
-END;
-CREATE TABLE imports (
-    id          INTEGER PRIMARY KEY,
-    account_id  INTEGER NOT NULL REFERENCES accounts(id),
-    at          INTEGER NOT NULL,
-    sources     TEXT NOT NULL,
-    summary     TEXT NOT NULL
-);
-)sql",
-    // 2: imports of a long history (a million rows) in seconds. The invitation
-    // row is its own `sent` event (source, recorded_at), so the events table holds
-    // only what happened after sending; invitation_counts is kept by the store, one
-    // upsert per batch, not a trigger per row; the identity index leads with
-    // sent_at, so rows arriving in time order append to it, and it serves every
-    // "sent between" query; the status index keeps pending rows only; direction
-    // and status are checked by the code that writes them (CHECK ... IN doubled
-    // the cost of an insert). The table is rebuilt (SQLite's 12-step procedure;
-    // open_sqlite runs migrations with foreign keys off and checks them after).
-    R"sql(
-CREATE TABLE invitations_v2 (
-    id          INTEGER PRIMARY KEY,
-    account_id  INTEGER NOT NULL REFERENCES accounts(id),
-    direction   TEXT NOT NULL,  -- outgoing | incoming
-    person_key  TEXT NOT NULL,
-    name        TEXT NOT NULL,
-    profile_url TEXT NOT NULL,
-    sent_at     INTEGER NOT NULL,
-    message     TEXT NOT NULL,
-    source      TEXT NOT NULL,  -- of the sent event: "import:<file>", "cli", ...
-    recorded_at INTEGER NOT NULL,
-    status      TEXT NOT NULL,  -- pending | accepted | withdrawn | declined | gone
-    status_at   INTEGER,
-    accidental  INTEGER NOT NULL DEFAULT 0,
-    keep        INTEGER NOT NULL DEFAULT 0
-);
-INSERT INTO invitations_v2
-SELECT i.id, i.account_id, i.direction, i.person_key, i.name, i.profile_url, i.sent_at, i.message,
-       coalesce(e.source, 'unknown'), coalesce(e.recorded_at, i.sent_at), i.status, i.status_at, i.accidental, i.keep
-FROM invitations i LEFT JOIN events e ON e.invitation_id = i.id AND e.kind = 'sent';
-DELETE FROM events WHERE kind = 'sent';
-DROP INDEX events_by_kind;
-CREATE INDEX events_by_kind ON events (account_id, kind, at);
-DROP TABLE invitations;
-ALTER TABLE invitations_v2 RENAME TO invitations;
-CREATE UNIQUE INDEX invitations_identity ON invitations (account_id, direction, sent_at, person_key);
-CREATE INDEX invitations_by_person ON invitations (account_id, person_key);
-CREATE INDEX invitations_pending ON invitations (account_id, direction, sent_at) WHERE status = 'pending';
-CREATE TRIGGER invitation_counts_update AFTER UPDATE OF status ON invitations
-WHEN old.status <> new.status BEGIN
-    UPDATE invitation_counts SET n = n - 1
-        WHERE account_id = old.account_id AND direction = old.direction AND status = old.status;
-    INSERT INTO invitation_counts VALUES (new.account_id, new.direction, new.status, 1)
-        ON CONFLICT (account_id, direction, status) DO UPDATE SET n = n + 1;
-END;
-)sql",
-    // 3: pacing. The outreach queue, note templates, do-not-contact, account
-    // events (restrictions, reports) and the template a sent note came from.
-    R"sql(
-CREATE TABLE prospects (
-    id           INTEGER PRIMARY KEY,  -- queue order
-    account_id   INTEGER NOT NULL REFERENCES accounts(id),
-    person_key   TEXT NOT NULL,
-    name         TEXT NOT NULL,
-    profile_url  TEXT NOT NULL,
-    first_name   TEXT NOT NULL,
-    company      TEXT NOT NULL,
-    note         TEXT,                 -- NULL: none given
-    template     TEXT,                 -- NULL: none
-    zone         TEXT,                 -- NULL: the account's zone
-    priority     INTEGER NOT NULL,
-    vars         TEXT NOT NULL,        -- JSON object: extra columns for templates
-    added_at     INTEGER NOT NULL
-);
-CREATE INDEX prospects_by_person ON prospects (account_id, person_key);
-CREATE TABLE templates (
-    account_id  INTEGER NOT NULL REFERENCES accounts(id),
-    name        TEXT NOT NULL,
-    text        TEXT NOT NULL,
-    updated_at  INTEGER NOT NULL,
-    PRIMARY KEY (account_id, name)
-) WITHOUT ROWID;
-CREATE TABLE do_not_contact (
-    account_id   INTEGER NOT NULL REFERENCES accounts(id),
-    person_key   TEXT NOT NULL,
-    name         TEXT NOT NULL,
-    profile_url  TEXT NOT NULL,
-    added_at     INTEGER NOT NULL,
-    PRIMARY KEY (account_id, person_key)
-) WITHOUT ROWID;
-CREATE TABLE account_events (
-    id           INTEGER PRIMARY KEY,
-    account_id   INTEGER NOT NULL REFERENCES accounts(id),
-    kind         TEXT NOT NULL,        -- restricted | reported
-    at           INTEGER NOT NULL,
-    person_key   TEXT,
-    source       TEXT NOT NULL,
-    recorded_at  INTEGER NOT NULL
-);
-CREATE INDEX account_events_by_kind ON account_events (account_id, kind, at);
-ALTER TABLE invitations ADD COLUMN template TEXT NOT NULL DEFAULT '';
-)sql",
-    // 4: status counts over recent ranges ("accepted of those sent 14+ days ago",
-    // the health cohorts) read an index instead of the table: the pending-only
-    // index becomes one over every status. Rows arriving in time order append to
-    // each (direction, status) run of it.
-    R"sql(
-DROP INDEX invitations_pending;
-CREATE INDEX invitations_by_status ON invitations (account_id, direction, status, sent_at);
-)sql",
-    // 5: one index fewer to write on import. The identity index leads with the
-    // person, so it also answers every lookup by person and replaces
-    // invitations_by_person; a range of sending times is read from the by-status
-    // index, one run per status (see SqliteStore::where). A first import builds
-    // the indexes by sorting after the rows: a million rows load about 1 s faster.
-    // The person key comes before the account (every lookup names both): SQLite's
-    // sorter compares a leading text column without decoding the whole key, so the
-    // build costs about a third less.
-    R"sql(
-DROP INDEX invitations_by_person;
-DROP INDEX invitations_identity;
-CREATE UNIQUE INDEX invitations_identity ON invitations (person_key, account_id, direction, sent_at);
-)sql",
-    // 6: what an import saw, so that "gone" can be inferred the same in any order of
-    // imports and corrected by a later listing, and so that an import can be undone.
-    // Each invitation's latest listing (seen_at); every whole export (snapshots);
-    // which import wrote each invitation, event and connection; and what an import
-    // replaced (undo_seen, undo_connections). The new columns are added, not
-    // rebuilt: a long history migrates in no time. Undo finds an import's rows by a
-    // scan: it is rare, and an index would slow every import.
-    R"sql(
-ALTER TABLE invitations ADD COLUMN seen_at INTEGER;    -- NULL: never listed by an import
-ALTER TABLE invitations ADD COLUMN import_id INTEGER;  -- NULL: recorded here, not imported
-ALTER TABLE events ADD COLUMN import_id INTEGER;       -- NULL: a mark
-ALTER TABLE connections ADD COLUMN listed_at INTEGER;  -- when the export that gave the row was taken
-ALTER TABLE connections ADD COLUMN import_id INTEGER;  -- the import that last wrote the row
-ALTER TABLE imports ADD COLUMN undone_at INTEGER;
-CREATE TABLE snapshots (
-    id           INTEGER PRIMARY KEY,
-    account_id   INTEGER NOT NULL REFERENCES accounts(id),
-    import_id    INTEGER NOT NULL REFERENCES imports(id),
-    covers_from  INTEGER NOT NULL,
-    taken_by     INTEGER NOT NULL,
-    as_of        INTEGER NOT NULL
-);
-CREATE INDEX snapshots_by_account ON snapshots (account_id);
-CREATE TABLE undo_seen (
-    import_id      INTEGER NOT NULL,
-    invitation_id  INTEGER NOT NULL,
-    seen_at        INTEGER            -- before the import
-);
-CREATE INDEX undo_seen_by_import ON undo_seen (import_id);
-CREATE TABLE undo_connections (       -- connection rows as they were before the import
-    import_id     INTEGER NOT NULL,
-    account_id    INTEGER NOT NULL,
-    person_key    TEXT NOT NULL,
-    first_name    TEXT NOT NULL,
-    last_name     TEXT NOT NULL,
-    profile_url   TEXT NOT NULL,
-    email         TEXT NOT NULL,
-    company       TEXT NOT NULL,
-    position      TEXT NOT NULL,
-    connected_on  INTEGER NOT NULL,
-    listed_at     INTEGER,
-    written_by    INTEGER
-);
-CREATE INDEX undo_connections_by_import ON undo_connections (import_id);
-)sql",
-    // 7: a restriction or report recorded by mistake can be taken back (`mark undo
-    // restricted`, `mark undo reported URL`); the row stays, marked with when.
-    R"sql(
-ALTER TABLE account_events ADD COLUMN undone_at INTEGER;
-)sql",
-};
-
-// What a member is told when SQLite fails with `rc` on the ledger at `path`: the
-// disk, not invitekeeper, for the failures of the storage (ErrorKind::storage).
-core::Error describe_failure(int rc, std::string_view detail, std::string_view path, int system_errno = 0)
-{
-    const std::string where = path.empty() ? std::string("the ledger") : std::string(path);
-    // A write the disk had no room for, or a file size limit, comes as an I/O error.
-    const bool no_room = system_errno == ENOSPC || system_errno == EDQUOT || system_errno == EFBIG;
-    switch ((rc & 0xff) == SQLITE_IOERR && no_room ? SQLITE_FULL : rc & 0xff) {
-    case SQLITE_FULL:
-        return {ErrorKind::storage, "disk_full",
-                fmt::format("{}: the disk is full; nothing was written. Free some space and try again", where)};
-    case SQLITE_READONLY:
-        return {ErrorKind::storage, "read_only",
-                fmt::format("{}: the ledger is read-only (its file, its folder or the disk); nothing was written",
-                            where)};
-    case SQLITE_IOERR:
-    case SQLITE_CANTOPEN:
-        return {ErrorKind::storage, "io_error",
-                fmt::format("{}: the disk failed to read or write the ledger ({}); nothing was written", where,
-                            detail)};
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-        return {ErrorKind::storage, "busy",
-                fmt::format("{}: another program kept the ledger locked; nothing was written. Try again", where)};
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
-        return {ErrorKind::storage, "damaged",
-                fmt::format("{}: the ledger file is damaged ({}); restore it from a backup", where, detail)};
-    case SQLITE_NOMEM:
-        return {ErrorKind::storage, "out_of_memory", fmt::format("{}: out of memory", where)};
-    default:
-        return {ErrorKind::internal, "store", std::string(detail)};
-    }
-}
-
-std::string_view path_of(sqlite3* db)
-{
-    const char* name = db ? sqlite3_db_filename(db, "main") : nullptr;
-    return name ? std::string_view(name) : std::string_view();
-}
-
-// SQLite failures inside the store are thrown as StoreError, which says what failed
-// (describe_failure), and turned into an Error at the edge of each public call
-// (transaction) or by the caller's edge (store::StorageError).
-struct StoreError : store::StorageError {
-    StoreError(int rc, std::string detail, sqlite3* db)
-        : StorageError(describe_failure(rc, detail, path_of(db), db ? sqlite3_system_errno(db) : 0))
-    {
-    }
-    explicit StoreError(std::string detail) : StorageError(core::Error{ErrorKind::internal, "store", std::move(detail)})
-    {
-    }
-};
-// A UNIQUE, CHECK or foreign-key constraint refused a write.
-struct ConstraintError : StoreError {
-    explicit ConstraintError(std::string detail) : StoreError(std::move(detail)) {}
-};
-
-class Statement {
-public:
-    Statement(sqlite3* db, std::string_view sql) : m_db(db)
-    {
-        if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &m_stmt, nullptr) != SQLITE_OK)
-            throw StoreError(sqlite3_errcode(db), fmt::format("SQL prepare failed: {} in {}", sqlite3_errmsg(db), sql),
-                             db);
-    }
-    Statement(const Statement&) = delete;
-    Statement& operator=(const Statement&) = delete;
-    ~Statement() { sqlite3_finalize(m_stmt); }
-
-    // Ends the current use without clearing bindings (see Use).
-    void release() { sqlite3_reset(m_stmt); }
-    Statement& reset()
-    {
-        sqlite3_reset(m_stmt);
-        sqlite3_clear_bindings(m_stmt);
-        m_bind = 0;
-        return *this;
-    }
-    Statement& bind(std::int64_t v)
-    {
-        check(sqlite3_bind_int64(m_stmt, ++m_bind, v));
-        return *this;
-    }
-    Statement& bind(Instant t) { return bind(static_cast<std::int64_t>(t.time_since_epoch().count())); }
-    Statement& bind(std::string_view s)
-    {
-        // SQLITE_STATIC: no copy. Callers keep the text alive until the statement
-        // has run (every call site binds and runs in one expression or block).
-        check(sqlite3_bind_text(m_stmt, ++m_bind, s.data(), static_cast<int>(s.size()), SQLITE_STATIC));
-        return *this;
-    }
-    Statement& bind_null()
-    {
-        check(sqlite3_bind_null(m_stmt, ++m_bind));
-        return *this;
-    }
-    // Advances; true while a row is available.
-    bool step()
-    {
-        int rc = sqlite3_step(m_stmt);
-        if (rc == SQLITE_ROW) return true;
-        if (rc == SQLITE_DONE) return false;
-        if ((rc & 0xff) == SQLITE_CONSTRAINT)
-            throw ConstraintError(fmt::format("SQL constraint failed: {}", sqlite3_errmsg(m_db)));
-        throw StoreError(rc, fmt::format("SQL step failed: {}", sqlite3_errmsg(m_db)), m_db);
-    }
-    void run()
-    {
-        while (step()) {
-        }
-    }
-    std::int64_t integer(int col) const { return sqlite3_column_int64(m_stmt, col); }
-    bool is_null(int col) const { return sqlite3_column_type(m_stmt, col) == SQLITE_NULL; }
-    std::string text(int col) const
-    {
-        const auto* p = sqlite3_column_text(m_stmt, col);
-        return p ? std::string(reinterpret_cast<const char*>(p), static_cast<size_t>(sqlite3_column_bytes(m_stmt, col)))
-                 : std::string();
-    }
-    Instant instant(int col) const { return Instant{std::chrono::seconds{integer(col)}}; }
-
-private:
-    void check(int rc)
-    {
-        if (rc != SQLITE_OK) throw StoreError(rc, fmt::format("SQL bind failed: {}", sqlite3_errmsg(m_db)), m_db);
-    }
-    sqlite3* m_db;
-    sqlite3_stmt* m_stmt = nullptr;
-    int m_bind = 0;
-};
-
-// A cached statement in use: resets it when the use ends, so no statement stays
-// mid-step holding an old read snapshot (which would hide other connections'
-// writes and make the next BEGIN IMMEDIATE fail with SQLITE_BUSY_SNAPSHOT).
-class Use {
-public:
-    explicit Use(Statement& s) : m_s(s) {}
-    Use(const Use&) = delete;
-    Use& operator=(const Use&) = delete;
-    ~Use() { m_s.release(); }
-
-    template <class T>
-    Use& bind(T&& v)
-    {
-        m_s.bind(std::forward<T>(v));
-        return *this;
-    }
-    Use& bind_null()
-    {
-        m_s.bind_null();
-        return *this;
-    }
-    bool step() { return m_s.step(); }
-    void run() { m_s.run(); }
-    std::int64_t integer(int col) const { return m_s.integer(col); }
-    bool is_null(int col) const { return m_s.is_null(col); }
-    std::string text(int col) const { return m_s.text(col); }
-    Instant instant(int col) const { return m_s.instant(col); }
-    const Statement& get() const { return m_s; }
-
-private:
-    Statement& m_s;
-};
 
 constexpr std::string_view kInvitationColumns =
     "id, account_id, direction, person_key, name, profile_url, sent_at, message, status, status_at, accidental, keep, "
@@ -465,7 +51,20 @@ core::Invitation read_invitation(const Use& use)
 
 class SqliteStore final : public Store {
 public:
-    SqliteStore(sqlite3* db, bool in_memory) : m_db(db), m_in_memory(in_memory) {}
+    SqliteStore(sqlite3* db, bool in_memory) : m_db(db), m_in_memory(in_memory)
+    {
+        // Every commit of this connection, a statement's own or a transaction's: what
+        // change_token() adds to data_version, which counts only the others'. A
+        // commit that then fails is counted too: a change token that moves without a
+        // change only costs a cache entry.
+        sqlite3_commit_hook(
+            m_db,
+            [](void* self) {
+                ++static_cast<SqliteStore*>(self)->m_commits;
+                return 0;
+            },
+            this);
+    }
     ~SqliteStore() override
     {
         m_statements.clear();
@@ -511,7 +110,7 @@ public:
     // takes back only what its `fn` wrote, and the caller decides the rest. SQLite may
     // have ended the whole transaction itself (a full disk): then there is nothing
     // left to go back to.
-    core::Result<void> transaction(const std::function<core::Result<void>()>& fn) override
+    core::Result<void> begin(const std::function<core::Result<void>()>& fn)
     {
         const bool outer = m_depth == 0;
         try {
@@ -576,10 +175,12 @@ public:
     // differs. An import's bad data never gets that far: its files are parsed before
     // the transaction and reconciliation drops repeated rows, so into an empty ledger
     // only an I/O error can fail it.
-    core::Result<void> load_transaction(size_t rows, const std::function<core::Result<void>()>& fn) override
+    core::Result<void> run_transaction(const TransactionOptions& options,
+                                       const std::function<core::Result<void>()>& fn) override
     {
-        if (m_in_memory || m_depth > 0 || rows < kBulkRows || has_rows("SELECT 1 FROM invitations"))
-            return transaction(fn);
+        if (m_in_memory || m_depth > 0 || options.expected_invitations < kBulkRows ||
+            has_rows("SELECT 1 FROM invitations"))
+            return begin(fn);
         class RollbackJournal {
         public:
             explicit RollbackJournal(SqliteStore& store) : m_store(store)
@@ -614,7 +215,7 @@ public:
             bool m_left_wal = false;
         };
         RollbackJournal journal(*this);
-        return transaction(fn);
+        return begin(fn);
     }
 
     core::Result<core::AccountId> create_account(const std::string& name, Instant at) override
@@ -808,25 +409,10 @@ public:
     // Imports add up to a million invitations at once, so rows go in many at a time
     // through multi-row INSERTs with ids assigned here, and invitation_counts gets
     // one upsert per (direction, status) rather than one per row.
-    core::Result<std::vector<core::InvitationId>> add_invitations(std::vector<ingest::NewInvitation> batch,
-                                                                  Instant recorded_at) override
+    core::Result<std::vector<core::InvitationId>> write_invitations(std::vector<ingest::NewInvitation> batch,
+                                                                    const std::vector<size_t>& order,
+                                                                    Instant recorded_at) override
     {
-        for (auto& n : batch) {
-            auto& events = n.events;
-            if (events.empty() || events.front().kind != core::EventKind::sent)
-                return core::fail(ErrorKind::internal, "no_sent_event", "an invitation must start with its sent event");
-            for (const auto& e : events)
-                if (auto r = core::apply(n.invitation, e); !r) return std::unexpected(r.error());
-        }
-        // Oldest first, so ids follow time and rows append to the by-status index;
-        // rows sent at the same time keep their batch order. Sorting (time, position)
-        // pairs, not positions compared through the batch, keeps the sort in cache.
-        std::vector<std::pair<Instant, size_t>> by_time(batch.size());
-        for (size_t i = 0; i < batch.size(); ++i) by_time[i] = {batch[i].invitation.sent_at, i};
-        std::sort(by_time.begin(), by_time.end());
-        std::vector<size_t> order(batch.size());
-        for (size_t i = 0; i < order.size(); ++i) order[i] = by_time[i].second;
-        by_time = {};
         // The batch is one transaction of its own, or a savepoint in the caller's.
         // A bulk load inside the caller's transaction (an import) runs bare: a
         // savepoint around a million rows makes SQLite keep a statement journal that
@@ -843,26 +429,13 @@ public:
                 return std::unexpected(duplicate_error(batch, first_id));
             }
         };
-        auto written = m_depth > 0 && batch.size() >= kBulkRows ? write() : transaction(write);
+        auto written = m_depth > 0 && batch.size() >= kBulkRows ? write() : begin(write);
         if (!written) return std::unexpected(written.error());
         return ids;
     }
 
     // Batches at least this large are bulk loads (see insert_invitations).
     static constexpr size_t kBulkRows = 10'000;
-
-    static core::Error given_twice(const core::Invitation& inv)
-    {
-        return core::Error{ErrorKind::conflict, "duplicate_invitation",
-                           fmt::format("invitation to {} sent {} is given twice", inv.person.name,
-                                       core::format_instant(inv.sent_at))};
-    }
-    static core::Error already_in_ledger(const core::Invitation& inv)
-    {
-        return core::Error{ErrorKind::conflict, "duplicate_invitation",
-                           fmt::format("invitation to {} sent {} is already in the ledger", inv.person.name,
-                                       core::format_instant(inv.sent_at))};
-    }
 
     // A bulk load found repeating an invitation when its unique index was rebuilt,
     // with the error that names the repeat.
@@ -885,7 +458,7 @@ public:
             core::Invitation inv;
             inv.person.name = s.text(5);
             inv.sent_at = s.instant(4);
-            return at->second < first_id ? already_in_ledger(inv) : given_twice(inv);
+            return at->second < first_id ? ledger_rules::already_in_ledger(inv) : ledger_rules::given_twice(inv);
         }
         return core::Error{ErrorKind::internal, "store", "an invitation was refused by a database constraint"};
     }
@@ -1065,32 +638,17 @@ public:
                 "AND sent_at = ?");
             dup.bind(inv.account.value).bind(core::to_string(inv.direction)).bind(inv.person.key).bind(inv.sent_at);
             const bool in_ledger = dup.step() && dup.integer(0) < first_id;
-            if (in_ledger) return already_in_ledger(inv);
+            if (in_ledger) return ledger_rules::already_in_ledger(inv);
             if (!seen.emplace(inv.account.value, inv.direction, inv.person.key, inv.sent_at).second)
-                return given_twice(inv);
+                return ledger_rules::given_twice(inv);
         }
         return core::Error{ErrorKind::internal, "store", "an invitation was refused by a database constraint"};
     }
 
-    core::Result<void> record_event(core::AccountId account, core::InvitationId id, const core::Event& event,
-                                    Instant recorded_at) override
+    void write_event(const core::Invitation& updated, const core::Event& event, Instant recorded_at) override
     {
-        auto inv = invitation(account, id);
-        if (!inv)
-            return core::fail(ErrorKind::usage, "unknown_invitation",
-                              fmt::format("no invitation with id {}", id.value));
-        if (event.kind == core::EventKind::undo) {
-            // An undo changes which earlier events count: derive the state from the whole log.
-            std::vector<core::Event> log;
-            for (auto& stored : events(account, id)) log.push_back(std::move(stored.event));
-            log.push_back(event);
-            if (auto r = core::replay(*inv, log); !r) return r;
-        } else if (auto r = core::apply(*inv, event); !r) {
-            return r;
-        }
-        save_projection(*inv);
-        insert_event(account, id, event, recorded_at);
-        return {};
+        save_projection(updated);
+        insert_event(updated.account, updated.id, event, recorded_at);
     }
 
     std::optional<core::Invitation> invitation(core::AccountId account, core::InvitationId id) override
@@ -1227,7 +785,9 @@ public:
     // The log in recording order: each invitation's own row is its `sent` event
     // (id 0), followed by the rows of the events table. Within one recording
     // instant, invitation by invitation.
-    std::int64_t data_version() override { return scalar("PRAGMA data_version"); }
+    // PRAGMA data_version moves on with other connections' commits only; this
+    // connection's own are counted in m_commits.
+    ChangeToken change_token() override { return ChangeToken{{scalar("PRAGMA data_version"), m_commits}}; }
 
     std::vector<StoredEvent> events(core::AccountId account, std::optional<core::InvitationId> id) override
     {
@@ -1632,7 +1192,8 @@ private:
 
     sqlite3* m_db;
     bool m_in_memory;
-    int m_depth = 0;  // transactions open on this connection (Depth)
+    int m_depth = 0;            // transactions open on this connection (Depth)
+    std::int64_t m_commits = 0;  // commits of this connection (the commit hook)
     struct Hash {
         using is_transparent = void;
         size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
@@ -1640,55 +1201,11 @@ private:
     std::unordered_map<std::string, std::unique_ptr<Statement>, Hash, std::equal_to<>> m_statements;
 };
 
-core::Result<int> read_version(sqlite3* db)
-{
-    // A file that is not a database fails here, before anything is written.
-    sqlite3_stmt* s = nullptr;
-    int rc = sqlite3_prepare_v2(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'",
-                                -1, &s, nullptr);
-    auto failed = [&](int code) -> core::Result<int> {
-        if ((code & 0xff) == SQLITE_NOTADB)
-            return core::fail(ErrorKind::bad_input, "not_a_database",
-                              fmt::format("{}: not an invitekeeper ledger (not an SQLite database at all)", path_of(db)));
-        return std::unexpected(describe_failure(code, sqlite3_errmsg(db), path_of(db), sqlite3_system_errno(db)));
-    };
-    if (rc != SQLITE_OK) return failed(rc);
-    rc = sqlite3_step(s);
-    sqlite3_finalize(s);
-    if (rc == SQLITE_DONE) {
-        // No schema of ours. An empty database is a new ledger; one with tables
-        // belongs to another program and is left alone.
-        rc = sqlite3_prepare_v2(db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name", -1, &s,
-                                nullptr);
-        if (rc != SQLITE_OK) return failed(rc);
-        std::string tables;
-        int n = 0;
-        while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-            if (n++ < 3)
-                tables += fmt::format("{}{}", tables.empty() ? "" : ", ",
-                                      reinterpret_cast<const char*>(sqlite3_column_text(s, 0)));
-        sqlite3_finalize(s);
-        if (rc != SQLITE_DONE) return failed(rc);
-        if (n == 0) return 0;
-        return core::fail(ErrorKind::bad_input, "not_a_ledger",
-                          fmt::format("{}: an SQLite database of another program (tables {}{}), not an invitekeeper "
-                                      "ledger; it was left untouched",
-                                      path_of(db), tables, n > 3 ? ", ..." : ""));
-    }
-    if (rc != SQLITE_ROW) return failed(rc);
-    rc = sqlite3_prepare_v2(db, "SELECT max(version) FROM schema_version", -1, &s, nullptr);
-    if (rc != SQLITE_OK) return failed(rc);
-    int version = 0;
-    if (sqlite3_step(s) == SQLITE_ROW) version = sqlite3_column_int(s, 0);
-    sqlite3_finalize(s);
-    return version;
-}
-
 }  // namespace
 
 int schema_version()
 {
-    return static_cast<int>(kMigrations.size());
+    return static_cast<int>(migrations().size());
 }
 
 core::Result<std::unique_ptr<Store>> open_sqlite(const std::string& path, Open mode)
@@ -1729,7 +1246,7 @@ core::Result<std::unique_ptr<Store>> open_sqlite(const std::string& path, Open m
             store->set_cache_kib(kSortCacheKiB);
             store->exec("BEGIN IMMEDIATE");
             if (*version == 0) store->exec("CREATE TABLE schema_version (version INTEGER NOT NULL)");
-            for (int v = *version; v < schema_version(); ++v) store->exec(kMigrations[static_cast<size_t>(v)]);
+            for (int v = *version; v < schema_version(); ++v) store->exec(migrations()[static_cast<size_t>(v)]);
             store->exec(
                 fmt::format("DELETE FROM schema_version; INSERT INTO schema_version VALUES ({})", schema_version()));
             if (store->has_rows("PRAGMA foreign_key_check")) throw StoreError("a migration broke a foreign key");
@@ -1746,4 +1263,4 @@ core::Result<std::unique_ptr<Store>> open_sqlite(const std::string& path, Open m
     return std::unique_ptr<Store>(std::move(store));
 }
 
-}  // namespace ik::store
+}  // namespace ik::store::sqlite

@@ -1,0 +1,89 @@
+#include "store/open.h"
+
+#include "store/sqlite/sqlite_store.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+
+namespace ik::store {
+
+namespace fs = std::filesystem;
+using core::ErrorKind;
+
+namespace {
+
+// The scheme of `address` if it reads as `scheme://...` (RFC 3986: a letter, then
+// letters, digits, "+", "-" or "."), else empty.
+std::string_view scheme_of(std::string_view address)
+{
+    const auto colon = address.find("://");
+    if (colon == std::string_view::npos || colon == 0) return {};
+    const auto scheme = address.substr(0, colon);
+    if (!std::isalpha(static_cast<unsigned char>(scheme.front()))) return {};
+    const bool plain = std::all_of(scheme.begin(), scheme.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.';
+    });
+    return plain ? scheme : std::string_view{};
+}
+
+}  // namespace
+
+core::Result<Location> locate(std::string_view address)
+{
+    constexpr std::string_view kSqlite = "sqlite:";
+    if (address.starts_with(kSqlite)) {
+        auto path = address.substr(kSqlite.size());
+        if (path.starts_with("//")) path.remove_prefix(2);
+        if (path.empty())
+            return core::fail(ErrorKind::usage, "bad_db", "sqlite: names no file: give sqlite:PATH");
+        return Location{Location::Backend::sqlite, std::string(path)};
+    }
+    const auto scheme = scheme_of(address);
+    if (scheme == "postgresql" || scheme == "postgres")
+        return core::fail(ErrorKind::usage, "backend_unavailable",
+                          fmt::format("{}://...: a PostgreSQL ledger is not available in this build of invitekeeper "
+                                      "yet; nothing was created. Give the path of an SQLite file (or sqlite:PATH)",
+                                      scheme));
+    if (!scheme.empty())
+        return core::fail(ErrorKind::usage, "unknown_backend",
+                          fmt::format("{}://...: not a kind of ledger invitekeeper knows; nothing was created. Give "
+                                      "the path of an SQLite file (or sqlite:PATH)",
+                                      scheme));
+    return Location{Location::Backend::sqlite, std::string(address)};
+}
+
+bool exists(const Location& where)
+{
+    std::error_code ec;
+    return where.path == ":memory:" || fs::exists(where.path, ec);
+}
+
+core::Result<std::unique_ptr<Store>> open_store(const Location& where, Open mode)
+{
+    if (!exists(where)) {
+        if (mode == Open::existing)
+            return core::fail(ErrorKind::usage, "no_ledger",
+                              fmt::format("{}: no ledger there; create one with `invitekeeper init --name NAME`, or "
+                                          "check --db",
+                                          where.path));
+        const fs::path parent = fs::path(where.path).parent_path();
+        std::error_code ec;
+        if (!parent.empty()) fs::create_directories(parent, ec);
+        if (ec)
+            return core::fail(ErrorKind::bad_input, "cannot_open_db",
+                              fmt::format("{}: cannot create folder: {}", parent.string(), ec.message()));
+    }
+    return sqlite::open_sqlite(where.path, mode);
+}
+
+core::Result<std::unique_ptr<Store>> open_store(std::string_view address, Open mode)
+{
+    auto where = locate(address);
+    if (!where) return std::unexpected(where.error());
+    return open_store(*where, mode);
+}
+
+}  // namespace ik::store

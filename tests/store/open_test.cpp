@@ -1,0 +1,58 @@
+// Reading a ledger's address (store/open.h): which backend, which file, and what is
+// refused, never echoing a URI's password.
+#include "store/open.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <utility>
+
+namespace ik::store {
+namespace {
+
+TEST(Locate, APathOrAnSqliteUriIsAnSqliteFile)
+{
+    for (auto [address, path] : {std::pair{"ledger.db", "ledger.db"}, std::pair{"/var/ik/l.db", "/var/ik/l.db"},
+                                 std::pair{"sqlite:rel/l.db", "rel/l.db"}, std::pair{"sqlite:///abs/l.db", "/abs/l.db"},
+                                 std::pair{"sqlite://rel.db", "rel.db"}, std::pair{":memory:", ":memory:"},
+                                 std::pair{"weird:name.db", "weird:name.db"}}) {
+        auto where = locate(address);
+        ASSERT_TRUE(where) << address;
+        EXPECT_EQ(where->backend, Location::Backend::sqlite);
+        EXPECT_EQ(where->path, path) << address;
+    }
+}
+
+TEST(Locate, AServerUriIsRefusedNamingOnlyItsScheme)
+{
+    auto pg = locate("postgresql://robin:s3cret@db.example:5432/ledger");
+    ASSERT_FALSE(pg);
+    EXPECT_EQ(pg.error().kind, core::ErrorKind::usage);
+    EXPECT_EQ(pg.error().code, "backend_unavailable");
+    EXPECT_EQ(pg.error().message.find("s3cret"), std::string::npos) << pg.error().message;
+    EXPECT_TRUE(pg.error().message.starts_with("postgresql://...: a PostgreSQL ledger")) << pg.error().message;
+    EXPECT_EQ(locate("postgres:///ledger?host=/run/pg").error().code, "backend_unavailable");
+    auto other = locate("mysql://robin:s3cret@db/ledger");
+    ASSERT_FALSE(other);
+    EXPECT_EQ(other.error().code, "unknown_backend");
+    EXPECT_EQ(other.error().message.find("s3cret"), std::string::npos);
+    EXPECT_EQ(locate("sqlite:").error().code, "bad_db");
+    EXPECT_EQ(locate("sqlite://").error().code, "bad_db");
+}
+
+TEST(OpenStore, AMissingLedgerIsCreatedOnlyWhenAsked)
+{
+    const std::string path = ::testing::TempDir() + "ik-open-test/sub/ledger.db";
+    std::filesystem::remove_all(::testing::TempDir() + "ik-open-test");
+    auto missing = open_store(path, Open::existing);
+    ASSERT_FALSE(missing);
+    EXPECT_EQ(missing.error().code, "no_ledger");
+    EXPECT_FALSE(exists(*locate(path)));
+    auto made = open_store("sqlite:" + path, Open::or_create);
+    ASSERT_TRUE(made) << made.error().message;
+    EXPECT_TRUE(exists(*locate(path)));
+    std::filesystem::remove_all(::testing::TempDir() + "ik-open-test");
+}
+
+}  // namespace
+}  // namespace ik::store
