@@ -20,6 +20,7 @@ ik_add_unit_test(ingest_test ik_ingest
   ${CMAKE_CURRENT_SOURCE_DIR}/ingest/reconcile_test.cpp)
 
 ik_add_unit_test(store_test ik_store
+  ${CMAKE_CURRENT_SOURCE_DIR}/store/contract_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/store/open_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/store/sqlite_store_test.cpp)
 # The store tests also open database files with SQLite directly, as another program would.
@@ -48,3 +49,7 @@ ik_add_unit_test(present_test ik_present
 target_include_directories(present_test PRIVATE ${PROJECT_SOURCE_DIR}/src)
 # The handler's tests build httplib's requests and responses themselves.
 target_link_libraries(present_test PRIVATE PkgConfig::HTTPLIB)
+
+# A misspelled or mistyped setting key does not compile (core::SettingKey).
+add_test(NAME settings_keys_compile COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/core/settings_keys_compile.py
+         ${CMAKE_CXX_COMPILER} ${PROJECT_SOURCE_DIR}/src)

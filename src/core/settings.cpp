@@ -7,67 +7,21 @@
 
 #include <algorithm>
 #include <array>
-#include <cassert>
 #include <charconv>
 #include <functional>
 #include <sstream>
+#include <stdexcept>
 
 namespace ik::core {
 
 namespace {
 
-constexpr std::array kSpecs{
-    SettingSpec{"account.tier", SettingType::tier, "premium",
-                "free or premium: decides the note length limit and note quota"},
-    SettingSpec{"account.tz", SettingType::zone, "UTC", "the member's time zone: calendar days, sending windows"},
-    SettingSpec{"account.export_zone", SettingType::zone, "UTC",
-                "the zone LinkedIn's zone-less \"Sent At\" times are read in"},
-    SettingSpec{"pending.cap", SettingType::integer, "1500",
-                "outstanding invitations LinkedIn allows before it blocks new ones"},
-    SettingSpec{"pending.target", SettingType::integer, "1200", "withdrawal plans bring pending at or below this"},
-    SettingSpec{"weekly.limit", SettingType::integer, "100", "sends in any rolling 7 x 24 h window"},
-    SettingSpec{"daily.limit", SettingType::integer, "20", "sends per local calendar day"},
-    SettingSpec{"batch.max_per_hour", SettingType::integer, "10", "sends inside any 60 minutes"},
-    SettingSpec{"send.min_gap", SettingType::duration, "3m", "minimum time between two sends"},
-    SettingSpec{"send.windows", SettingType::windows, "08:00-10:00,12:00-14:00,17:00-19:00", "local sending windows"},
-    SettingSpec{"send.weekdays", SettingType::weekdays, "Mon-Fri", "days on which sends are scheduled"},
-    SettingSpec{"withdraw.after", SettingType::duration, "7d", "pending this long with no answer is stale"},
-    SettingSpec{"withdraw.outdated_after", SettingType::duration, "30d", "pending this long is outdated"},
-    SettingSpec{"withdraw.generic_first", SettingType::boolean, "true",
-                "to reach the target, take invitations without a personal note first"},
-    SettingSpec{"withdraw.daily_max", SettingType::integer, "100", "withdrawals a plan puts on one day"},
-    SettingSpec{"reinvite.after_withdraw", SettingType::duration, "21d",
-                "no new request this soon after a withdrawal (hard)"},
-    SettingSpec{"reinvite.after_withdraw_advised", SettingType::duration, "28d", "advised wait after a withdrawal"},
-    SettingSpec{"reinvite.after_decline", SettingType::duration, "60d",
-                "no new request this soon after a decline or ignore"},
-    SettingSpec{"note.max_chars_premium", SettingType::integer, "300", "note length for premium accounts"},
-    SettingSpec{"note.max_chars_free", SettingType::integer, "200", "note length for free accounts"},
-    SettingSpec{"note.free_personalized_per_30d", SettingType::integer, "5",
-                "free accounts: notes allowed per 30 days"},
-    SettingSpec{"note.when_quota_exhausted", SettingType::choice, "defer",
-                "free accounts past the note quota: defer the send, or send_without_note", "defer|send_without_note"},
-    SettingSpec{"cleanup.every", SettingType::duration, "7d", "how often to remind of a cleanup"},
-    SettingSpec{"restriction.pause", SettingType::duration, "7d", "no sends planned this long after a restriction"},
-    SettingSpec{"import.window", SettingType::duration, "180d", "how far back an export's Invitations.csv reaches"},
-    SettingSpec{"stats.min_age", SettingType::duration, "14d",
-                "invitations younger than this are not counted in acceptance rates"},
-    SettingSpec{"stats.min_accepted", SettingType::integer, "50",
-                "accepted invitations needed before your own curve replaces the prior"},
-};
 
 }  // namespace
 
 std::span<const SettingSpec> setting_specs()
 {
-    return kSpecs;
-}
-
-const SettingSpec* find_setting(std::string_view key)
-{
-    for (const auto& spec : kSpecs)
-        if (spec.key == key) return &spec;
-    return nullptr;
+    return kSettingSpecs;
 }
 
 Result<std::string> validate_setting(const SettingSpec& spec, std::string_view value)
@@ -125,7 +79,7 @@ Result<std::string> validate_setting(const SettingSpec& spec, std::string_view v
 
 Settings::Settings()
 {
-    for (const auto& spec : kSpecs)
+    for (const auto& spec : kSettingSpecs)
         m_values.emplace(std::string(spec.key), SettingValue{std::string(spec.default_value), "default"});
 }
 
@@ -205,32 +159,34 @@ Result<void> Settings::overlay_toml(std::string_view toml_text, std::string_view
 const SettingValue& Settings::get(std::string_view key) const
 {
     auto it = m_values.find(key);
-    assert(it != m_values.end() && "unknown setting key: a programmer error");
+    // Only a key read at run time can get here unknown (a typed key is checked when
+    // it compiles): a programmer's error, stopped in every build type.
+    if (it == m_values.end()) throw std::logic_error(fmt::format("unknown setting key \"{}\"", key));
     return it->second;
 }
 
-long long Settings::integer(std::string_view key) const
+long long Settings::integer(SettingKey<SettingType::integer> key) const
 {
-    return std::stoll(get(key).value);
+    return *parse_integer(get(key.name).value);
 }
-Duration Settings::duration(std::string_view key) const
+Duration Settings::duration(SettingKey<SettingType::duration> key) const
 {
-    return *parse_duration(get(key).value);
+    return Duration{*duration_seconds(get(key.name).value)};
 }
-bool Settings::boolean(std::string_view key) const
+bool Settings::boolean(SettingKey<SettingType::boolean> key) const
 {
-    return get(key).value == "true";
+    return get(key.name).value == "true";
 }
-const std::string& Settings::text(std::string_view key) const
+const std::string& Settings::text(AnySettingKey key) const
 {
-    return get(key).value;
+    return get(key.name).value;
 }
 
 std::string Settings::to_toml() const
 {
     std::ostringstream out;
     std::string section;
-    for (const auto& spec : kSpecs) {
+    for (const auto& spec : kSettingSpecs) {
         auto dot = spec.key.find('.');
         std::string table(spec.key.substr(0, dot));
         std::string name(spec.key.substr(dot + 1));

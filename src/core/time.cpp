@@ -87,33 +87,9 @@ bool take_char(std::string_view& s, char c)
 
 Result<Duration> parse_duration(std::string_view text)
 {
-    auto bad = [&] {
-        return fail(ErrorKind::usage, "bad_duration",
-                    fmt::format("\"{}\" is not a duration like \"7d\", \"36h\", \"3m\" or \"2w\"", text));
-    };
-    if (text.empty()) return bad();
-    std::string_view rest = text;
-    long long total = 0;
-    while (!rest.empty()) {
-        long long value = 0;
-        auto [ptr, ec] = std::from_chars(rest.data(), rest.data() + rest.size(), value);
-        if (ec != std::errc() || ptr == rest.data() || value < 0) return bad();
-        rest.remove_prefix(static_cast<size_t>(ptr - rest.data()));
-        if (rest.empty()) return bad();
-        long long unit = 0;
-        switch (rest.front()) {
-        case 'w': unit = 7 * 86400; break;
-        case 'd': unit = 86400; break;
-        case 'h': unit = 3600; break;
-        case 'm': unit = 60; break;
-        case 's': unit = 1; break;
-        default: return bad();
-        }
-        rest.remove_prefix(1);
-        if (value > 100LL * 365 * 86400 / unit) return bad();
-        total += value * unit;
-    }
-    return Duration{total};
+    if (auto seconds = duration_seconds(text)) return Duration{*seconds};
+    return fail(ErrorKind::usage, "bad_duration",
+                fmt::format("\"{}\" is not a duration like \"7d\", \"36h\", \"3m\" or \"2w\"", text));
 }
 
 std::string format_duration(Duration d)

@@ -6,6 +6,7 @@
 #include "core/error.h"
 
 #include <chrono>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -54,7 +55,38 @@ private:
 // The system clock, to the second: the one place invitekeeper reads it.
 Instant system_now();
 
-// Parses a duration like "7d", "36h", "3m", "90s", "2w" or a sum "1d12h".
+// The seconds in a duration like "7d", "36h", "3m", "90s", "2w" or a sum "1d12h"
+// (each term at most 100 years), or nothing. Usable at compile time.
+constexpr std::optional<long long> duration_seconds(std::string_view text)
+{
+    if (text.empty()) return std::nullopt;
+    long long total = 0;
+    while (!text.empty()) {
+        long long value = 0;
+        size_t digits = 0;
+        while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') {
+            if (value > 100LL * 365 * 86400) return std::nullopt;
+            value = value * 10 + (text[digits] - '0');
+            ++digits;
+        }
+        if (digits == 0 || digits == text.size()) return std::nullopt;
+        long long unit = 0;
+        switch (text[digits]) {
+        case 'w': unit = 7 * 86400; break;
+        case 'd': unit = 86400; break;
+        case 'h': unit = 3600; break;
+        case 'm': unit = 60; break;
+        case 's': unit = 1; break;
+        default: return std::nullopt;
+        }
+        if (value > 100LL * 365 * 86400 / unit) return std::nullopt;
+        total += value * unit;
+        text.remove_prefix(digits + 1);
+    }
+    return total;
+}
+
+// duration_seconds() as a Duration, or an error quoting the text.
 Result<Duration> parse_duration(std::string_view text);
 // "7d", "3m", "1d12h": the shortest exact spelling of a duration.
 std::string format_duration(Duration d);

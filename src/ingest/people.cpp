@@ -1,5 +1,7 @@
 #include "ingest/people.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 
@@ -171,6 +173,16 @@ std::optional<ProfileRef> normalize_profile_url(std::string_view url)
 }
 
 bool is_profile_key(std::string_view key) { return key.starts_with(kKeyPrefix); }
+
+core::Result<ProfileRef> profile_url(std::string_view url)
+{
+    auto ref = normalize_profile_url(url);
+    if (!ref || !is_profile_key(ref->key))
+        return core::fail(core::ErrorKind::bad_input, "bad_url",
+                          fmt::format("\"{}\" is not a LinkedIn profile URL like https://www.linkedin.com/in/name",
+                                      url));
+    return std::move(*ref);
+}
 
 std::string normalize_name(std::string_view name)
 {

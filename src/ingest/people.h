@@ -2,6 +2,8 @@
 // names normalised for the fallback match when an export carries no usable URL.
 #pragma once
 
+#include "core/error.h"
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -21,6 +23,11 @@ std::optional<ProfileRef> normalize_profile_url(std::string_view url);
 
 // True for a key made from a profile URL ("in:<slug>"), not from a URN or a name.
 bool is_profile_key(std::string_view key);
+
+// A profile URL a member gives (a mark, the queue, do-not-contact, a prospects CSV):
+// normalize_profile_url() that names a profile page (is_profile_key), else a
+// bad_input "bad_url" error quoting it. The one check every command uses.
+core::Result<ProfileRef> profile_url(std::string_view url);
 
 // Trims, folds runs of white space to one space and lower-cases ASCII letters.
 std::string normalize_name(std::string_view name);

@@ -49,12 +49,8 @@ std::string InputPlace::at(std::string_view field) const
 core::Result<core::Prospect> make_prospect(const ProspectInput& in, const InputPlace& place, core::Instant now)
 {
     core::Prospect p;
-    auto ref = normalize_profile_url(in.profile_url);
-    if (!ref || !is_profile_key(ref->key))
-        return std::unexpected(bad(place, "profile_url",
-                                   fmt::format("\"{}\" is not a LinkedIn profile URL like "
-                                               "https://www.linkedin.com/in/name",
-                                               in.profile_url)));
+    auto ref = profile_url(in.profile_url);
+    if (!ref) return std::unexpected(bad(place, "profile_url", ref.error().message));
     std::string name(trim(in.name));
     if (name.empty()) name = ref->key.substr(3);
     p.person = core::Person{ref->key, name, ref->canonical};

@@ -27,8 +27,8 @@ struct ForecastInput {
     long recent_sends = 0;  // outgoing sends in the last `pace_days` x 24 h
     int pace_days = 14;
     std::vector<double> pending_ages;  // in days, one per pending invitation now
-    long target = 1200;                // pending.target
-    long cap = 1500;                   // pending.cap
+    long target = core::default_integer("pending.target");
+    long cap = core::default_integer("pending.cap");
     int horizon_days = 365;
 };
 

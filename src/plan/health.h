@@ -42,13 +42,13 @@ struct HealthFacts {
 
 // The settings the score compares against.
 struct HealthRules {
-    long pending_cap = 1500;
-    long pending_target = 1200;
-    long weekly_limit = 100;
-    long daily_limit = 20;
-    long max_per_hour = 10;
-    core::Duration stale_after{7 * 86400};
-    core::Duration restriction_pause{7 * 86400};
+    long pending_cap = core::default_integer("pending.cap");
+    long pending_target = core::default_integer("pending.target");
+    long weekly_limit = core::default_integer("weekly.limit");
+    long daily_limit = core::default_integer("daily.limit");
+    long max_per_hour = core::default_integer("batch.max_per_hour");
+    core::Duration stale_after = core::default_duration("withdraw.after");
+    core::Duration restriction_pause = core::default_duration("restriction.pause");
     std::optional<long> note_quota;  // free tier: notes allowed in any 30 days
 
     static HealthRules from(const core::Settings& settings);

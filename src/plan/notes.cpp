@@ -314,8 +314,8 @@ bool is_generic_note(std::string_view note)
 
 long note_max_chars(const core::Settings& settings)
 {
-    return static_cast<long>(
-        settings.integer(settings.text("account.tier") == "free" ? "note.max_chars_free" : "note.max_chars_premium"));
+    const bool free = settings.text("account.tier") == "free";
+    return static_cast<long>(free ? settings.integer("note.max_chars_free") : settings.integer("note.max_chars_premium"));
 }
 
 NoteCheck check_note(std::string_view text, const NoteContext& ctx)

@@ -36,7 +36,7 @@ struct NoteCheck {
 struct NoteContext {
     std::string first_name;
     std::string company;
-    long max_chars = 300;  // note.max_chars_premium or note.max_chars_free
+    long max_chars = core::default_integer("note.max_chars_premium");  // or note.max_chars_free
 };
 
 // The note length limit for the account's tier (account.tier picks

@@ -173,7 +173,8 @@ core::Result<SendRules> SendRules::from(const core::Settings& s, bool aggressive
     r.weekdays = *weekdays;
     r.pending_target = static_cast<long>(s.integer("pending.target"));
     r.restriction_pause = s.duration("restriction.pause");
-    r.reinvite_after_withdraw = s.duration(aggressive ? "reinvite.after_withdraw" : "reinvite.after_withdraw_advised");
+    r.reinvite_after_withdraw =
+        aggressive ? s.duration("reinvite.after_withdraw") : s.duration("reinvite.after_withdraw_advised");
     r.reinvite_after_decline = s.duration("reinvite.after_decline");
     if (s.text("account.tier") == "free") r.note_quota = static_cast<long>(s.integer("note.free_personalized_per_30d"));
     r.send_without_note_past_quota = s.text("note.when_quota_exhausted") == "send_without_note";

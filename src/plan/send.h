@@ -46,16 +46,17 @@ enum class BlockReason {
 std::string_view to_string(BlockReason r);
 
 struct SendRules {
-    long weekly_limit = 100;
-    long daily_limit = 20;
-    long max_per_hour = 10;
-    core::Duration min_gap{180};
+    long weekly_limit = core::default_integer("weekly.limit");
+    long daily_limit = core::default_integer("daily.limit");
+    long max_per_hour = core::default_integer("batch.max_per_hour");
+    core::Duration min_gap = core::default_duration("send.min_gap");
     std::vector<core::LocalWindow> windows;
     core::Weekdays weekdays;
-    long pending_target = 1200;
-    core::Duration restriction_pause{7 * 86400};
-    core::Duration reinvite_after_withdraw{28 * 86400};  // the advised wait; the hard one with `aggressive`
-    core::Duration reinvite_after_decline{60 * 86400};
+    long pending_target = core::default_integer("pending.target");
+    core::Duration restriction_pause = core::default_duration("restriction.pause");
+    // The advised wait; the hard one (reinvite.after_withdraw) with `aggressive`.
+    core::Duration reinvite_after_withdraw = core::default_duration("reinvite.after_withdraw_advised");
+    core::Duration reinvite_after_decline = core::default_duration("reinvite.after_decline");
     std::optional<long> note_quota;  // free tier: notes allowed in any 30 days
     bool send_without_note_past_quota = false;
 

@@ -13,14 +13,14 @@
 namespace ik::plan {
 
 struct WithdrawOptions {
-    core::Duration after{7 * 86400};            // withdraw.after: stale from this age
-    core::Duration outdated_after{30 * 86400};  // withdraw.outdated_after
-    long target = 1200;                         // pending.target
-    long daily_max = 100;                       // withdraw.daily_max
+    core::Duration after = core::default_duration("withdraw.after");  // stale from this age
+    core::Duration outdated_after = core::default_duration("withdraw.outdated_after");
+    long target = core::default_integer("pending.target");
+    long daily_max = core::default_integer("withdraw.daily_max");
     // Withdrawals already recorded today (local day): today keeps only the rest of
     // daily_max, so working through a plan and asking again never exceeds it.
     long withdrawn_today = 0;
-    bool generic_first = true;                  // withdraw.generic_first
+    bool generic_first = core::default_boolean("withdraw.generic_first");
 
     static WithdrawOptions from(const core::Settings& settings);
 };

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <iostream>
 
 namespace ik::present {
@@ -29,17 +30,39 @@ void add_serve(CLI::App&, Runner&);
 
 std::span<const CommandInfo> commands()
 {
+    static constexpr std::string_view kListOnly[] = {"list"};
     static constexpr CommandInfo kCommands[] = {
-        {"init", true, add_init},        {"import", true, add_import},  {"status", false, add_status},
-        {"health", false, add_health},   {"forecast", false, add_forecast},
-        {"pending", false, add_pending}, {"plan", false, add_plan},     {"mark", true, add_mark},
-        {"record", true, add_record},    {"config", false, add_config}, {"check-note", false, add_check_note},
-        {"queue", true, add_queue},      {"template", true, add_template}, {"dnc", true, add_dnc},
-        {"report", false, add_report},   {"simulate", false, add_simulate},
-        {"stats", false, add_stats},     {"history", false, add_history},
-        {"accounts", false, add_accounts}, {"serve", false, add_serve},
+        {"init", true, add_init},
+        {"import", true, add_import},
+        {"status", false, add_status},
+        {"health", false, add_health},
+        {"forecast", false, add_forecast},
+        {"pending", false, add_pending},
+        {"plan", false, add_plan},
+        {"mark", true, add_mark},
+        {"record", true, add_record},
+        {"config", false, add_config},
+        {"check-note", false, add_check_note},
+        {"queue", true, add_queue, kListOnly},
+        {"template", true, add_template, kListOnly},
+        {"dnc", true, add_dnc, kListOnly},
+        {"report", false, add_report},
+        {"simulate", false, add_simulate},
+        {"stats", false, add_stats},
+        {"history", false, add_history},
+        {"accounts", false, add_accounts},
+        {"serve", false, add_serve},
     };
     return kCommands;
+}
+
+bool writes(std::span<const std::string> args)
+{
+    if (args.empty()) return false;
+    auto all = commands();
+    auto command = std::find_if(all.begin(), all.end(), [&](const CommandInfo& c) { return args[0] == c.name; });
+    if (command == all.end() || !command->writes) return false;
+    return args.size() < 2 || std::find(command->reads.begin(), command->reads.end(), args[1]) == command->reads.end();
 }
 
 core::Result<AccountScope> open_account(Context& ctx)

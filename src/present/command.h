@@ -23,10 +23,16 @@ struct CommandInfo {
     const char* name;
     bool writes;  // whether it can change the store
     Registrar add;
+    // Its subcommands that only read, when it writes (`queue list`).
+    std::span<const std::string_view> reads = {};
 };
 
 // Every command, in the order `--help` lists them.
 std::span<const CommandInfo> commands();
+
+// Whether the command line `args` (the command, then its arguments) can change the
+// store: what the server asks to know whether an answer may be cached.
+bool writes(std::span<const std::string> args);
 
 // What most commands start from: the store, the account, its settings, its zone
 // and now.

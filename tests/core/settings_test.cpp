@@ -19,7 +19,7 @@ std::string toml_line(const std::string& toml, std::string_view prefix)
     return "";
 }
 
-TEST(Settings, DefaultsAreDesignMdNumbers)
+TEST(Settings, DefaultsAreTheRulesNumbers)
 {
     Settings s;
     EXPECT_EQ(s.integer("pending.cap"), 1500);
@@ -39,6 +39,39 @@ TEST(Settings, DefaultsAreDesignMdNumbers)
     EXPECT_EQ(s.integer("note.free_personalized_per_30d"), 5);
     EXPECT_EQ(s.text("account.tz"), "UTC");
     EXPECT_EQ(s.get("pending.cap").source, "default");
+}
+
+TEST(Settings, TheRuleStructsDefaultsAreTheSettingsDefaults)
+{
+    // Read at compile time from the one table; a typo in a key would not compile.
+    static_assert(default_integer("pending.target") == 1200);
+    static_assert(default_integer("pending.cap") == 1500);
+    static_assert(default_duration("send.min_gap") == Duration{180});
+    static_assert(default_duration("reinvite.after_withdraw_advised") == Duration{28 * 86400});
+    static_assert(default_boolean("withdraw.generic_first"));
+    Settings s;
+    EXPECT_EQ(s.integer("pending.target"), default_integer("pending.target"));
+    EXPECT_EQ(s.duration("withdraw.after"), default_duration("withdraw.after"));
+}
+
+TEST(Settings, AKeyReadAtRunTimeThatIsNotKnownFailsLoudly)
+{
+    Settings s;
+    EXPECT_THROW((void)s.get("pending.targte"), std::logic_error);
+    EXPECT_EQ(s.get("pending.target").value, "1200");
+}
+
+TEST(Settings, DurationsParseAtCompileTimeAsAtRunTime)
+{
+    static_assert(duration_seconds("1d12h") == 36 * 3600);
+    static_assert(!duration_seconds("7"));
+    static_assert(!duration_seconds("d"));
+    static_assert(!duration_seconds("-1d"));
+    for (const char* text : {"7d", "36h", "3m", "90s", "2w", "1d12h", "0s"})
+        EXPECT_EQ(parse_duration(text).value().count(), *duration_seconds(text)) << text;
+    EXPECT_FALSE(parse_duration("101000d"));
+    EXPECT_EQ(parse_integer("-42"), -42);
+    EXPECT_FALSE(parse_integer("4x"));
 }
 
 TEST(Settings, EveryDefaultIsValidForItsType)
@@ -204,7 +237,7 @@ TEST(Settings, ToTomlReadsBackToTheSameValues)
     Settings copy;
     auto r = copy.overlay_toml(s.to_toml(), "shown.toml");
     ASSERT_TRUE(r) << r.error().message;
-    for (const auto& spec : setting_specs()) EXPECT_EQ(copy.text(spec.key), s.text(spec.key)) << spec.key;
+    for (const auto& spec : setting_specs()) EXPECT_EQ(copy.get(spec.key).value, s.get(spec.key).value) << spec.key;
 }
 
 }  // namespace

@@ -2,6 +2,8 @@
 // requests it must refuse before anything runs.
 #include "present/http/api.h"
 
+#include "present/command.h"
+
 #include <gtest/gtest.h>
 
 namespace ik::present::http {
@@ -92,6 +94,43 @@ TEST(ApiRoute, WritesCarryTheirBodyAsOptions)
     EXPECT_EQ(args(plan), (std::vector<std::string>{"mark", "withdrawn", "--plan", "--"}));
     auto remove = route(ApiRequest{"DELETE", "/api/queue", {{"url", "https://www.linkedin.com/in/ava"}}, "", "", ""});
     EXPECT_EQ(args(remove), (std::vector<std::string>{"queue", "remove", "--", "https://www.linkedin.com/in/ava"}));
+}
+
+TEST(ApiRoute, WhetherARouteWritesComesFromTheCommandTable)
+{
+    // Every GET is a read the server may cache; every POST and DELETE writes.
+    for (const char* path : {"/api/accounts", "/api/status", "/api/health", "/api/forecast", "/api/stats",
+                             "/api/history", "/api/pending", "/api/plan/withdraw", "/api/plan/send", "/api/queue"}) {
+        auto call = route(get(path));
+        ASSERT_TRUE(call) << path;
+        EXPECT_FALSE(call->writes) << path;
+    }
+    auto undo = route(ApiRequest{"POST", "/api/import/undo", {}, "", "", ""});
+    ASSERT_TRUE(undo);
+    EXPECT_TRUE(undo->writes);
+    auto remove = route(ApiRequest{"DELETE", "/api/queue", {{"url", "https://www.linkedin.com/in/ava"}}, "", "", ""});
+    ASSERT_TRUE(remove);
+    EXPECT_TRUE(remove->writes);
+    for (const char* kind : {"withdrawn", "sent", "undo", "restricted"}) {
+        auto mark = route(post_json(std::string("/api/marks/") + kind, R"({"targets": [1]})"));
+        ASSERT_TRUE(mark) << kind;
+        EXPECT_TRUE(mark->writes) << kind;
+    }
+}
+
+TEST(Commands, AListIsAReadOfACommandThatWrites)
+{
+    using Args = std::vector<std::string>;
+    EXPECT_FALSE(writes(Args{"queue", "list"}));
+    EXPECT_FALSE(writes(Args{"template", "list"}));
+    EXPECT_FALSE(writes(Args{"dnc", "list"}));
+    EXPECT_TRUE(writes(Args{"queue", "add", "https://www.linkedin.com/in/ava"}));
+    EXPECT_TRUE(writes(Args{"dnc", "add"}));
+    EXPECT_TRUE(writes(Args{"mark", "sent"}));
+    EXPECT_TRUE(writes(Args{"import", "--undo"}));
+    EXPECT_FALSE(writes(Args{"plan", "withdraw"}));
+    EXPECT_FALSE(writes(Args{"status"}));
+    EXPECT_FALSE(writes(Args{"no-such-command"}));
 }
 
 TEST(ApiRoute, UploadsKeepASafeNameForTheImport)

@@ -1,6 +1,8 @@
 // `init`: creates an account. Several accounts can share one database.
 #include "present/command.h"
 
+#include "store/open.h"
+
 #include <fmt/format.h>
 
 #include <filesystem>
@@ -27,14 +29,14 @@ core::Result<Output> run_init(Context& ctx, const InitOptions& o)
 
     // Validate every setting before anything is written.
     std::vector<std::pair<std::string, std::string>> settings;
-    auto add = [&](const char* key, const std::string& value) -> core::Result<void> {
+    auto add = [&](core::AnySettingKey key, const std::string& value) -> core::Result<void> {
         if (value.empty()) return {};
-        auto normal = core::validate_setting(*core::find_setting(key), value);
+        auto normal = core::validate_setting(*core::find_setting(key.name), value);
         if (!normal) {
             normal.error().kind = core::ErrorKind::usage;
             return std::unexpected(normal.error());
         }
-        settings.emplace_back(key, *normal);
+        settings.emplace_back(key.name, *normal);
         return {};
     };
     for (auto r : {add("account.tier", o.tier), add("account.tz", o.tz), add("account.export_zone", o.export_zone),
@@ -47,7 +49,9 @@ core::Result<Output> run_init(Context& ctx, const InitOptions& o)
 
     // Only now, with everything valid, is a new ledger made; a failed init leaves none.
     std::error_code ec;
-    const bool fresh = *path != ":memory:" && !std::filesystem::exists(*path, ec);
+    auto where = store::locate(*path);
+    if (!where) return std::unexpected(where.error());
+    const bool fresh = !store::exists(*where);
     auto store = ctx.store_or_create();
     if (!store) return std::unexpected(store.error());
     core::AccountId id;
@@ -61,7 +65,8 @@ core::Result<Output> run_init(Context& ctx, const InitOptions& o)
     if (!done) {
         if (fresh) {
             ctx.close_store();
-            for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(*path + suffix, ec);
+            for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+                std::filesystem::remove(where->path + suffix, ec);
         }
         return std::unexpected(done.error());
     }

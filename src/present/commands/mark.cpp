@@ -1,6 +1,7 @@
 // `mark KIND TARGET...` records what the member did or learnt on LinkedIn, and
 // `record sent URL` records a request sent by hand. Each is an event at --now.
 #include "present/command.h"
+#include "present/marks.h"
 
 #include "ingest/people.h"
 #include "plan/outreach.h"
@@ -39,11 +40,8 @@ core::Result<core::Instant> mark_time(const AccountScope& scope, const std::stri
 
 core::Result<core::Person> profile_of(const std::string& url)
 {
-    auto ref = ingest::normalize_profile_url(url);
-    if (!ref || !ingest::is_profile_key(ref->key))
-        return core::fail(
-            core::ErrorKind::bad_input, "bad_url",
-            fmt::format("\"{}\" is not a LinkedIn profile URL like https://www.linkedin.com/in/name", url));
+    auto ref = ingest::profile_url(url);
+    if (!ref) return std::unexpected(ref.error());
     return core::Person{ref->key, "", ref->canonical};
 }
 
@@ -270,12 +268,6 @@ core::Result<core::Invitation> resolve(AccountScope& scope, const std::string& t
 
 core::Result<Output> run_mark(Context& ctx, const MarkOptions& o)
 {
-    static constexpr std::pair<std::string_view, core::EventKind> kKinds[] = {
-        {"withdrawn", core::EventKind::withdrawn}, {"accepted", core::EventKind::accepted},
-        {"declined", core::EventKind::declined},   {"accidental", core::EventKind::accidental},
-        {"keep", core::EventKind::keep},           {"unkeep", core::EventKind::unkeep},
-        {"undo", core::EventKind::undo},
-    };
     if (o.kind == "sent") return run_mark_sent(ctx, o);
     if (o.kind == "restricted") return run_mark_account(ctx, o, core::AccountEventKind::restricted);
     if (o.kind == "reported") return run_mark_account(ctx, o, core::AccountEventKind::reported);
@@ -284,15 +276,11 @@ core::Result<Output> run_mark(Context& ctx, const MarkOptions& o)
             return core::fail(core::ErrorKind::usage, "bad_mark", "`mark undo` takes no --at, --no-note or --plan");
         return run_undo_account(ctx, o);
     }
-    std::optional<core::EventKind> kind;
-    for (auto [name, k] : kKinds)
-        if (name == o.kind) kind = k;
-    if (!kind)
-        return core::fail(
-            core::ErrorKind::usage, "bad_mark",
-            fmt::format("cannot mark \"{}\": use withdrawn, accepted, declined, accidental, keep, unkeep, "
-                        "undo, sent, restricted or reported",
-                        o.kind));
+    const MarkKind* mark = find_mark_kind(o.kind);
+    if (!mark || !mark->event)
+        return core::fail(core::ErrorKind::usage, "bad_mark",
+                          fmt::format("cannot mark \"{}\": use {}", o.kind, mark_kind_names(", ", " or ")));
+    const std::optional<core::EventKind> kind = mark->event;
     if (!o.at.empty() || o.no_note)
         return core::fail(core::ErrorKind::usage, "bad_mark",
                           "--at and --no-note go with sent, restricted and reported");
@@ -405,11 +393,8 @@ core::Result<Output> run_record(Context& ctx, const RecordOptions& o)
 void add_mark(CLI::App& app, Runner& selected)
 {
     auto o = std::make_shared<MarkOptions>();
-    auto* cmd = app.add_subcommand(
-        "mark",
-        "Record what happened: withdrawn, accepted, declined, accidental, keep, unkeep, sent, restricted, reported");
-    cmd->add_option("kind", o->kind, "withdrawn|accepted|declined|accidental|keep|unkeep|undo|sent|restricted|reported")
-        ->required();
+    auto* cmd = app.add_subcommand("mark", "Record what happened: " + mark_kind_names(", ", ", "));
+    cmd->add_option("kind", o->kind, mark_kind_names("|", "|"))->required();
     cmd->add_option("targets", o->targets,
                     "invitation ids or profile URLs; with undo also `restricted`, or `reported URL...`");
     cmd->add_flag("--plan", o->plan, "with withdrawn: every item of today's withdrawal plan");

@@ -123,7 +123,7 @@ void add_plan(CLI::App& app, Runner& selected)
     auto o = std::make_shared<WithdrawCmdOptions>();
     auto* w = cmd->add_subcommand("withdraw", "Which pending invitations to withdraw, in order, with reasons");
     w->add_option("--after", o->after, "stale from this age (default withdraw.after, 7d)");
-    w->add_option("--target", o->target, "bring pending to at most this (default pending.target, 1200)");
+    w->add_option("--target", o->target, "bring pending to at most this (default pending.target)");
     w->add_option("--max-per-day", o->max_per_day, "withdrawals per day (default withdraw.daily_max, 100)");
     w->add_flag("--all", o->all_days, "list every day of the plan, not only today's");
     w->callback([o, &selected] { selected = [o](Context& ctx) { return run_plan_withdraw(ctx, *o); }; });

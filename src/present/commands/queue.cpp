@@ -88,10 +88,8 @@ core::Result<Output> run_queue(Context& ctx, const QueueOptions& o)
         long removed = 0;
         std::vector<std::string> keys;
         for (const auto& url : o.urls) {
-            auto ref = ingest::normalize_profile_url(url);
-            if (!ref)
-                return core::fail(core::ErrorKind::bad_input, "bad_url",
-                                  fmt::format("\"{}\" is not a LinkedIn profile URL", url));
+            auto ref = ingest::profile_url(url);
+            if (!ref) return std::unexpected(ref.error());
             keys.push_back(ref->key);
         }
         auto done = store.transaction([&]() -> core::Result<void> {
@@ -239,11 +237,8 @@ core::Result<Output> run_dnc(Context& ctx, const DncOptions& o)
     if (o.urls.empty()) return core::fail(core::ErrorKind::usage, "bad_dnc", "give one or more profile URLs");
     std::vector<core::Person> people;
     for (const auto& url : o.urls) {
-        auto ref = ingest::normalize_profile_url(url);
-        if (!ref || !ingest::is_profile_key(ref->key))
-            return core::fail(
-                core::ErrorKind::bad_input, "bad_url",
-                fmt::format("\"{}\" is not a LinkedIn profile URL like https://www.linkedin.com/in/name", url));
+        auto ref = ingest::profile_url(url);
+        if (!ref) return std::unexpected(ref.error());
         people.push_back(core::Person{ref->key, ref->key.substr(3), ref->canonical});
     }
     long changed = 0;

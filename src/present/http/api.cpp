@@ -1,5 +1,8 @@
 #include "present/http/api.h"
 
+#include "present/command.h"
+#include "present/marks.h"
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -36,7 +39,6 @@ struct Route {
     std::array<std::string_view, 2> command;  // the CLI command; an empty second word means none
     std::span<const Param> params;
     Body body = Body::none;
-    bool writes = false;
     bool per_account = true;  // takes ?account=
     int success_status = 200;
 };
@@ -56,8 +58,8 @@ constexpr std::span<const Param> none() { return {}; }
 
 // Every route but the marks (a path parameter) and the queue removal (a list).
 constexpr Route kRoutes[] = {
-    {"GET", "/api/accounts", {"accounts", ""}, none(), Body::none, false, false},
-    {"POST", "/api/accounts", {"init", ""}, none(), Body::account, true, false, 201},
+    {"GET", "/api/accounts", {"accounts", ""}, none(), Body::none, false},
+    {"POST", "/api/accounts", {"init", ""}, none(), Body::account, false, 201},
     {"GET", "/api/status", {"status", ""}, none()},
     {"GET", "/api/health", {"health", ""}, none()},
     {"GET", "/api/forecast", {"forecast", ""}, none()},
@@ -67,16 +69,14 @@ constexpr Route kRoutes[] = {
     {"GET", "/api/plan/withdraw", {"plan", "withdraw"}, kWithdraw},
     {"GET", "/api/plan/send", {"plan", "send"}, kSend},
     {"GET", "/api/queue", {"queue", "list"}, none()},
-    {"POST", "/api/queue", {"queue", "add"}, none(), Body::prospect, true, true, 201},
-    {"DELETE", "/api/queue", {"queue", "remove"}, none(), Body::none, true},
-    {"POST", "/api/queue/import", {"queue", "import"}, none(), Body::queue_file, true},
-    {"POST", "/api/import", {"import", ""}, kImport, Body::export_file, true},
-    {"POST", "/api/import/undo", {"import", "--undo"}, none(), Body::none, true},
+    {"POST", "/api/queue", {"queue", "add"}, none(), Body::prospect, true, 201},
+    {"DELETE", "/api/queue", {"queue", "remove"}, none()},
+    {"POST", "/api/queue/import", {"queue", "import"}, none(), Body::queue_file},
+    {"POST", "/api/import", {"import", ""}, kImport, Body::export_file},
+    {"POST", "/api/import/undo", {"import", "--undo"}, none()},
 };
 
 constexpr std::string_view kMarks = "/api/marks/";
-constexpr std::string_view kMarkKinds[] = {"withdrawn", "accepted", "declined", "accidental", "keep",
-                                           "unkeep",    "undo",     "sent",     "reported",   "restricted"};
 
 // A query value passed as `--option=value`, so no value can read as another option.
 std::expected<void, ApiError> add_params(const ApiRequest& r, const Route& route, ApiCall& call)
@@ -269,14 +269,14 @@ std::expected<ApiCall, ApiError> route(const ApiRequest& r)
     // The marks: POST /api/marks/{kind}.
     if (r.path.starts_with(kMarks)) {
         const std::string kind = r.path.substr(kMarks.size());
-        if (std::find(std::begin(kMarkKinds), std::end(kMarkKinds), kind) == std::end(kMarkKinds))
+        if (!find_mark_kind(kind))
             return std::unexpected(bad(404, "not_found", fmt::format("no route {}: marks are {}withdrawn, ...", r.path,
                                                                      kMarks)));
         if (r.method != "POST")
             return std::unexpected(bad(405, "method_not_allowed", fmt::format("{} takes POST, not {}", r.path, r.method)));
-        static constexpr Route kMark{"POST", "/api/marks/{kind}", {"mark", ""}, none(), Body::mark, true};
+        static constexpr Route kMark{"POST", "/api/marks/{kind}", {"mark", ""}, none(), Body::mark};
         call.args = {"mark", kind};
-        call.writes = true;
+        call.writes = writes(call.args);
         if (auto p = add_params(r, kMark, call); !p) return std::unexpected(p.error());
         if (auto b = add_body(r, kMark, call); !b) return std::unexpected(b.error());
         return call;
@@ -291,7 +291,7 @@ std::expected<ApiCall, ApiError> route(const ApiRequest& r)
         }
         call.args.emplace_back(route.command[0]);
         if (!route.command[1].empty()) call.args.emplace_back(route.command[1]);
-        call.writes = route.writes;
+        call.writes = writes(call.args);
         call.success_status = route.success_status;
         if (auto p = add_params(r, route, call); !p) return std::unexpected(p.error());
         if (route.method == "DELETE") {
