@@ -53,3 +53,6 @@ target_link_libraries(present_test PRIVATE PkgConfig::HTTPLIB)
 # A misspelled or mistyped setting key does not compile (core::SettingKey).
 add_test(NAME settings_keys_compile COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/core/settings_keys_compile.py
          ${CMAKE_CXX_COMPILER} ${PROJECT_SOURCE_DIR}/src)
+
+# The folders are the layers: includes point one way, and only store/sqlite/ knows SQLite.
+add_test(NAME layers COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/layers_test.py ${PROJECT_SOURCE_DIR}/src)

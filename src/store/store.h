@@ -196,6 +196,8 @@ protected:
                                                                             core::Instant recorded_at) = 0;
     // Saves the invitation's new state and appends `event` to its log.
     virtual void write_event(const core::Invitation& updated, const core::Event& event, core::Instant recorded_at) = 0;
+    // Whether a transaction is open on this store: a write now is part of it.
+    virtual bool in_transaction() const = 0;
 };
 
 // A failure of the storage itself: the disk is full, the ledger is read-only, an I/O

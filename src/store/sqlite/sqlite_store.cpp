@@ -645,6 +645,8 @@ public:
         return core::Error{ErrorKind::internal, "store", "an invitation was refused by a database constraint"};
     }
 
+    bool in_transaction() const override { return m_depth > 0; }
+
     void write_event(const core::Invitation& updated, const core::Event& event, Instant recorded_at) override
     {
         save_projection(updated);

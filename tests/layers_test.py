@@ -1,0 +1,59 @@
+#!/usr/bin/env python3
+"""The folders are the layers, and includes point one way (docs/architecture.md):
+
+    main -> present -> plan -> store -> ingest -> core
+
+A part may include its own headers and those of the parts below it, never above.
+SQLite's header and the SQLite backend's own headers stay inside src/store/sqlite/
+(and store/open.cpp, which picks the backend): nothing in present/ or plan/ knows
+which database holds the ledger.
+
+Run: layers_test.py SOURCE_DIR
+"""
+import re
+import sys
+import unittest
+from pathlib import Path
+
+SRC = Path()
+ORDER = ["core", "ingest", "store", "plan", "present"]  # each may include those before it
+INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]', re.M)
+
+
+def includes():
+    for path in sorted(SRC.rglob("*")):
+        if path.suffix not in (".h", ".cpp") or "node_modules" in path.parts:
+            continue
+        rel = path.relative_to(SRC)
+        for kind, name in INCLUDE.findall(path.read_text(encoding="utf-8")):
+            yield rel, kind, name
+
+
+class Layers(unittest.TestCase):
+    def test_includes_point_down_the_layers(self):
+        wrong = []
+        for rel, kind, name in includes():
+            if kind != '"' or len(rel.parts) < 2:
+                continue
+            part, target = rel.parts[0], name.split("/")[0]
+            if part in ORDER and target in ORDER and ORDER.index(target) > ORDER.index(part):
+                wrong.append(f"{rel} includes {name}")
+        self.assertEqual(wrong, [], "an include points up the layers")
+
+    def test_only_the_sqlite_backend_knows_sqlite(self):
+        wrong = []
+        for rel, kind, name in includes():
+            inside = rel.parts[:2] == ("store", "sqlite")
+            if name == "sqlite3.h" and not inside:
+                wrong.append(f"{rel} includes <sqlite3.h>")
+            if name.startswith("store/sqlite/") and not inside and rel != Path("store/open.cpp"):
+                wrong.append(f"{rel} includes {name}")
+        self.assertEqual(wrong, [], "SQLite is visible outside store/sqlite/")
+
+    def test_the_check_reads_the_sources(self):
+        self.assertGreater(sum(1 for _ in includes()), 200)
+
+
+if __name__ == "__main__":
+    SRC = Path(sys.argv.pop(1))
+    unittest.main()
