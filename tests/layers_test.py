@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """The folders are the layers, and includes point one way (docs/architecture.md):
 
-    main -> present -> plan -> store -> ingest -> core
+    main -> present -> app -> plan -> store -> ingest -> core
 
 A part may include its own headers and those of the parts below it, never above.
 SQLite's header and the SQLite backend's own headers stay inside src/store/sqlite/
-(and store/open.cpp, which picks the backend): nothing in present/ or plan/ knows
-which database holds the ledger.
+(and store/open.cpp, which picks the backend): nothing in present/, app/ or plan/
+knows which database holds the ledger. The command line's parser (CLI11) and the
+HTTP server (cpp-httplib) stay in present/: a use case cannot tell which front end
+called it.
 
 Run: layers_test.py SOURCE_DIR
 """
@@ -16,7 +18,7 @@ import unittest
 from pathlib import Path
 
 SRC = Path()
-ORDER = ["core", "ingest", "store", "plan", "present"]  # each may include those before it
+ORDER = ["core", "ingest", "store", "plan", "app", "present"]  # each may include those before it
 INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]', re.M)
 
 
@@ -49,6 +51,13 @@ class Layers(unittest.TestCase):
             if name.startswith("store/sqlite/") and not inside and rel != Path("store/open.cpp"):
                 wrong.append(f"{rel} includes {name}")
         self.assertEqual(wrong, [], "SQLite is visible outside store/sqlite/")
+
+    def test_only_the_front_ends_know_their_libraries(self):
+        wrong = []
+        for rel, kind, name in includes():
+            if rel.parts[0] != "present" and (name.startswith("CLI/") or name == "httplib.h"):
+                wrong.append(f"{rel} includes <{name}>")
+        self.assertEqual(wrong, [], "a front end's library is visible below present/")
 
     def test_the_check_reads_the_sources(self):
         self.assertGreater(sum(1 for _ in includes()), 200)

@@ -1,8 +1,10 @@
 // The shape every CLI command shares. One file per command in commands/, each
-// declaring its name, help, options and whether it writes, and registering a
-// runner that the dispatcher calls with the Context.
+// declaring its name, help and options, parsing them into its use case's request
+// (app/), and rendering the answer as text; the JSON is the answer's own
+// (app/json.h), the same the HTTP API sends.
 #pragma once
 
+#include "app/json.h"
 #include "core/error.h"
 #include "present/context.h"
 #include "present/output.h"
@@ -21,35 +23,27 @@ using Registrar = void (*)(CLI::App& app, Runner& selected);
 
 struct CommandInfo {
     const char* name;
-    bool writes;  // whether it can change the store
     Registrar add;
-    // Its subcommands that only read, when it writes (`queue list`).
-    std::span<const std::string_view> reads = {};
 };
 
 // Every command, in the order `--help` lists them.
 std::span<const CommandInfo> commands();
 
-// Whether the command line `args` (the command, then its arguments) can change the
-// store: what the server asks to know whether an answer may be cached.
-bool writes(std::span<const std::string> args);
+// Runs `request`'s use case in the context's session: the answer as JSON and as
+// the text `render` makes of it.
+template <class Request, class Render>
+core::Result<Output> answer(Context& ctx, const Request& request, Render render)
+{
+    auto answered = app::run(ctx.session(), request);
+    if (!answered) return std::unexpected(answered.error());
+    Output out;
+    out.json = app::to_json(*answered);
+    out.text = render(*answered);
+    return out;
+}
 
-// What most commands start from: the store, the account, its settings, its zone
-// and now.
-struct AccountScope {
-    store::Store* store = nullptr;
-    store::Account account;
-    core::Settings settings;
-    core::Zone zone = core::Zone::utc();
-    core::Instant now;
-};
-core::Result<AccountScope> open_account(Context& ctx);
-
-// Runs the command `args` names (no program name, no global options) in `ctx`:
-// what the HTTP API calls, so that a route and its CLI command cannot differ.
-core::Result<Output> run_command(Context& ctx, const std::vector<std::string>& args);
-
-// Runs fn and maps an error to the CLI's exit code; prints the result.
+// Parses the command line, runs the command and prints its answer (text, or JSON
+// with --json); returns the exit code (docs/cli.md).
 int run_cli(int argc, char** argv, std::ostream& out, std::ostream& err, bool err_is_terminal, EnvLookup env);
 
 }  // namespace ik::present

@@ -4,8 +4,8 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <cstring>
 #include <cmath>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 
@@ -19,21 +19,27 @@ std::string bar(long value, long limit, int width, std::optional<long> mark)
 {
     std::string out = "[";
     const double scale = limit > 0 ? static_cast<double>(width) / static_cast<double>(limit) : 0;
-    const long filled = std::clamp(static_cast<long>(std::lround(static_cast<double>(value) * scale)), 0L,
-                                   static_cast<long>(width));
+    const long filled =
+        std::clamp(static_cast<long>(std::lround(static_cast<double>(value) * scale)), 0L, static_cast<long>(width));
     long mark_at = -1;
-    if (mark && limit > 0) mark_at = std::clamp(static_cast<long>(std::lround(static_cast<double>(*mark) * scale)), 0L,
-                                                static_cast<long>(width) - 1);
+    if (mark && limit > 0)
+        mark_at = std::clamp(static_cast<long>(std::lround(static_cast<double>(*mark) * scale)), 0L,
+                             static_cast<long>(width) - 1);
     for (long i = 0; i < width; ++i) {
-        if (i == mark_at) out += '|';
-        else out += i < filled ? '#' : '.';
+        if (i == mark_at)
+            out += '|';
+        else
+            out += i < filled ? '#' : '.';
     }
     return out + "]";
 }
 
 namespace {
 
-bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+bool is_continuation(char c)
+{
+    return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
 
 }  // namespace
 
@@ -106,15 +112,6 @@ std::string TextTable::render() const
     out += line(rule);
     for (const auto& row : m_rows) out += line(row);
     return out;
-}
-
-Json json_instant(core::Instant t) { return core::format_instant(t); }
-Json json_date(core::Days d) { return core::format_date(d); }
-
-double round_to(double value, int decimals)
-{
-    const double f = std::pow(10.0, decimals);
-    return std::round(value * f) / f;
 }
 
 namespace {

@@ -2,11 +2,10 @@
 // people. Helpers for text tables and bars live here so every command looks alike.
 #pragma once
 
-#include "core/numbers.h"
+#include "app/json.h"
 #include "core/error.h"
+#include "core/numbers.h"
 #include "core/time.h"
-
-#include <nlohmann/json.hpp>
 
 #include <optional>
 #include <string>
@@ -15,7 +14,7 @@
 
 namespace ik::present {
 
-using Json = nlohmann::ordered_json;
+using app::Json;
 
 struct Output {
     Json json = Json::object();
@@ -53,9 +52,8 @@ private:
 // removed when any write fails). A device or a pipe is written directly, every byte checked.
 core::Result<void> write_file_atomically(const std::string& path, const std::string& content);
 
-// JSON helpers: instants as ISO 8601 UTC, dates as YYYY-MM-DD, probabilities rounded.
-Json json_instant(core::Instant t);
-Json json_date(core::Days d);
-double round_to(double value, int decimals);
+using app::json_date;
+using app::json_instant;
+using app::round_to;
 
 }  // namespace ik::present

@@ -1,5 +1,5 @@
-// How the health score and the pending forecast look in JSON and text: shared by
-// the `health` and `forecast` commands and by `status`.
+// How the health score and the pending forecast look in text: shared by the
+// `health` and `forecast` commands and by `status` (their JSON is app/json.h's).
 #pragma once
 
 #include "plan/forecast.h"
@@ -11,15 +11,10 @@
 
 namespace ik::present {
 
-// {"score", "grade", "factors": [{"code", "value", "threshold", "weight", "lost", "advice"}]}
-Json health_json(const plan::Health& health);
 // The factors as a text table.
 std::string health_table(const plan::Health& health);
 // "INDENT- ADVICE" lines for the factors that lose points, most points first, at most `n`.
 std::string health_advice(const plan::Health& health, size_t n, std::string_view indent);
-
-// With `projection`, expected pending every 7th day of the horizon as well.
-Json forecast_json(const plan::Forecast& forecast, bool projection);
 
 // The forecast as one sentence in two halves: where pending is heading
 // ("At this pace (9.3 sends a day) pending reaches the target on 2026-12-10 and the cap on

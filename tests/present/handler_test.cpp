@@ -2,8 +2,8 @@
 // that a test can put a write exactly where a race would: between a read's
 // computation and the caching of its answer.
 #include "present/http/handler.h"
-#include "store/open.h"
 #include "present/command.h"
+#include "store/open.h"
 
 #include <nlohmann/json.hpp>
 
@@ -59,8 +59,8 @@ protected:
         m_serve.host = "127.0.0.1";
         m_serve.port = kPort;
         m_serve.token = std::string(kToken);
-        m_base = std::make_unique<Context>(m_options, m_err, false, env());
-        m_handler = std::make_unique<Handler>(*m_base, m_serve, *m_store);
+        m_base = std::make_unique<app::Session>(m_options, env());
+        m_handler = std::make_unique<Handler>(*m_base, m_serve, *m_store, m_err);
         m_handler->set_port(kPort);
     }
 
@@ -72,7 +72,7 @@ protected:
         fs::remove_all(m_dir, ec);
     }
 
-    EnvLookup env() const
+    app::EnvLookup env() const
     {
         return [home = m_dir.string()](const char* name) -> std::optional<std::string> {
             if (std::string_view(name) == "HOME") return home;
@@ -83,11 +83,14 @@ protected:
     // A command run as another process would: its own context, its own connection.
     bool cli(std::vector<std::string> args)
     {
-        std::ostringstream err;
-        Context ctx(m_options, err, false, env());
-        auto result = run_command(ctx, args);
-        if (!result) ADD_FAILURE() << result.error().message;
-        return result.has_value();
+        std::vector<std::string> argv{"invitekeeper", "--db", *m_options.db, "--now", m_options.now};
+        argv.insert(argv.end(), args.begin(), args.end());
+        std::vector<char*> pointers;
+        for (auto& a : argv) pointers.push_back(a.data());
+        std::ostringstream out, err;
+        const int code = run_cli(static_cast<int>(pointers.size()), pointers.data(), out, err, false, env());
+        if (code != 0) ADD_FAILURE() << err.str();
+        return code == 0;
     }
 
     httplib::Response request(std::string method, std::string path, std::string body = "")
@@ -116,11 +119,11 @@ protected:
     void withdraw(std::int64_t id) { answer("POST", "/api/marks/withdrawn", Json{{"targets", {id}}}.dump()); }
 
     fs::path m_dir;
-    GlobalOptions m_options;
+    app::SessionOptions m_options;
     std::ostringstream m_err;
     ServeOptions m_serve;
     std::unique_ptr<store::Store> m_store;
-    std::unique_ptr<Context> m_base;
+    std::unique_ptr<app::Session> m_base;
     std::unique_ptr<Handler> m_handler;
 };
 

@@ -2,7 +2,6 @@
 // withdrawn, and the withdrawals a week that keep it under the target (docs/health.md).
 #include "present/command.h"
 
-#include "plan/forecast.h"
 #include "present/reports.h"
 
 #include <fmt/format.h>
@@ -11,19 +10,11 @@ namespace ik::present {
 
 namespace {
 
-core::Result<Output> run_forecast(Context& ctx)
+std::string forecast_text(const app::ForecastAnswer& a)
 {
-    auto scope = open_account(ctx);
-    if (!scope) return std::unexpected(scope.error());
-    const auto f = plan::account_forecast(*scope->store, scope->account.id, scope->settings, scope->now);
-    Output out;
-    out.json["account"] = scope->account.name;
-    out.json["now"] = json_instant(scope->now);
-    out.json["today"] = json_date(f.today);
-    out.json.update(forecast_json(f, true));
-
-    auto& t = out.text;
-    t += fmt::format("{} at {} ({})\n\n", scope->account.name, core::format_instant(scope->now), scope->zone.name());
+    const auto& f = a.forecast;
+    std::string t;
+    t += fmt::format("{} at {} ({})\n\n", a.where.account, core::format_instant(a.where.now), a.where.zone);
     t += fmt::format("Pace        {:.1f} sends a day ({} sent in the last {} days)\n", f.pace,
                      thousands(f.recent_sends), f.pace_days);
     t += fmt::format("Acceptance  {:.1f}% in all (survival curve: {})\n", f.acceptance_rate * 100, f.model_source);
@@ -43,7 +34,7 @@ core::Result<Output> run_forecast(Context& ctx)
             "In the long run, withdrawing each invitation still pending at {} days old, about {:.1f} a "
             "week,\nkeeps pending at or under the target.\n",
             thousands(*f.withdraw_at_age_days), f.withdrawals_per_week);
-    return out;
+    return t;
 }
 
 }  // namespace
@@ -52,7 +43,8 @@ void add_forecast(CLI::App& app, Runner& selected)
 {
     auto* cmd = app.add_subcommand(
         "forecast", "Where pending is heading at this pace, and withdrawals a week to stay under the target");
-    cmd->callback([&selected] { selected = run_forecast; });
+    cmd->callback(
+        [&selected] { selected = [](Context& ctx) { return answer(ctx, app::ForecastRequest{}, forecast_text); }; });
 }
 
 }  // namespace ik::present

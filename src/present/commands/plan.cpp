@@ -2,23 +2,18 @@
 // (`plan send` is in plan_send.cpp).
 #include "present/command.h"
 
-#include "plan/status.h"
-
 #include <fmt/format.h>
 
 #include <map>
 
 namespace ik::present {
 
-inline constexpr std::string_view kSentInvitationsPage = "https://www.linkedin.com/mynetwork/invitation-manager/sent/";
-
 namespace {
 
 struct WithdrawCmdOptions {
     std::string after;
-    std::optional<long> target;
-    std::optional<long> max_per_day;
-    bool all_days = false;
+    app::WithdrawPlanRequest request;
+    bool all_days = false;  // list every day, not only the first
 };
 
 std::string join(const std::vector<std::string>& parts, std::string_view sep)
@@ -28,52 +23,17 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep)
     return out;
 }
 
-core::Result<Output> run_plan_withdraw(Context& ctx, const WithdrawCmdOptions& o)
+std::string withdraw_text(const app::WithdrawPlanAnswer& a, bool all_days)
 {
-    auto scope = open_account(ctx);
-    if (!scope) return std::unexpected(scope.error());
-    auto options = plan::WithdrawOptions::from(scope->settings);
-    if (!o.after.empty()) {
-        auto d = core::parse_duration(o.after);
-        if (!d) return std::unexpected(d.error());
-        options.after = *d;
-    }
-    if (o.target) {
-        if (*o.target < 0) return core::fail(core::ErrorKind::usage, "bad_target", "--target must be 0 or more");
-        options.target = *o.target;
-    }
-    if (o.max_per_day) {
-        if (*o.max_per_day < 1) return core::fail(core::ErrorKind::usage, "bad_max", "--max-per-day must be 1 or more");
-        options.daily_max = *o.max_per_day;
-    }
-    auto p = plan::withdrawal_plan(*scope->store, scope->account.id, scope->settings, options, scope->now);
-
-    Output out;
-    out.json["now"] = json_instant(p.now);
-    out.json["pending_before"] = p.pending_before;
-    out.json["pending_after"] = p.pending_after;
-    out.json["days"] = p.days;
-    out.json["withdrawn_today"] = p.withdrawn_today;
-    out.json["target"] = options.target;
-    out.json["withdraw_page"] = kSentInvitationsPage;
-    Json items = Json::array();
-    for (const auto& item : p.items) {
-        items.push_back(Json{{"id", item.invitation.id.value},
-                             {"name", item.invitation.person.name},
-                             {"profile_url", item.invitation.person.profile_url},
-                             {"sent_at", json_instant(item.invitation.sent_at)},
-                             {"age_days", item.age_days},
-                             {"reasons", item.reasons},
-                             {"p_accept", round_to(item.p_accept, 4)},
-                             {"day", json_date(item.day)}});
-    }
-    out.json["items"] = items;
-
-    std::string& t = out.text;
+    const auto& p = a.plan;
+    const auto& options = a.options;
+    using app::kSentInvitationsPage;
+    std::string t;
     if (p.items.empty()) {
-        t = fmt::format("Nothing to withdraw: {} pending, none stale (under {} old) and at or under the target of {}.\n",
-                        thousands(p.pending_before), core::format_duration(options.after), thousands(options.target));
-        return out;
+        t = fmt::format(
+            "Nothing to withdraw: {} pending, none stale (under {} old) and at or under the target of {}.\n",
+            thousands(p.pending_before), core::format_duration(options.after), thousands(options.target));
+        return t;
     }
     t += fmt::format("Withdraw {} of {} pending invitations: pending {} -> {} (target {}), over {} day{}.\n",
                      thousands(static_cast<long>(p.items.size())), thousands(p.pending_before),
@@ -88,7 +48,7 @@ core::Result<Output> run_plan_withdraw(Context& ctx, const WithdrawCmdOptions& o
     for (size_t i = 0; i < p.items.size(); ++i) by_day[p.items[i].day].push_back(i);
     bool first = true;
     for (const auto& [day, indexes] : by_day) {
-        if (!first && !o.all_days) {
+        if (!first && !all_days) {
             t += fmt::format("{} {} withdrawals\n", core::format_date(day), indexes.size());
             continue;
         }
@@ -100,16 +60,17 @@ core::Result<Output> run_plan_withdraw(Context& ctx, const WithdrawCmdOptions& o
             const auto& item = p.items[i];
             table.add({std::to_string(i + 1), std::to_string(item.invitation.id.value),
                        shorten(item.invitation.person.name, 28), fmt::format("{}d", item.age_days),
-                       item.p_accept < 0.0005 ? std::string("<0.001") : fmt::format("{:.3f}", item.p_accept), join(item.reasons, ","),
+                       item.p_accept < 0.0005 ? std::string("<0.001") : fmt::format("{:.3f}", item.p_accept),
+                       join(item.reasons, ","),
                        item.invitation.person.profile_url.empty() ? "(no profile URL in the export)"
                                                                   : item.invitation.person.profile_url});
         }
         t += table.render();
-        if (first && !o.all_days && by_day.size() > 1) t += "\nLater days (--all lists them):\n";
+        if (first && !all_days && by_day.size() > 1) t += "\nLater days (--all lists them):\n";
         first = false;
     }
     t += "\nWhen done: invitekeeper mark withdrawn --plan   (or mark withdrawn ID... for some)\n";
-    return out;
+    return t;
 }
 
 }  // namespace
@@ -123,10 +84,21 @@ void add_plan(CLI::App& app, Runner& selected)
     auto o = std::make_shared<WithdrawCmdOptions>();
     auto* w = cmd->add_subcommand("withdraw", "Which pending invitations to withdraw, in order, with reasons");
     w->add_option("--after", o->after, "stale from this age (default withdraw.after, 7d)");
-    w->add_option("--target", o->target, "bring pending to at most this (default pending.target)");
-    w->add_option("--max-per-day", o->max_per_day, "withdrawals per day (default withdraw.daily_max, 100)");
+    w->add_option("--target", o->request.target, "bring pending to at most this (default pending.target)");
+    w->add_option("--max-per-day", o->request.max_per_day, "withdrawals per day (default withdraw.daily_max, 100)");
     w->add_flag("--all", o->all_days, "list every day of the plan, not only today's");
-    w->callback([o, &selected] { selected = [o](Context& ctx) { return run_plan_withdraw(ctx, *o); }; });
+    w->callback([o, &selected] {
+        selected = [o](Context& ctx) -> core::Result<Output> {
+            auto request = o->request;
+            if (!o->after.empty()) {
+                auto d = core::parse_duration(o->after);
+                if (!d) return std::unexpected(d.error());
+                request.after = *d;
+            }
+            return answer(ctx, request,
+                          [o](const app::WithdrawPlanAnswer& a) { return withdraw_text(a, o->all_days); });
+        };
+    });
     add_plan_send(*cmd, selected);
 }
 

@@ -1,26 +1,13 @@
 // `queue add|import|list|remove`: the people the member means to invite, and
-// `template add|list|remove`, `dnc add|remove|list`: what goes with them.
+// `template add|list|remove`, `dnc add|remove|list`: what goes with them. The
+// command lines of app/lists.h, and how their answers read.
 #include "present/command.h"
 
-#include "ingest/people.h"
-#include "ingest/prospects.h"
-#include "plan/outreach.h"
-#include "plan/templates.h"
-
 #include <fmt/format.h>
-
-#include <set>
 
 namespace ik::present {
 
 namespace {
-
-struct QueueOptions {
-    std::string action;
-    ingest::ProspectInput input;
-    std::string file;
-    std::vector<std::string> urls;
-};
 
 std::string note_column(const core::Prospect& p)
 {
@@ -29,129 +16,63 @@ std::string note_column(const core::Prospect& p)
     return "-";
 }
 
-Json prospect_json(const core::Prospect& p)
+std::string queue_text(const app::QueueListAnswer& a)
 {
-    return Json{{"id", p.id.value},
-                {"profile_url", p.person.profile_url},
-                {"name", p.person.name},
-                {"first_name", p.first_name},
-                {"company", p.company},
-                {"note", p.note ? Json(*p.note) : Json()},
-                {"template", p.template_name ? Json(*p.template_name) : Json()},
-                {"timezone", p.zone ? Json(*p.zone) : Json()},
-                {"priority", p.priority},
-                {"vars", p.vars}};
+    if (a.items.empty()) return "The queue is empty.\n";
+    TextTable table({"#", "priority", "name", "note", "their zone", "profile"}, {true, true});
+    for (size_t i = 0; i < a.items.size(); ++i) {
+        const auto& p = a.items[i];
+        table.add({std::to_string(i + 1), std::to_string(p.priority), shorten(p.person.name, 28), note_column(p),
+                   p.zone.value_or("-"), p.person.profile_url});
+    }
+    return fmt::format("{} queued, in the order `plan send` takes them:\n{}",
+                       thousands(static_cast<long>(a.items.size())), table.render());
 }
 
-// A template a prospect names must render for them: every variable has a value.
-core::Result<void> check_renders(const std::vector<core::Prospect>& prospects,
-                                 const std::vector<core::Template>& templates, std::vector<std::string>& warnings)
+// "Queued NAME (URL)" for one, "Queued N people from SOURCE" for several; then the warnings.
+std::string queued_text(const app::QueueAddAnswer& a, const std::string& source)
 {
-    for (const auto& p : prospects) {
-        if (!p.template_name) continue;
-        auto note = plan::prospect_note(p, templates);
-        if (!note && note.error().code == "unknown_template") {
-            warnings.push_back(note.error().message + "; add it before `plan send`");
-            continue;
-        }
-        if (!note) return std::unexpected(note.error());
-    }
-    return {};
+    std::string t =
+        a.items.size() == 1
+            ? fmt::format("Queued {} ({})\n", a.items[0].person.name, a.items[0].person.profile_url)
+            : fmt::format("Queued {} people from {}\n", thousands(static_cast<long>(a.items.size())), source);
+    for (const auto& w : a.warnings) t += "  warning: " + w + "\n";
+    return t;
 }
 
-core::Result<Output> run_queue(Context& ctx, const QueueOptions& o)
+std::string removed_text(const app::QueueRemoveAnswer& a)
 {
-    auto scope = open_account(ctx);
-    if (!scope) return std::unexpected(scope.error());
-    auto& store = *scope->store;
-    const auto account = scope->account.id;
-    Output out;
-
-    if (o.action == "list") {
-        auto queue = store.prospects(account);
-        Json items = Json::array();
-        TextTable table({"#", "priority", "name", "note", "their zone", "profile"}, {true, true});
-        for (size_t i = 0; i < queue.size(); ++i) {
-            items.push_back(prospect_json(queue[i]));
-            table.add({std::to_string(i + 1), std::to_string(queue[i].priority), shorten(queue[i].person.name, 28),
-                       note_column(queue[i]), queue[i].zone.value_or("-"), queue[i].person.profile_url});
-        }
-        out.json["count"] = queue.size();
-        out.json["items"] = items;
-        out.text = queue.empty() ? "The queue is empty.\n"
-                                 : fmt::format("{} queued, in the order `plan send` takes them:\n{}",
-                                               thousands(static_cast<long>(queue.size())), table.render());
-        return out;
-    }
-
-    if (o.action == "remove") {
-        long removed = 0;
-        std::vector<std::string> keys;
-        for (const auto& url : o.urls) {
-            auto ref = ingest::profile_url(url);
-            if (!ref) return std::unexpected(ref.error());
-            keys.push_back(ref->key);
-        }
-        auto done = store.transaction([&]() -> core::Result<void> {
-            for (const auto& k : keys) removed += store.remove_prospects(account, k);
-            return {};
-        });
-        if (!done) return std::unexpected(done.error());
-        out.json["removed"] = removed;
-        out.text = fmt::format("Removed {} queue entr{}.\n", removed, removed == 1 ? "y" : "ies");
-        return out;
-    }
-
-    std::vector<core::Prospect> adding;
-    std::string source;
-    if (o.action == "add") {
-        auto p = ingest::make_prospect(o.input, ingest::InputPlace{"queue add", {}}, scope->now);
-        if (!p) return std::unexpected(p.error());
-        adding.push_back(std::move(*p));
-        source = "queue add";
-    } else {  // import
-        auto rows = ingest::read_prospects_file(o.file, scope->now);
-        if (!rows) return std::unexpected(rows.error());
-        adding = std::move(*rows);
-        source = o.file;
-    }
-
-    std::vector<std::string> warnings;
-    if (auto r = check_renders(adding, store.templates(account), warnings); !r) return std::unexpected(r.error());
-    // Say at once what `plan send` would refuse anyway.
-    std::set<std::string> queued;
-    for (const auto& p : store.prospects(account)) queued.insert(p.person.key);
-    std::set<std::string> dnc;
-    for (const auto& d : store.do_not_contact(account)) dnc.insert(d.person.key);
-    for (const auto& p : adding) {
-        if (!queued.insert(p.person.key).second)
-            warnings.push_back(
-                fmt::format("{} is already queued; `plan send` plans the first entry only", p.person.profile_url));
-        if (dnc.contains(p.person.key))
-            warnings.push_back(fmt::format("{} is on the do-not-contact list", p.person.profile_url));
-    }
-
-    std::vector<core::ProspectId> ids;
-    auto done = store.transaction([&]() -> core::Result<void> {
-        ids = store.add_prospects(account, adding);
-        return {};
-    });
-    if (!done) return std::unexpected(done.error());
-    Json items = Json::array();
-    for (size_t i = 0; i < adding.size(); ++i) {
-        adding[i].id = ids[i];
-        items.push_back(prospect_json(adding[i]));
-    }
-    out.json["added"] = adding.size();
-    out.json["items"] = items;
-    out.json["warnings"] = warnings;
-    if (adding.size() == 1)
-        out.text = fmt::format("Queued {} ({})\n", adding[0].person.name, adding[0].person.profile_url);
-    else
-        out.text = fmt::format("Queued {} people from {}\n", thousands(static_cast<long>(adding.size())), source);
-    for (const auto& w : warnings) out.text += "  warning: " + w + "\n";
-    return out;
+    return fmt::format("Removed {} queue entr{}.\n", a.removed, a.removed == 1 ? "y" : "ies");
 }
+
+std::string templates_text(const app::TemplateListAnswer& a)
+{
+    if (a.items.empty()) return "No templates. Add one: invitekeeper template add NAME \"Hi {first_name}, ...\"\n";
+    TextTable table({"name", "text"});
+    for (const auto& t : a.items) table.add({t.name, shorten(t.text, 70)});
+    return table.render();
+}
+
+std::string dnc_text(const app::DncListAnswer& a)
+{
+    if (a.items.empty()) return "The do-not-contact list is empty.\n";
+    TextTable table({"since", "name", "profile"});
+    for (const auto& d : a.items)
+        table.add({core::format_instant(d.added_at).substr(0, 10), d.person.name, d.person.profile_url});
+    return table.render();
+}
+
+std::string dnc_changed_text(const app::DncChangeAnswer& a)
+{
+    return fmt::format("{} {} of {} on the do-not-contact list.\n", a.remove ? "Removed" : "Added", a.changed, a.given);
+}
+
+struct QueueOptions {
+    std::string action;
+    app::QueueAddRequest add;
+    app::QueueImportRequest import;
+    app::QueueRemoveRequest remove;
+};
 
 struct TemplateOptions {
     std::string action;
@@ -159,130 +80,46 @@ struct TemplateOptions {
     std::string text;
 };
 
-core::Result<Output> run_template(Context& ctx, const TemplateOptions& o)
-{
-    auto scope = open_account(ctx);
-    if (!scope) return std::unexpected(scope.error());
-    auto& store = *scope->store;
-    const auto account = scope->account.id;
-    Output out;
-    if (o.action == "list") {
-        auto all = store.templates(account);
-        Json items = Json::array();
-        TextTable table({"name", "text"});
-        for (const auto& t : all) {
-            items.push_back(Json{{"name", t.name}, {"text", t.text}, {"updated_at", json_instant(t.updated_at)}});
-            table.add({t.name, shorten(t.text, 70)});
-        }
-        out.json["items"] = items;
-        out.text = all.empty() ? "No templates. Add one: invitekeeper template add NAME \"Hi {first_name}, ...\"\n"
-                               : table.render();
-        return out;
-    }
-    if (o.name.empty()) return core::fail(core::ErrorKind::usage, "bad_template", "give the template's name");
-    if (o.action == "remove") {
-        bool removed = false;
-        auto done = store.transaction([&]() -> core::Result<void> {
-            removed = store.remove_template(account, o.name);
-            return {};
-        });
-        if (!done) return std::unexpected(done.error());
-        if (!removed)
-            return core::fail(core::ErrorKind::bad_input, "unknown_template",
-                              fmt::format("no template named \"{}\"", o.name));
-        out.json["removed"] = o.name;
-        out.text = fmt::format("Removed template {}\n", o.name);
-        return out;
-    }
-    // add: the text must be a valid template (variables are checked per prospect).
-    if (o.text.empty()) return core::fail(core::ErrorKind::usage, "bad_template", "give the template's text");
-    if (auto r = plan::check_template_syntax(o.text); !r) return std::unexpected(r.error());
-    auto done = store.transaction([&]() -> core::Result<void> {
-        store.set_template(account, core::Template{o.name, o.text, scope->now});
-        return {};
-    });
-    if (!done) return std::unexpected(done.error());
-    out.json["name"] = o.name;
-    out.json["text"] = o.text;
-    out.text = fmt::format("Saved template {}\n", o.name);
-    return out;
-}
-
 struct DncOptions {
     std::string action;
     std::vector<std::string> urls;
 };
-
-core::Result<Output> run_dnc(Context& ctx, const DncOptions& o)
-{
-    auto scope = open_account(ctx);
-    if (!scope) return std::unexpected(scope.error());
-    auto& store = *scope->store;
-    const auto account = scope->account.id;
-    Output out;
-    if (o.action == "list") {
-        auto all = store.do_not_contact(account);
-        Json items = Json::array();
-        TextTable table({"since", "name", "profile"});
-        for (const auto& d : all) {
-            items.push_back(Json{{"profile_url", d.person.profile_url},
-                                 {"name", d.person.name},
-                                 {"added_at", json_instant(d.added_at)}});
-            table.add({core::format_instant(d.added_at).substr(0, 10), d.person.name, d.person.profile_url});
-        }
-        out.json["items"] = items;
-        out.text = all.empty() ? "The do-not-contact list is empty.\n" : table.render();
-        return out;
-    }
-    if (o.urls.empty()) return core::fail(core::ErrorKind::usage, "bad_dnc", "give one or more profile URLs");
-    std::vector<core::Person> people;
-    for (const auto& url : o.urls) {
-        auto ref = ingest::profile_url(url);
-        if (!ref) return std::unexpected(ref.error());
-        people.push_back(core::Person{ref->key, ref->key.substr(3), ref->canonical});
-    }
-    long changed = 0;
-    auto done = store.transaction([&]() -> core::Result<void> {
-        for (const auto& p : people)
-            changed += o.action == "add" ? store.add_do_not_contact(account, core::DoNotContact{p, scope->now})
-                                         : store.remove_do_not_contact(account, p.key);
-        return {};
-    });
-    if (!done) return std::unexpected(done.error());
-    out.json[o.action == "add" ? "added" : "removed"] = changed;
-    out.text = fmt::format("{} {} of {} on the do-not-contact list.\n", o.action == "add" ? "Added" : "Removed",
-                           changed, people.size());
-    return out;
-}
 
 }  // namespace
 
 void add_queue(CLI::App& app, Runner& selected)
 {
     auto o = std::make_shared<QueueOptions>();
+    auto& input = o->add.input;
     auto* cmd = app.add_subcommand("queue", "The people to invite: add, import, list, remove");
     cmd->require_subcommand(1);
     auto* add = cmd->add_subcommand("add", "Queue one person");
-    add->add_option("url", o->input.profile_url, "their LinkedIn profile URL")->required();
-    add->add_option("--name", o->input.name, "their full name");
-    add->add_option("--first-name", o->input.first_name, "for {first_name} and the note checks");
-    add->add_option("--company", o->input.company, "for {company} and the note checks");
-    auto* note = add->add_option("--note", o->input.note, "the note to send");
-    add->add_option("--template", o->input.template_name, "a template to render the note from")->excludes(note);
-    add->add_option("--tz", o->input.timezone, "their time zone, like America/New_York (default: yours)");
-    add->add_option("--priority", o->input.priority, "higher goes first (default 0)");
+    add->add_option("url", input.profile_url, "their LinkedIn profile URL")->required();
+    add->add_option("--name", input.name, "their full name");
+    add->add_option("--first-name", input.first_name, "for {first_name} and the note checks");
+    add->add_option("--company", input.company, "for {company} and the note checks");
+    auto* note = add->add_option("--note", input.note, "the note to send");
+    add->add_option("--template", input.template_name, "a template to render the note from")->excludes(note);
+    add->add_option("--tz", input.timezone, "their time zone, like America/New_York (default: yours)");
+    add->add_option("--priority", input.priority, "higher goes first (default 0)");
     auto* import = cmd->add_subcommand("import", "Queue everyone in a CSV (columns by header name)");
     import
-        ->add_option("file", o->file,
+        ->add_option("file", o->import.path,
                      "CSV with a profile_url column; name, first_name, company, note, template, "
                      "timezone, priority; other columns become template variables")
         ->required();
     cmd->add_subcommand("list", "The queue, in the order `plan send` takes it");
     auto* remove = cmd->add_subcommand("remove", "Take people off the queue");
-    remove->add_option("url", o->urls, "profile URLs")->required();
+    remove->add_option("url", o->remove.urls, "profile URLs")->required();
     cmd->callback([o, cmd, &selected] {
         o->action = cmd->get_subcommands().front()->get_name();
-        selected = [o](Context& ctx) { return run_queue(ctx, *o); };
+        selected = [o](Context& ctx) -> core::Result<Output> {
+            if (o->action == "list") return answer(ctx, app::QueueListRequest{}, queue_text);
+            if (o->action == "remove") return answer(ctx, o->remove, removed_text);
+            if (o->action == "add")
+                return answer(ctx, o->add, [](const app::QueueAddAnswer& a) { return queued_text(a, "queue add"); });
+            return answer(ctx, o->import, [o](const app::QueueAddAnswer& a) { return queued_text(a, o->import.path); });
+        };
     });
 }
 
@@ -299,7 +136,15 @@ void add_template(CLI::App& app, Runner& selected)
     remove->add_option("name", o->name, "its name")->required();
     cmd->callback([o, cmd, &selected] {
         o->action = cmd->get_subcommands().front()->get_name();
-        selected = [o](Context& ctx) { return run_template(ctx, *o); };
+        selected = [o](Context& ctx) -> core::Result<Output> {
+            if (o->action == "list") return answer(ctx, app::TemplateListRequest{}, templates_text);
+            if (o->action == "remove")
+                return answer(ctx, app::TemplateRemoveRequest{o->name}, [](const app::TemplateRemoveAnswer& a) {
+                    return fmt::format("Removed template {}\n", a.name);
+                });
+            return answer(ctx, app::TemplateAddRequest{o->name, o->text},
+                          [](const app::TemplateAddAnswer& a) { return fmt::format("Saved template {}\n", a.name); });
+        };
     });
 }
 
@@ -313,7 +158,10 @@ void add_dnc(CLI::App& app, Runner& selected)
     cmd->add_subcommand("list", "Everyone on the list");
     cmd->callback([o, cmd, &selected] {
         o->action = cmd->get_subcommands().front()->get_name();
-        selected = [o](Context& ctx) { return run_dnc(ctx, *o); };
+        selected = [o](Context& ctx) -> core::Result<Output> {
+            if (o->action == "list") return answer(ctx, app::DncListRequest{}, dnc_text);
+            return answer(ctx, app::DncChangeRequest{o->action == "remove", o->urls}, dnc_changed_text);
+        };
     });
 }
 

@@ -3,12 +3,6 @@
 // with charts where a person would rather look than read a table.
 #include "present/command.h"
 
-#include "plan/forecast.h"
-#include "plan/health.h"
-#include "plan/history.h"
-#include "plan/simulate.h"
-#include "plan/stats.h"
-#include "plan/status.h"
 #include "present/svg.h"
 
 #include <fmt/format.h>
@@ -108,7 +102,7 @@ std::string pending_ages(const std::vector<plan::AgeBucket>& buckets)
     std::string h = "<h2>How old the pending requests are</h2>\n<figure>\n";
     h += bar_chart(ChartFrame{"Pending requests by age", "age since sent", "requests", 640, 240}, labels, values);
     h += fmt::format(
-        "<figcaption>{} pending. Most acceptances come within days (DESIGN: 88% within 7 days); "
+        "<figcaption>{} pending. Most acceptances come within days (88% within 7 days in 37 real exports); "
         "requests older than that rarely are, and count against the cap.</figcaption>\n</figure>\n",
         thousands(total));
     return h;
@@ -231,58 +225,31 @@ std::string strategies_section(const plan::SimulationResult& r, int runs, int da
     return h;
 }
 
-core::Result<Output> run_report(Context& ctx, const ReportOptions& o)
+std::string report_html(const app::ReportAnswer& a)
 {
-    auto scope = open_account(ctx);
-    if (!scope) return std::unexpected(scope.error());
-    auto& store = *scope->store;
-    const auto id = scope->account.id;
-    const auto status = plan::compute_status(store, scope->account, scope->settings, scope->now);
-    const auto ages = plan::pending_age_histogram(store, id, scope->now);
-    const auto weeks = plan::weekly_sends(store, id, scope->zone, scope->now, 12);
-    // Both groupings from one read of the outgoing invitations.
-    auto stats_options = plan::StatsOptions::from(scope->settings);
-    if (!stats_options) return std::unexpected(stats_options.error());
-    const auto outgoing = store.invitations(id, store::InvitationQuery{});
-    const auto by_note = plan::compute_stats(outgoing, plan::StatsGrouping::note, *stats_options, scope->now);
-    const auto by_window = plan::compute_stats(outgoing, plan::StatsGrouping::window, *stats_options, scope->now);
-    // A smaller simulation than `simulate`'s default: enough to rank the strategies.
-    constexpr int kRuns = 200, kDays = 180;
-    auto setup = plan::simulation_setup(store, id, scope->settings, scope->now, {7, 14, 21, 30}, {10, 15, 20}, false);
-    if (!setup) return std::unexpected(setup.error());
-    const auto simulated = plan::simulate(setup->strategies, setup->start, setup->rules, setup->model,
-                                          plan::SimulationOptions{kDays, kRuns, 1, 0});
-
     std::string h =
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-    h += fmt::format("<title>invitekeeper report: {}</title>\n", html_escape(scope->account.name));
+    h += fmt::format("<title>invitekeeper report: {}</title>\n", html_escape(a.where.account));
     h += fmt::format("<style>{}</style>\n</head>\n<body>\n", kStyle);
-    const std::string local = core::format_local(scope->now, scope->zone);
+    const std::string local = core::format_local(a.where.now, a.zone);
     h += fmt::format("<h1>{}</h1>\n<p class=\"meta\">invitekeeper report, {} {} ({})</p>\n",
-                     html_escape(scope->account.name), local.substr(0, 10), local.substr(11, 5),
-                     html_escape(scope->zone.name()));
-    h += standing(status);
-    h += health_section(status.health);
-    h += pending_ages(ages);
-    h += weekly(weeks, status.weekly_limit);
-    h += curve_section(by_note);
-    h += "<h2>What gets accepted</h2>\n<figure>\n" + rates_chart("Acceptance by note", by_note) +
-         rates_chart("Acceptance by sending window (your local time)", by_window) +
+                     html_escape(a.where.account), local.substr(0, 10), local.substr(11, 5), html_escape(a.where.zone));
+    h += standing(a.status);
+    h += health_section(a.status.health);
+    h += pending_ages(a.pending_age);
+    h += weekly(a.weeks, a.status.weekly_limit);
+    h += curve_section(a.by_note);
+    h += "<h2>What gets accepted</h2>\n<figure>\n" + rates_chart("Acceptance by note", a.by_note) +
+         rates_chart("Acceptance by sending window (your local time)", a.by_window) +
          "<figcaption>Requests sent 14 or more days ago; the number sent is in brackets. Personalized: a note "
          "that is not a stock phrase.</figcaption>\n</figure>\n";
-    h += forecast_section(status.forecast);
-    h += strategies_section(simulated, kRuns, kDays);
+    h += forecast_section(a.status.forecast);
+    h += strategies_section(a.simulated, a.simulated_runs, a.simulated_days);
     h += "<p class=\"note\">Made from your LinkedIn data export and what you recorded in invitekeeper, on this "
          "computer. Nothing was sent anywhere.</p>\n</body>\n</html>\n";
 
-    if (auto w = write_file_atomically(o.html, h); !w) return std::unexpected(w.error());
-    Output out;
-    out.json["html"] = o.html;
-    out.json["bytes"] = h.size();
-    out.text = fmt::format("Report written to {} ({} KB). Open it in a browser; it prints well too.\n", o.html,
-                           (h.size() + 1023) / 1024);
-    return out;
+    return h;
 }
 
 }  // namespace
@@ -292,7 +259,20 @@ void add_report(CLI::App& app, Runner& selected)
     auto o = std::make_shared<ReportOptions>();
     auto* cmd = app.add_subcommand("report", "Write a report to look at: one self-contained HTML file");
     cmd->add_option("--html", o->html, "the HTML file to write")->required();
-    cmd->callback([o, &selected] { selected = [o](Context& ctx) { return run_report(ctx, *o); }; });
+    cmd->callback([o, &selected] {
+        selected = [o](Context& ctx) -> core::Result<Output> {
+            auto answered = app::run(ctx.session(), app::ReportRequest{});
+            if (!answered) return std::unexpected(answered.error());
+            const std::string h = report_html(*answered);
+            if (auto w = write_file_atomically(o->html, h); !w) return std::unexpected(w.error());
+            Output out;
+            out.json["html"] = o->html;
+            out.json["bytes"] = h.size();
+            out.text = fmt::format("Report written to {} ({} KB). Open it in a browser; it prints well too.\n", o->html,
+                                   (h.size() + 1023) / 1024);
+            return out;
+        };
+    });
 }
 
 }  // namespace ik::present

@@ -18,15 +18,17 @@ struct ServeCommandOptions {
 
 core::Result<Output> run_serve(Context& ctx, const ServeCommandOptions& o)
 {
-    auto options = http::serve_options(o.listen, o.token, ctx.env());
+    auto options = http::serve_options(o.listen, o.token, ctx.session().env());
     if (!options) return std::unexpected(options.error());
     if (o.max_body_mib < 1) return core::fail(core::ErrorKind::usage, "bad_max_body", "--max-body is at least 1 (MiB)");
     options->max_body = o.max_body_mib * 1024 * 1024;
-    if (o.timeout_seconds < 1) return core::fail(core::ErrorKind::usage, "bad_timeout", "--timeout is at least 1 (second)");
+    if (o.timeout_seconds < 1)
+        return core::fail(core::ErrorKind::usage, "bad_timeout", "--timeout is at least 1 (second)");
     options->timeout = std::chrono::seconds(o.timeout_seconds);
     // The server talks on stdout as it runs (where it listens); the CLI prints
     // a command's output only when it ends.
-    if (auto served = http::serve(ctx, *options, std::cout); !served) return std::unexpected(served.error());
+    if (auto served = http::serve(ctx.session(), *options, std::cout, ctx.err()); !served)
+        return std::unexpected(served.error());
     Output out;
     out.json["stopped"] = true;
     out.text = "stopped\n";

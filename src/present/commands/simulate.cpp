@@ -2,9 +2,6 @@
 // the member's own numbers (plan/simulate.h has the model).
 #include "present/command.h"
 
-#include "plan/simulate.h"
-#include "plan/status.h"
-
 #include <fmt/format.h>
 
 #include <sstream>
@@ -14,13 +11,9 @@ namespace ik::present {
 namespace {
 
 struct SimulateOptions {
-    std::string withdraw_after = "7d,14d,21d,30d";
-    std::string per_day = "10,15,20";
-    int days = 180;
-    int runs = 1000;
-    std::uint64_t seed = 1;
-    int threads = 0;
-    bool unlimited = false;
+    app::SimulateRequest request;
+    std::string withdraw_after;  // a list; empty: the request's default
+    std::string per_day;         // a list; empty: the request's default
 };
 
 std::vector<std::string> split_list(const std::string& text)
@@ -35,15 +28,14 @@ std::vector<std::string> split_list(const std::string& text)
     return out;
 }
 
-core::Result<Output> run_simulate(Context& ctx, const SimulateOptions& o)
+// The strategies as the command line gives them: "7d,14d,never" and "10,15,20".
+core::Result<app::SimulateRequest> simulate_request(const SimulateOptions& o)
 {
-    if (o.days < 7 || o.days > 730) return core::fail(core::ErrorKind::usage, "bad_days", "--days must be 7 to 730");
-    if (o.runs < 1 || o.runs > 100000)
-        return core::fail(core::ErrorKind::usage, "bad_runs", "--runs must be 1 to 100,000");
-    std::vector<int> afters;
+    app::SimulateRequest request = o.request;
+    if (!o.withdraw_after.empty()) request.withdraw_after_days.clear();
     for (const auto& a : split_list(o.withdraw_after)) {
         if (a == "never" || a == "0") {
-            afters.push_back(0);
+            request.withdraw_after_days.push_back(0);
             continue;
         }
         auto d = core::parse_duration(a);
@@ -51,82 +43,35 @@ core::Result<Output> run_simulate(Context& ctx, const SimulateOptions& o)
             return core::fail(
                 core::ErrorKind::usage, "bad_strategy",
                 fmt::format("--withdraw-after: \"{}\" is not a number of whole days like 14d (or never)", a));
-        afters.push_back(static_cast<int>(d->count() / 86400));
+        request.withdraw_after_days.push_back(static_cast<int>(d->count() / 86400));
     }
-    std::vector<long> per_days;
+    if (!o.per_day.empty()) request.per_day.clear();
     for (const auto& p : split_list(o.per_day)) {
-        long n = 0;
-        try {
-            size_t used = 0;
-            n = std::stol(p, &used);
-            if (used != p.size()) n = -1;
-        } catch (...) {
-            n = -1;
-        }
-        if (n < 0 || n > 1000)
+        // The range is the use case's to check.
+        auto n = core::parse_integer(p);
+        if (!n)
             return core::fail(core::ErrorKind::usage, "bad_strategy",
                               fmt::format("--per-day: \"{}\" is not a whole number from 0 to 1000", p));
-        per_days.push_back(n);
+        request.per_day.push_back(static_cast<long>(*n));
     }
-    if (afters.empty() || per_days.empty())
-        return core::fail(core::ErrorKind::usage, "bad_strategy",
-                          "give at least one --withdraw-after and one --per-day");
+    return request;
+}
 
-    auto scope = open_account(ctx);
-    if (!scope) return std::unexpected(scope.error());
-    auto& store = *scope->store;
-    const auto& settings = scope->settings;
-    const auto id = scope->account.id;
-
-    auto setup = plan::simulation_setup(store, id, settings, scope->now, afters, per_days, o.unlimited);
-    if (!setup) return std::unexpected(setup.error());
-    const auto& start = setup->start;
-    const auto& model = setup->model;
-    plan::SimulationOptions options{o.days, o.runs, o.seed, o.threads};
-    const auto result = plan::simulate(setup->strategies, start, setup->rules, model, options);
-
-    Output out;
-    out.json["now"] = json_instant(scope->now);
-    out.json["days"] = o.days;
-    out.json["runs"] = o.runs;
-    out.json["seed"] = o.seed;
-    out.json["start"] = Json{{"pending", start.pending_ages.size()},
-                             {"sent_last_6_days", start.recent_sends.size()},
-                             {"prospects", start.pool ? Json(*start.pool) : Json("unlimited")}};
-    out.json["model"] = Json{{"source", model.source()}, {"acceptance_rate", round_to(model.rate(), 4)}};
-    Json items = Json::array();
-    for (const auto& r : result.strategies)
-        items.push_back(Json{{"label", r.strategy.label},
-                             {"withdraw_after_days", r.strategy.withdraw_after_days},
-                             {"per_day", r.strategy.per_day},
-                             {"current", r.strategy.current},
-                             {"accepted_per_week", Json{{"mean", round_to(r.accepted_per_week_mean, 2)},
-                                                        {"p10", round_to(r.accepted_per_week_p10, 2)},
-                                                        {"p90", round_to(r.accepted_per_week_p90, 2)}}},
-                             {"accepted_total", round_to(r.accepted_total_mean, 1)},
-                             {"pending_mean", round_to(r.pending_mean, 1)},
-                             {"pending_max", r.pending_max},
-                             {"blocked_share", round_to(r.blocked_share, 4)},
-                             {"withdrawals_per_week", round_to(r.withdrawals_per_week, 2)},
-                             {"sent_per_week", round_to(r.sent_per_week, 2)},
-                             {"acceptance_rate", round_to(r.acceptance_rate, 4)}});
-    out.json["strategies"] = items;
+std::string simulate_text(const app::SimulateAnswer& a)
+{
+    const auto& o = a.request;
+    const auto& result = a.result;
+    const auto& start = a.start;
     const auto& best = result.strategies[result.best];
     const auto& current = result.strategies[result.current.value_or(result.best)];
-    out.json["best"] =
-        Json{{"label", best.strategy.label},
-             {"accepted_per_week", round_to(best.accepted_per_week_mean, 2)},
-             {"vs_current_per_week", round_to(best.accepted_per_week_mean - current.accepted_per_week_mean, 2)},
-             {"current", current.strategy.label}};
-
-    std::string& t = out.text;
+    std::string t;
     t += fmt::format(
         "Simulated {} strategies x {} runs x {} days from {} ({} pending, {} prospects; acceptance {:.1f}% "
         "with the {} time-to-accept curve).\n\n",
-        result.strategies.size(), thousands(o.runs), o.days, core::format_date(scope->zone.local_date(scope->now)),
+        result.strategies.size(), thousands(o.runs), o.days, core::format_date(a.today),
         thousands(static_cast<long>(start.pending_ages.size())),
-        start.pool ? thousands(*start.pool) : std::string("unlimited"), model.rate() * 100,
-        model.source() == "prior" ? "measured prior" : "your own");
+        start.pool ? thousands(*start.pool) : std::string("unlimited"), a.model_rate * 100,
+        a.model_source == "prior" ? "measured prior" : "your own");
     TextTable table({"strategy", "accepted/week", "p10-p90", "accepted", "pending mean", "max", "blocked",
                      "withdrawn/wk", "sent/wk", "rate"},
                     {false, true, true, true, true, true, true, true, true, true});
@@ -153,7 +98,7 @@ core::Result<Output> run_simulate(Context& ctx, const SimulateOptions& o)
     t += "\"blocked\": the share of sending days on which the pending cap stopped a send.\n"
          "\"rate\": the share of the invitations sent in the simulated days that were accepted within them\n"
          "(not of those pending at the start). Same --seed, same figures.\n";
-    return out;
+    return t;
 }
 
 }  // namespace
@@ -165,13 +110,20 @@ void add_simulate(CLI::App& app, Runner& selected)
     cmd->add_option("--withdraw-after", o->withdraw_after,
                     "withdraw pending requests this old (list; default 7d,14d,21d,30d)");
     cmd->add_option("--per-day", o->per_day, "requests sent per sending day (list; default 10,15,20)");
-    cmd->add_option("--days", o->days, "days to simulate (default 180)");
-    cmd->add_option("--runs", o->runs, "runs per strategy (default 1000)");
-    cmd->add_option("--seed", o->seed, "random seed (default 1): same seed, same figures");
-    cmd->add_option("--threads", o->threads, "worker threads, 1 to 256 (default one per core); never changes the figures")
+    cmd->add_option("--days", o->request.days, "days to simulate (default 180)");
+    cmd->add_option("--runs", o->request.runs, "runs per strategy (default 1000)");
+    cmd->add_option("--seed", o->request.seed, "random seed (default 1): same seed, same figures");
+    cmd->add_option("--threads", o->request.threads,
+                    "worker threads, 1 to 256 (default one per core); never changes the figures")
         ->check(CLI::Range(0, 256));
-    cmd->add_flag("--unlimited", o->unlimited, "an unlimited pool of prospects instead of your queue");
-    cmd->callback([o, &selected] { selected = [o](Context& ctx) { return run_simulate(ctx, *o); }; });
+    cmd->add_flag("--unlimited", o->request.unlimited, "an unlimited pool of prospects instead of your queue");
+    cmd->callback([o, &selected] {
+        selected = [o](Context& ctx) -> core::Result<Output> {
+            auto request = simulate_request(*o);
+            if (!request) return std::unexpected(request.error());
+            return answer(ctx, *request, simulate_text);
+        };
+    });
 }
 
 }  // namespace ik::present

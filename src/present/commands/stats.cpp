@@ -3,8 +3,6 @@
 // plan::acceptance_stats; computes nothing of its own.
 #include "present/command.h"
 
-#include "plan/stats.h"
-
 #include <fmt/format.h>
 
 #include <array>
@@ -13,12 +11,6 @@ namespace ik::present {
 
 namespace {
 
-struct StatsCommandOptions {
-    std::string by;
-};
-
-constexpr std::array kPercentiles{std::pair{0.25, "p25"}, std::pair{0.50, "p50"}, std::pair{0.75, "p75"},
-                                  std::pair{0.90, "p90"}};
 // The rows of the text curve table: "accepted within d days", as the prior is measured (docs/rules.md).
 constexpr std::array kWithinDays{0, 1, 2, 3, 7, 14, 30, 90};
 
@@ -34,20 +26,6 @@ std::string days_text(const std::optional<double>& d)
 {
     return d ? fmt::format("{:.1f}", *d) : "-";
 }
-Json json_days(const std::optional<double>& d)
-{
-    return d ? Json(round_to(*d, 3)) : Json(nullptr);
-}
-Json json_rate(const std::optional<double>& r)
-{
-    return r ? Json(round_to(*r, 4)) : Json(nullptr);
-}
-
-Json group_json(const plan::GroupAcceptance& g)
-{
-    return Json{{"group", g.group}, {"accepted", g.accepted}, {"outgoing", g.outgoing}, {"rate", json_rate(g.rate)}};
-}
-
 std::string stats_text(const plan::AcceptanceStats& st, const std::string& min_age)
 {
     std::string t;
@@ -92,7 +70,7 @@ std::string stats_text(const plan::AcceptanceStats& st, const std::string& min_a
 
     TextTable pct({"days until accepted", "p25", "p50", "p75", "p90"}, {false, true, true, true, true});
     std::vector<std::string> of_all{"of all invitations"}, of_accepted{"of those accepted"};
-    for (const auto& [q, name] : kPercentiles) {
+    for (const auto& [q, name] : app::kStatsPercentiles) {
         of_all.push_back(days_text(c.percentile(q)));
         of_accepted.push_back(days_text(plan::accepted_percentile(c, q)));
     }
@@ -114,76 +92,18 @@ std::string stats_text(const plan::AcceptanceStats& st, const std::string& min_a
     return t;
 }
 
-core::Result<Output> run_stats(Context& ctx, const StatsCommandOptions& o)
-{
-    std::optional<plan::StatsGrouping> by;
-    if (!o.by.empty()) {
-        by = plan::stats_grouping_from_string(o.by);
-        if (!by)
-            return core::fail(core::ErrorKind::usage, "bad_grouping",
-                              fmt::format("--by {}: expected week, note, template, weekday or window", o.by));
-    }
-    auto scope = open_account(ctx);
-    if (!scope) return std::unexpected(scope.error());
-    auto st = plan::acceptance_stats(*scope->store, scope->account.id, scope->settings, by, scope->now);
-    if (!st) return std::unexpected(st.error());
-    const auto min_age = core::format_duration(scope->settings.duration("stats.min_age"));
-
-    Output out;
-    auto& j = out.json;
-    j["now"] = json_instant(scope->now);
-    j["by"] = by ? Json(plan::to_string(*by)) : Json(nullptr);
-    j["min_age"] = min_age;
-    Json overall = group_json(st->overall);
-    overall.erase("group");
-    j["acceptance"] = overall;
-    Json groups = Json::array();
-    for (const auto& g : st->groups) groups.push_back(group_json(g));
-    j["groups"] = groups;
-
-    const auto& c = st->curve;
-    j["observations"] = c.observations;
-    j["accepted"] = c.events;
-    j["accepted_total"] = st->accepted_total;
-    j["ever_accepted"] = c.points.empty() ? Json(nullptr) : Json(round_to(1 - c.points.back().survival, 4));
-    Json pct = Json::object(), pct_accepted = Json::object();
-    for (const auto& [q, name] : kPercentiles) {
-        pct[name] = json_days(c.percentile(q));
-        pct_accepted[name] = json_days(plan::accepted_percentile(c, q));
-    }
-    j["percentiles"] = pct;
-    j["percentiles_of_accepted"] = pct_accepted;
-    j["curve_source"] = st->model.source();
-    j["min_accepted"] = st->min_accepted;
-    Json points = Json::array();
-    for (const auto& p : c.points)
-        points.push_back(Json{{"t", round_to(p.time, 3)},
-                              {"at_risk", p.at_risk},
-                              {"events", p.events},
-                              {"censored", p.censored},
-                              {"survival", round_to(p.survival, 4)},
-                              {"std_error", round_to(p.std_error, 4)},
-                              {"lower", round_to(p.lower, 4)},
-                              {"upper", round_to(p.upper, 4)}});
-    j["curve"] = points;
-    Json prior_points = Json::array();
-    for (const auto& p : plan::model_curve(st->prior))
-        prior_points.push_back(Json{{"t", p.time},
-                                    {"survival", round_to(p.survival, 4)},
-                                    {"survival_if_accepted", round_to(p.survival_if_accepted, 4)}});
-    j["prior"] = Json{{"rate", round_to(st->prior.rate(), 4)}, {"points", prior_points}};
-    out.text = stats_text(*st, min_age);
-    return out;
-}
-
 }  // namespace
 
 void add_stats(CLI::App& app, Runner& selected)
 {
-    auto o = std::make_shared<StatsCommandOptions>();
+    auto o = std::make_shared<app::StatsRequest>();
     auto* cmd = app.add_subcommand("stats", "Acceptance rates, overall and by group, and how long acceptance takes");
     cmd->add_option("--by", o->by, "group rates by week, note, template, weekday or window");
-    cmd->callback([o, &selected] { selected = [o](Context& ctx) { return run_stats(ctx, *o); }; });
+    cmd->callback([o, &selected] {
+        selected = [o](Context& ctx) {
+            return answer(ctx, *o, [](const app::StatsAnswer& a) { return stats_text(a.stats, a.min_age); });
+        };
+    });
 }
 
 }  // namespace ik::present

@@ -1,7 +1,6 @@
 // `status`: where the member stands against LinkedIn's limits, and what to do next.
 #include "present/command.h"
 
-#include "plan/status.h"
 #include "present/reports.h"
 
 #include <fmt/format.h>
@@ -10,7 +9,10 @@ namespace ik::present {
 
 namespace {
 
-std::string percent(double r) { return fmt::format("{:.1f}%", r * 100); }
+std::string percent(double r)
+{
+    return fmt::format("{:.1f}%", r * 100);
+}
 
 std::string status_text(const plan::StatusReport& s, const std::string& zone)
 {
@@ -19,9 +21,12 @@ std::string status_text(const plan::StatusReport& s, const std::string& zone)
     const long over = s.pending - s.pending_target;
     t += fmt::format("Pending    {:>6} / {:<6} {}  ", thousands(s.pending), thousands(s.pending_cap),
                      bar(s.pending, s.pending_cap, 30, s.pending_target));
-    if (s.pending >= s.pending_cap) t += "AT THE CAP: LinkedIn blocks new requests\n";
-    else if (over > 0) t += fmt::format("{} over the target of {}\n", thousands(over), thousands(s.pending_target));
-    else t += fmt::format("under the target of {}\n", thousands(s.pending_target));
+    if (s.pending >= s.pending_cap)
+        t += "AT THE CAP: LinkedIn blocks new requests\n";
+    else if (over > 0)
+        t += fmt::format("{} over the target of {}\n", thousands(over), thousands(s.pending_target));
+    else
+        t += fmt::format("under the target of {}\n", thousands(s.pending_target));
     t += fmt::format("This week  {:>6} / {:<6} {}  {} left; {} sent today of {}\n", thousands(s.sent_7d),
                      thousands(s.weekly_limit), bar(s.sent_7d, s.weekly_limit, 30), thousands(s.weekly_remaining),
                      s.sent_today, s.daily_limit);
@@ -33,7 +38,8 @@ std::string status_text(const plan::StatusReport& s, const std::string& zone)
         t += fmt::format("{} of invitations at least {} old ({} of {})\n", percent(*s.acceptance.rate),
                          core::format_duration(s.min_age), thousands(s.acceptance.accepted),
                          thousands(s.acceptance.outgoing));
-    else t += "no invitation old enough for an acceptance rate yet\n";
+    else
+        t += "no invitation old enough for an acceptance rate yet\n";
     t += fmt::format("Cleanup    next due {}{}\n", core::format_date(s.next_cleanup),
                      s.next_cleanup == s.today ? " (today)" : "");
     t += fmt::format("Health     {:>6} / 100  {}; every factor: invitekeeper health\n", s.health.score, s.health.grade);
@@ -44,10 +50,10 @@ std::string status_text(const plan::StatusReport& s, const std::string& zone)
     t += "\nWhat to do next\n";
     int step = 1;
     if (s.withdraw_today > 0) {
-        t += fmt::format("  {}. Withdraw {} {}invitation{} today on LinkedIn's sent-invitations page:\n"
-                         "       invitekeeper plan withdraw\n",
-                         step++, s.withdraw_today, s.withdrawn_today > 0 ? "more " : "",
-                         s.withdraw_today == 1 ? "" : "s");
+        t += fmt::format(
+            "  {}. Withdraw {} {}invitation{} today on LinkedIn's sent-invitations page:\n"
+            "       invitekeeper plan withdraw\n",
+            step++, s.withdraw_today, s.withdrawn_today > 0 ? "more " : "", s.withdraw_today == 1 ? "" : "s");
         if (s.withdraw_total > s.withdraw_today)
             t += fmt::format("     ({} in the whole plan, spread over the coming days)\n", thousands(s.withdraw_total));
         t += fmt::format("  {}. Then record them:  invitekeeper mark withdrawn --plan\n", step++);
@@ -58,50 +64,18 @@ std::string status_text(const plan::StatusReport& s, const std::string& zone)
     if (s.pending >= s.pending_cap)
         t += fmt::format("  {}. Send no new requests until pending is under {}.\n", step++, thousands(s.pending_cap));
     else if (over > 0)
-        t += fmt::format("  {}. Withdraw before new outreach: pending is {} over your target.\n", step++, thousands(over));
+        t += fmt::format("  {}. Withdraw before new outreach: pending is {} over your target.\n", step++,
+                         thousands(over));
     else {
         const long today_left = std::max(0L, std::min(s.daily_limit - s.sent_today, s.weekly_remaining));
         t += fmt::format("  {}. You can send {} more request{} today ({} left this week).\n", step++, today_left,
                          today_left == 1 ? "" : "s", s.weekly_remaining);
     }
-    t += fmt::format("  {}. Import a fresh export now and then so accepted requests are counted:\n"
-                     "       invitekeeper import Basic_LinkedInDataExport_MM-DD-YYYY.zip\n",
-                     step++);
+    t += fmt::format(
+        "  {}. Import a fresh export now and then so accepted requests are counted:\n"
+        "       invitekeeper import Basic_LinkedInDataExport_MM-DD-YYYY.zip\n",
+        step++);
     return t;
-}
-
-core::Result<Output> run_status(Context& ctx)
-{
-    auto scope = open_account(ctx);
-    if (!scope) return std::unexpected(scope.error());
-    auto s = plan::compute_status(*scope->store, scope->account, scope->settings, scope->now);
-    Output out;
-    auto& j = out.json;
-    j["account"] = s.account;
-    j["now"] = json_instant(s.now);
-    j["today"] = json_date(s.today);
-    j["pending"] = s.pending;
-    j["pending_cap"] = s.pending_cap;
-    j["pending_target"] = s.pending_target;
-    j["sent_7d"] = s.sent_7d;
-    j["weekly_limit"] = s.weekly_limit;
-    j["weekly_remaining"] = s.weekly_remaining;
-    j["sent_today"] = s.sent_today;
-    j["daily_limit"] = s.daily_limit;
-    j["stale"] = s.stale;
-    j["oldest_pending_days"] = s.oldest_pending_days ? Json(*s.oldest_pending_days) : Json(nullptr);
-    j["accepted_total"] = s.accepted_total;
-    j["acceptance_rate"] = s.acceptance.rate ? Json(round_to(*s.acceptance.rate, 4)) : Json(nullptr);
-    j["acceptance_basis"] = Json{{"accepted", s.acceptance.accepted}, {"outgoing", s.acceptance.outgoing}};
-    j["next_cleanup"] = json_date(s.next_cleanup);
-    j["last_cleanup"] = s.last_cleanup ? json_date(*s.last_cleanup) : Json(nullptr);
-    j["withdraw_today"] = s.withdraw_today;
-    j["withdraw_planned"] = s.withdraw_total;
-    j["withdrawn_today"] = s.withdrawn_today;
-    j["health"] = health_json(s.health);
-    j["forecast"] = forecast_json(s.forecast, false);
-    out.text = status_text(s, scope->zone.name());
-    return out;
 }
 
 }  // namespace
@@ -109,7 +83,12 @@ core::Result<Output> run_status(Context& ctx)
 void add_status(CLI::App& app, Runner& selected)
 {
     auto* cmd = app.add_subcommand("status", "Where you stand: pending vs cap, the week vs its limit, what to do next");
-    cmd->callback([&selected] { selected = run_status; });
+    cmd->callback([&selected] {
+        selected = [](Context& ctx) {
+            return answer(ctx, app::StatusRequest{},
+                          [](const app::StatusAnswer& a) { return status_text(a.status, a.zone); });
+        };
+    });
 }
 
 }  // namespace ik::present

@@ -1,21 +1,18 @@
 #include "present/http/api.h"
 
-#include "present/command.h"
-#include "present/marks.h"
-
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <array>
+#include <limits>
 #include <span>
 
 namespace ik::present::http {
 
 namespace {
 
+using app::Json;
 using core::ErrorKind;
-using Json = nlohmann::json;
+using Parsed = std::expected<AnyRequest, ApiError>;
 
 ApiError bad(int status, std::string code, std::string message)
 {
@@ -23,92 +20,51 @@ ApiError bad(int status, std::string code, std::string message)
                                         std::move(message)}};
 }
 
-// A query parameter and the CLI option it becomes.
-struct Param {
-    std::string_view name;    // as in the query: max_per_day
-    std::string_view option;  // as on the command line: --max-per-day
-    bool flag = false;        // takes true or false; true adds the option without a value
-};
-
 // What a route's body holds.
-enum class Body { none, mark, account, prospect, export_file, queue_file };
+enum class Body { none, json, file };
 
-struct Route {
-    std::string_view method;
-    std::string_view path;
-    std::array<std::string_view, 2> command;  // the CLI command; an empty second word means none
-    std::span<const Param> params;
-    Body body = Body::none;
-    bool per_account = true;  // takes ?account=
-    int success_status = 200;
-};
+// The query's parameters, checked against those the route takes: none unknown,
+// none twice, none empty; each read as the type its request field has.
+class Query {
+public:
+    explicit Query(const ApiRequest& r) : m_query(r.query) {}
 
-constexpr Param kStats[] = {{"by", "--by"}};
-constexpr Param kHistory[] = {{"weeks", "--weeks"}};
-constexpr Param kPending[] = {{"older_than", "--older-than"}, {"limit", "--limit"}};
-constexpr Param kWithdraw[] = {
-    {"after", "--after"}, {"target", "--target"}, {"max_per_day", "--max-per-day"}, {"all", "--all", true}};
-constexpr Param kSend[] = {{"days", "--days"},
-                           {"from", "--from"},
-                           {"aggressive", "--aggressive", true},
-                           {"allow_unpersonalized", "--allow-unpersonalized", true}};
-constexpr Param kImport[] = {{"skip_invalid", "--skip-invalid", true}, {"dry_run", "--dry-run", true}};
-
-constexpr std::span<const Param> none() { return {}; }
-
-// Every route but the marks (a path parameter) and the queue removal (a list).
-constexpr Route kRoutes[] = {
-    {"GET", "/api/accounts", {"accounts", ""}, none(), Body::none, false},
-    {"POST", "/api/accounts", {"init", ""}, none(), Body::account, false, 201},
-    {"GET", "/api/status", {"status", ""}, none()},
-    {"GET", "/api/health", {"health", ""}, none()},
-    {"GET", "/api/forecast", {"forecast", ""}, none()},
-    {"GET", "/api/stats", {"stats", ""}, kStats},
-    {"GET", "/api/history", {"history", ""}, kHistory},
-    {"GET", "/api/pending", {"pending", ""}, kPending},
-    {"GET", "/api/plan/withdraw", {"plan", "withdraw"}, kWithdraw},
-    {"GET", "/api/plan/send", {"plan", "send"}, kSend},
-    {"GET", "/api/queue", {"queue", "list"}, none()},
-    {"POST", "/api/queue", {"queue", "add"}, none(), Body::prospect, true, 201},
-    {"DELETE", "/api/queue", {"queue", "remove"}, none()},
-    {"POST", "/api/queue/import", {"queue", "import"}, none(), Body::queue_file},
-    {"POST", "/api/import", {"import", ""}, kImport, Body::export_file},
-    {"POST", "/api/import/undo", {"import", "--undo"}, none()},
-};
-
-constexpr std::string_view kMarks = "/api/marks/";
-
-// A query value passed as `--option=value`, so no value can read as another option.
-std::expected<void, ApiError> add_params(const ApiRequest& r, const Route& route, ApiCall& call)
-{
-    for (const auto& [name, value] : r.query) {
-        if (name == "account" && route.per_account) {
-            if (value.empty()) return std::unexpected(bad(400, "bad_parameter", "account= is empty"));
-            call.account = value;
-            continue;
-        }
-        if (route.body == Body::export_file || route.body == Body::queue_file) {
-            if (name == "filename") continue;
-        }
-        if (route.method == "DELETE" && name == "url") continue;
-        auto p = std::find_if(route.params.begin(), route.params.end(), [&](const Param& q) { return q.name == name; });
-        if (p == route.params.end())
-            return std::unexpected(bad(400, "unknown_parameter",
-                                       fmt::format("{} {} takes no parameter \"{}\"", route.method, route.path, name)));
-        if (r.query.count(name) > 1)
-            return std::unexpected(bad(400, "bad_parameter", fmt::format("{}= is given more than once", name)));
-        if (p->flag) {
-            if (value == "true") call.args.emplace_back(p->option);
-            else if (value != "false")
-                return std::unexpected(
-                    bad(400, "bad_parameter", fmt::format("{}= takes true or false, not \"{}\"", name, value)));
-            continue;
-        }
-        if (value.empty()) return std::unexpected(bad(400, "bad_parameter", fmt::format("{}= is empty", name)));
-        call.args.push_back(fmt::format("{}={}", p->option, value));
+    std::optional<std::string> text(std::string_view name) const
+    {
+        auto it = m_query.find(std::string(name));
+        if (it == m_query.end()) return std::nullopt;
+        return it->second;
     }
-    return {};
-}
+    std::expected<std::optional<long>, ApiError> integer(std::string_view name) const
+    {
+        auto value = text(name);
+        if (!value) return std::nullopt;
+        auto n = core::parse_integer(*value);
+        if (!n || *n < std::numeric_limits<int>::min() || *n > std::numeric_limits<int>::max())
+            return std::unexpected(
+                bad(400, "bad_parameter", fmt::format("{}= takes a whole number, not \"{}\"", name, *value)));
+        return static_cast<long>(*n);
+    }
+    std::expected<bool, ApiError> flag(std::string_view name) const
+    {
+        auto value = text(name);
+        if (!value || *value == "false") return false;
+        if (*value == "true") return true;
+        return std::unexpected(
+            bad(400, "bad_parameter", fmt::format("{}= takes true or false, not \"{}\"", name, *value)));
+    }
+    std::expected<std::optional<core::Duration>, ApiError> duration(std::string_view name) const
+    {
+        auto value = text(name);
+        if (!value) return std::nullopt;
+        auto d = core::parse_duration(*value);
+        if (!d) return std::unexpected(ApiError{400, d.error()});
+        return *d;
+    }
+
+private:
+    const std::multimap<std::string, std::string>& m_query;
+};
 
 std::expected<Json, ApiError> json_body(const ApiRequest& r)
 {
@@ -122,48 +78,267 @@ std::expected<Json, ApiError> json_body(const ApiRequest& r)
     return body;
 }
 
-// Reads the body's fields into options: strings, integers or true/false flags.
-struct Field {
-    std::string_view name;
-    std::string_view option;  // empty: handled by the caller
-    enum { text, integer, flag } type = text;
+// A JSON body's fields, checked against those the route takes; each read as the
+// type its request field has. An empty string is a field not given.
+class Fields {
+public:
+    static std::expected<Fields, ApiError> of(const ApiRequest& r, std::span<const std::string_view> takes)
+    {
+        auto body = json_body(r);
+        if (!body) return std::unexpected(body.error());
+        for (const auto& [key, value] : body->items())
+            if (std::find(takes.begin(), takes.end(), key) == takes.end())
+                return std::unexpected(
+                    bad(400, "unknown_field", fmt::format("the body has an unknown field \"{}\"", key)));
+        return Fields(std::move(*body));
+    }
+
+    std::expected<std::string, ApiError> text(std::string_view key) const
+    {
+        auto it = m_body.find(key);
+        if (it == m_body.end()) return std::string();
+        if (!it->is_string())
+            return std::unexpected(bad(400, "bad_field", fmt::format("\"{}\" must be a string", key)));
+        return it->get<std::string>();
+    }
+    std::expected<std::string, ApiError> required_text(std::string_view key) const
+    {
+        auto it = m_body.find(key);
+        if (it == m_body.end() || !it->is_string() || it->get<std::string>().empty())
+            return std::unexpected(bad(400, "missing_field", fmt::format("the body needs \"{}\" (a string)", key)));
+        return it->get<std::string>();
+    }
+    std::expected<std::optional<long>, ApiError> integer(std::string_view key) const
+    {
+        auto it = m_body.find(key);
+        if (it == m_body.end()) return std::nullopt;
+        if (!it->is_number_integer() || it->get<long long>() < std::numeric_limits<int>::min() ||
+            it->get<long long>() > std::numeric_limits<int>::max())
+            return std::unexpected(bad(400, "bad_field", fmt::format("\"{}\" must be an integer", key)));
+        return static_cast<long>(it->get<long long>());
+    }
+    std::expected<bool, ApiError> flag(std::string_view key) const
+    {
+        auto it = m_body.find(key);
+        if (it == m_body.end()) return false;
+        if (!it->is_boolean())
+            return std::unexpected(bad(400, "bad_field", fmt::format("\"{}\" must be true or false", key)));
+        return it->get<bool>();
+    }
+    const Json& json() const { return m_body; }
+
+private:
+    explicit Fields(Json body) : m_body(std::move(body)) {}
+    Json m_body;
 };
 
-std::expected<void, ApiError> add_fields(const Json& body, std::span<const Field> fields, ApiCall& call)
+// Unwraps a parameter or field read, or returns its error from the enclosing parser.
+#define IK_TRY(var, expr)                                        \
+    auto var##_read = (expr);                                    \
+    if (!var##_read) return std::unexpected(var##_read.error()); \
+    auto var = std::move(*var##_read)
+
+Parsed init(const ApiRequest& r, const Query&)
 {
-    for (const auto& [key, value] : body.items()) {
-        auto f = std::find_if(fields.begin(), fields.end(), [&](const Field& g) { return g.name == key; });
-        if (f == fields.end())
-            return std::unexpected(bad(400, "unknown_field", fmt::format("the body has an unknown field \"{}\"", key)));
-        if (f->option.empty()) continue;
-        switch (f->type) {
-        case Field::text:
-            if (!value.is_string())
-                return std::unexpected(bad(400, "bad_field", fmt::format("\"{}\" must be a string", key)));
-            if (!value.get<std::string>().empty())
-                call.args.push_back(fmt::format("{}={}", f->option, value.get<std::string>()));
-            break;
-        case Field::integer:
-            if (!value.is_number_integer())
-                return std::unexpected(bad(400, "bad_field", fmt::format("\"{}\" must be an integer", key)));
-            call.args.push_back(fmt::format("{}={}", f->option, value.get<long long>()));
-            break;
-        case Field::flag:
-            if (!value.is_boolean())
-                return std::unexpected(bad(400, "bad_field", fmt::format("\"{}\" must be true or false", key)));
-            if (value.get<bool>()) call.args.emplace_back(f->option);
-            break;
-        }
-    }
-    return {};
+    static constexpr std::string_view kTakes[] = {"name", "tier", "tz", "export_zone", "weekly_limit", "pending_cap"};
+    IK_TRY(body, Fields::of(r, kTakes));
+    IK_TRY(name, body.required_text("name"));
+    IK_TRY(tier, body.text("tier"));
+    IK_TRY(tz, body.text("tz"));
+    IK_TRY(export_zone, body.text("export_zone"));
+    IK_TRY(weekly_limit, body.integer("weekly_limit"));
+    IK_TRY(pending_cap, body.integer("pending_cap"));
+    return app::InitRequest{name, tier, tz, export_zone, weekly_limit, pending_cap};
 }
 
-std::expected<std::string, ApiError> required_text(const Json& body, std::string_view key)
+Parsed stats(const ApiRequest&, const Query& q)
 {
-    auto it = body.find(key);
-    if (it == body.end() || !it->is_string() || it->get<std::string>().empty())
-        return std::unexpected(bad(400, "missing_field", fmt::format("the body needs \"{}\" (a string)", key)));
-    return it->get<std::string>();
+    return app::StatsRequest{q.text("by").value_or("")};
+}
+
+Parsed history(const ApiRequest&, const Query& q)
+{
+    IK_TRY(weeks, q.integer("weeks"));
+    app::HistoryRequest request;
+    if (weeks) request.weeks = static_cast<int>(*weeks);
+    return request;
+}
+
+Parsed pending(const ApiRequest&, const Query& q)
+{
+    IK_TRY(older_than, q.duration("older_than"));
+    IK_TRY(limit, q.integer("limit"));
+    return app::PendingRequest{older_than, q.text("older_than").value_or(""), limit};
+}
+
+Parsed plan_withdraw(const ApiRequest&, const Query& q)
+{
+    IK_TRY(after, q.duration("after"));
+    IK_TRY(target, q.integer("target"));
+    IK_TRY(max_per_day, q.integer("max_per_day"));
+    // `all` is the CLI's text option: the JSON lists every day either way.
+    IK_TRY(all, q.flag("all"));
+    (void)all;
+    return app::WithdrawPlanRequest{after, target, max_per_day};
+}
+
+Parsed plan_send(const ApiRequest&, const Query& q)
+{
+    app::SendPlanRequest request;
+    IK_TRY(days, q.integer("days"));
+    if (days) request.days = static_cast<int>(*days);
+    request.from = q.text("from").value_or("");
+    IK_TRY(aggressive, q.flag("aggressive"));
+    IK_TRY(allow_unpersonalized, q.flag("allow_unpersonalized"));
+    request.aggressive = aggressive;
+    request.allow_unpersonalized = allow_unpersonalized;
+    return request;
+}
+
+Parsed queue_add(const ApiRequest& r, const Query&)
+{
+    static constexpr std::string_view kTakes[] = {"url",  "name",     "first_name", "company",
+                                                  "note", "template", "tz",         "priority"};
+    IK_TRY(body, Fields::of(r, kTakes));
+    app::QueueAddRequest request;
+    auto& in = request.input;
+    IK_TRY(url, body.required_text("url"));
+    IK_TRY(name, body.text("name"));
+    IK_TRY(first_name, body.text("first_name"));
+    IK_TRY(company, body.text("company"));
+    IK_TRY(note, body.text("note"));
+    IK_TRY(template_name, body.text("template"));
+    IK_TRY(tz, body.text("tz"));
+    IK_TRY(priority, body.integer("priority"));
+    in.profile_url = url;
+    in.name = name;
+    in.first_name = first_name;
+    in.company = company;
+    in.note = note;
+    in.template_name = template_name;
+    in.timezone = tz;
+    if (priority) in.priority = std::to_string(*priority);
+    return request;
+}
+
+Parsed queue_remove(const ApiRequest& r, const Query&)
+{
+    app::QueueRemoveRequest request;
+    auto [from, to] = r.query.equal_range("url");
+    for (auto it = from; it != to; ++it) request.urls.push_back(it->second);
+    if (request.urls.empty()) return std::unexpected(bad(400, "missing_parameter", "give the profile URLs as url=..."));
+    return request;
+}
+
+Parsed queue_import(const ApiRequest&, const Query&)
+{
+    return app::QueueImportRequest{};
+}
+
+Parsed import(const ApiRequest&, const Query& q)
+{
+    IK_TRY(skip_invalid, q.flag("skip_invalid"));
+    IK_TRY(dry_run, q.flag("dry_run"));
+    app::ImportRequest request;
+    request.skip_invalid = skip_invalid;
+    request.dry_run = dry_run;
+    return request;
+}
+
+Parsed mark(const ApiRequest& r, std::string kind)
+{
+    static constexpr std::string_view kTakes[] = {"targets", "plan", "at", "no_note"};
+    IK_TRY(body, Fields::of(r, kTakes));
+    app::MarkRequest request;
+    request.kind = std::move(kind);
+    IK_TRY(plan, body.flag("plan"));
+    IK_TRY(at, body.text("at"));
+    IK_TRY(no_note, body.flag("no_note"));
+    request.plan = plan;
+    request.at = at;
+    request.no_note = no_note;
+    if (auto targets = body.json().find("targets"); targets != body.json().end()) {
+        if (!targets->is_array())
+            return std::unexpected(bad(400, "bad_field", "\"targets\" must be a list of ids or profile URLs"));
+        for (const auto& t : *targets) {
+            if (t.is_number_integer())
+                request.targets.push_back(std::to_string(t.get<long long>()));
+            else if (t.is_string() && !t.get<std::string>().empty())
+                request.targets.push_back(t.get<std::string>());
+            else
+                return std::unexpected(bad(400, "bad_field", "each target is an invitation id or a profile URL"));
+        }
+    }
+    return request;
+}
+
+template <class Request>
+Parsed plain(const ApiRequest&, const Query&)
+{
+    return Request{};
+}
+
+struct Route {
+    std::string_view method;
+    std::string_view path;
+    Parsed (*parse)(const ApiRequest&, const Query&);
+    std::span<const std::string_view> params = {};  // the query parameters it takes
+    Body body = Body::none;
+    bool per_account = true;  // takes ?account=
+    int success_status = 200;
+};
+
+constexpr std::string_view kStats[] = {"by"};
+constexpr std::string_view kHistory[] = {"weeks"};
+constexpr std::string_view kPending[] = {"older_than", "limit"};
+constexpr std::string_view kWithdraw[] = {"after", "target", "max_per_day", "all"};
+constexpr std::string_view kSend[] = {"days", "from", "aggressive", "allow_unpersonalized"};
+constexpr std::string_view kImport[] = {"skip_invalid", "dry_run", "filename"};
+constexpr std::string_view kUpload[] = {"filename"};
+constexpr std::string_view kUrls[] = {"url"};
+
+// Every route but the marks (a path parameter).
+constexpr Route kRoutes[] = {
+    {"GET", "/api/accounts", plain<app::AccountsRequest>, {}, Body::none, false},
+    {"POST", "/api/accounts", init, {}, Body::json, false, 201},
+    {"GET", "/api/status", plain<app::StatusRequest>},
+    {"GET", "/api/health", plain<app::HealthRequest>},
+    {"GET", "/api/forecast", plain<app::ForecastRequest>},
+    {"GET", "/api/stats", stats, kStats},
+    {"GET", "/api/history", history, kHistory},
+    {"GET", "/api/pending", pending, kPending},
+    {"GET", "/api/plan/withdraw", plan_withdraw, kWithdraw},
+    {"GET", "/api/plan/send", plan_send, kSend},
+    {"GET", "/api/queue", plain<app::QueueListRequest>},
+    {"POST", "/api/queue", queue_add, {}, Body::json, true, 201},
+    {"DELETE", "/api/queue", queue_remove, kUrls, Body::none, true, 200},
+    {"POST", "/api/queue/import", queue_import, kUpload, Body::file},
+    {"POST", "/api/import", import, kImport, Body::file},
+    {"POST", "/api/import/undo", plain<app::ImportUndoRequest>},
+};
+
+constexpr std::string_view kMarks = "/api/marks/";
+
+std::expected<void, ApiError> check_params(const ApiRequest& r, std::span<const std::string_view> takes,
+                                           bool per_account, std::string_view shown, ApiCall& call)
+{
+    for (const auto& [name, value] : r.query) {
+        if (name == "account" && per_account) {
+            if (value.empty()) return std::unexpected(bad(400, "bad_parameter", "account= is empty"));
+            if (r.query.count(name) > 1)
+                return std::unexpected(bad(400, "bad_parameter", "account= is given more than once"));
+            call.account = value;
+            continue;
+        }
+        if (std::find(takes.begin(), takes.end(), name) == takes.end())
+            return std::unexpected(
+                bad(400, "unknown_parameter", fmt::format("{} {} takes no parameter \"{}\"", r.method, shown, name)));
+        if (name == "url") continue;  // a list: url=...&url=...
+        if (r.query.count(name) > 1)
+            return std::unexpected(bad(400, "bad_parameter", fmt::format("{}= is given more than once", name)));
+        if (value.empty()) return std::unexpected(bad(400, "bad_parameter", fmt::format("{}= is empty", name)));
+    }
+    return {};
 }
 
 // A name safe to create in the server's private upload folder that keeps what the
@@ -182,103 +357,66 @@ std::string upload_name(std::string_view given, std::string_view body, std::stri
     return name;
 }
 
-std::expected<void, ApiError> add_body(const ApiRequest& r, const Route& route, ApiCall& call)
+std::expected<void, ApiError> check_body(const ApiRequest& r, Body body, bool queue_file, ApiCall& call)
 {
-    switch (route.body) {
-    case Body::none:
-        if (!r.body.empty())
-            return std::unexpected(bad(400, "unexpected_body", fmt::format("{} {} takes no body", r.method, r.path)));
-        return {};
-    case Body::account: {
-        auto body = json_body(r);
-        if (!body) return std::unexpected(body.error());
-        auto name = required_text(*body, "name");
-        if (!name) return std::unexpected(name.error());
-        static constexpr Field kFields[] = {{"name", "--name"},
-                                            {"tier", "--tier"},
-                                            {"tz", "--tz"},
-                                            {"export_zone", "--export-zone"},
-                                            {"weekly_limit", "--weekly-limit", Field::integer},
-                                            {"pending_cap", "--pending-cap", Field::integer}};
-        return add_fields(*body, kFields, call);
-    }
-    case Body::prospect: {
-        auto body = json_body(r);
-        if (!body) return std::unexpected(body.error());
-        auto url = required_text(*body, "url");
-        if (!url) return std::unexpected(url.error());
-        static constexpr Field kFields[] = {{"url", ""},
-                                            {"name", "--name"},
-                                            {"first_name", "--first-name"},
-                                            {"company", "--company"},
-                                            {"note", "--note"},
-                                            {"template", "--template"},
-                                            {"tz", "--tz"},
-                                            {"priority", "--priority", Field::integer}};
-        if (auto added = add_fields(*body, kFields, call); !added) return added;
-        call.args.emplace_back("--");
-        call.args.push_back(*url);
-        return {};
-    }
-    case Body::mark: {
-        auto body = json_body(r);
-        if (!body) return std::unexpected(body.error());
-        static constexpr Field kFields[] = {
-            {"targets", ""}, {"plan", "--plan", Field::flag}, {"at", "--at"}, {"no_note", "--no-note", Field::flag}};
-        if (auto added = add_fields(*body, kFields, call); !added) return added;
-        call.args.emplace_back("--");
-        if (auto targets = body->find("targets"); targets != body->end()) {
-            if (!targets->is_array())
-                return std::unexpected(bad(400, "bad_field", "\"targets\" must be a list of ids or profile URLs"));
-            for (const auto& t : *targets) {
-                if (t.is_number_integer()) call.args.push_back(std::to_string(t.get<long long>()));
-                else if (t.is_string() && !t.get<std::string>().empty()) call.args.push_back(t.get<std::string>());
-                else return std::unexpected(bad(400, "bad_field", "each target is an invitation id or a profile URL"));
-            }
+    switch (body) {
+        case Body::none:
+            if (!r.body.empty())
+                return std::unexpected(
+                    bad(400, "unexpected_body", fmt::format("{} {} takes no body", r.method, r.path)));
+            return {};
+        case Body::json:
+            return {};  // read field by field by the route's parser
+        case Body::file: {
+            static constexpr std::string_view kFileTypes[] = {"", "application/octet-stream", "application/zip",
+                                                              "application/x-zip-compressed", "text/csv"};
+            if (std::find(std::begin(kFileTypes), std::end(kFileTypes), r.content_type) == std::end(kFileTypes))
+                return std::unexpected(
+                    bad(415, "unsupported_media_type",
+                        fmt::format("upload the file as its raw bytes (application/zip, text/csv or "
+                                    "application/octet-stream) or as multipart field \"file\", not \"{}\"",
+                                    r.content_type)));
+            if (r.body.empty()) return std::unexpected(bad(400, "empty_upload", "the upload is empty"));
+            auto it = r.query.find("filename");
+            const std::string given = !r.filename.empty() ? r.filename : it != r.query.end() ? it->second : "";
+            call.upload_name = upload_name(given, r.body, queue_file ? "queue.csv" : "upload.csv");
+            return {};
         }
-        return {};
-    }
-    case Body::export_file:
-    case Body::queue_file: {
-        static constexpr std::string_view kFileTypes[] = {"", "application/octet-stream", "application/zip",
-                                                          "application/x-zip-compressed", "text/csv"};
-        if (std::find(std::begin(kFileTypes), std::end(kFileTypes), r.content_type) == std::end(kFileTypes))
-            return std::unexpected(
-                bad(415, "unsupported_media_type",
-                    fmt::format("upload the file as its raw bytes (application/zip, text/csv or "
-                                "application/octet-stream) or as multipart field \"file\", not \"{}\"",
-                                r.content_type)));
-        if (r.body.empty()) return std::unexpected(bad(400, "empty_upload", "the upload is empty"));
-        auto it = r.query.find("filename");
-        const std::string given = !r.filename.empty() ? r.filename : it != r.query.end() ? it->second : "";
-        call.upload_name = upload_name(given, r.body, route.body == Body::queue_file ? "queue.csv" : "upload.csv");
-        if (route.body == Body::export_file) call.args.push_back("--uploaded-as=" + *call.upload_name);
-        call.args.emplace_back("--");
-        call.args.emplace_back(kUploadPath);
-        return {};
-    }
     }
     return {};
 }
 
 }  // namespace
 
+bool ApiCall::writes() const
+{
+    return std::visit([](const auto& r) { return std::decay_t<decltype(r)>::kWrites; }, request);
+}
+
+void ApiCall::place_upload(const std::string& path)
+{
+    if (auto* import = std::get_if<app::ImportRequest>(&request))
+        import->sources = {app::ImportSource { path, "upload:" + upload_name.value_or("") }};
+    else if (auto* queue = std::get_if<app::QueueImportRequest>(&request))
+        queue->path = path;
+}
+
 std::expected<ApiCall, ApiError> route(const ApiRequest& r)
 {
-    ApiCall call;
     // The marks: POST /api/marks/{kind}.
     if (r.path.starts_with(kMarks)) {
         const std::string kind = r.path.substr(kMarks.size());
-        if (!find_mark_kind(kind))
-            return std::unexpected(bad(404, "not_found", fmt::format("no route {}: marks are {}withdrawn, ...", r.path,
-                                                                     kMarks)));
+        if (!app::find_mark_kind(kind))
+            return std::unexpected(
+                bad(404, "not_found", fmt::format("no route {}: marks are {}withdrawn, ...", r.path, kMarks)));
         if (r.method != "POST")
-            return std::unexpected(bad(405, "method_not_allowed", fmt::format("{} takes POST, not {}", r.path, r.method)));
-        static constexpr Route kMark{"POST", "/api/marks/{kind}", {"mark", ""}, none(), Body::mark};
-        call.args = {"mark", kind};
-        call.writes = writes(call.args);
-        if (auto p = add_params(r, kMark, call); !p) return std::unexpected(p.error());
-        if (auto b = add_body(r, kMark, call); !b) return std::unexpected(b.error());
+            return std::unexpected(
+                bad(405, "method_not_allowed", fmt::format("{} takes POST, not {}", r.path, r.method)));
+        ApiCall call{app::MarkRequest{}, "", 200, std::nullopt};
+        if (auto p = check_params(r, {}, true, "/api/marks/{kind}", call); !p) return std::unexpected(p.error());
+        auto request = mark(r, kind);
+        if (!request) return std::unexpected(request.error());
+        call.request = std::move(*request);
         return call;
     }
 
@@ -289,24 +427,31 @@ std::expected<ApiCall, ApiError> route(const ApiRequest& r)
             allowed += (allowed.empty() ? "" : ", ") + std::string(route.method);
             continue;
         }
-        call.args.emplace_back(route.command[0]);
-        if (!route.command[1].empty()) call.args.emplace_back(route.command[1]);
-        call.writes = writes(call.args);
-        call.success_status = route.success_status;
-        if (auto p = add_params(r, route, call); !p) return std::unexpected(p.error());
-        if (route.method == "DELETE") {
-            // DELETE /api/queue?url=...: the people to take off the queue.
-            call.args.emplace_back("--");
-            auto [from, to] = r.query.equal_range("url");
-            if (from == to) return std::unexpected(bad(400, "missing_parameter", "give the profile URLs as url=..."));
-            for (auto it = from; it != to; ++it) call.args.push_back(it->second);
-        }
-        if (auto b = add_body(r, route, call); !b) return std::unexpected(b.error());
+        ApiCall call{app::StatusRequest{}, "", route.success_status, std::nullopt};
+        if (auto p = check_params(r, route.params, route.per_account, route.path, call); !p)
+            return std::unexpected(p.error());
+        if (auto b = check_body(r, route.body, route.path == "/api/queue/import", call); !b)
+            return std::unexpected(b.error());
+        auto request = route.parse(r, Query(r));
+        if (!request) return std::unexpected(request.error());
+        call.request = std::move(*request);
         return call;
     }
     if (!allowed.empty())
-        return std::unexpected(bad(405, "method_not_allowed", fmt::format("{} takes {}, not {}", r.path, allowed, r.method)));
+        return std::unexpected(
+            bad(405, "method_not_allowed", fmt::format("{} takes {}, not {}", r.path, allowed, r.method)));
     return std::unexpected(bad(404, "not_found", fmt::format("no route {} {}", r.method, r.path)));
+}
+
+core::Result<Json> run(app::Session& session, const ApiCall& call)
+{
+    return std::visit(
+        [&](const auto& request) -> core::Result<Json> {
+            auto answered = app::run(session, request);
+            if (!answered) return std::unexpected(answered.error());
+            return app::to_json(*answered);
+        },
+        call.request);
 }
 
 int http_status(const core::Error& error)
@@ -314,11 +459,16 @@ int http_status(const core::Error& error)
     static constexpr std::string_view kNotFound[] = {"unknown_account", "no_account", "unknown_invitation"};
     if (std::find(std::begin(kNotFound), std::end(kNotFound), error.code) != std::end(kNotFound)) return 404;
     switch (error.kind) {
-    case ErrorKind::usage: return 400;
-    case ErrorKind::bad_input: return 422;
-    case ErrorKind::conflict: return 409;
-    case ErrorKind::internal: return 500;
-    case ErrorKind::storage: return 503;
+        case ErrorKind::usage:
+            return 400;
+        case ErrorKind::bad_input:
+            return 422;
+        case ErrorKind::conflict:
+            return 409;
+        case ErrorKind::internal:
+            return 500;
+        case ErrorKind::storage:
+            return 503;
     }
     return 500;
 }

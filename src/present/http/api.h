@@ -1,15 +1,16 @@
-// The HTTP API as a translation: each route names the CLI command it runs, and a
-// request becomes that command's arguments. The command's --json document is the
-// response body, so the API and the CLI cannot drift apart (docs/api.md).
+// The HTTP API's routes: each reads its query, JSON body or upload into the typed
+// request of one use case (app/), and the answer's JSON (app/json.h) is the
+// response body, the same document the CLI prints with --json (docs/api.md).
 #pragma once
 
+#include "app/json.h"
 #include "core/error.h"
 
 #include <expected>
 #include <map>
 #include <optional>
 #include <string>
-#include <vector>
+#include <variant>
 
 namespace ik::present::http {
 
@@ -22,16 +23,25 @@ struct ApiRequest {
     std::string filename;      // an uploaded file's name, from ?filename= or the multipart part
 };
 
-// Stands in an ApiCall's arguments for the path of the uploaded file, which the
-// server writes to a private folder under the (sanitised) upload name.
-inline constexpr std::string_view kUploadPath = "\x01upload";
+// Every request a route can make.
+using AnyRequest =
+    std::variant<app::AccountsRequest, app::InitRequest, app::StatusRequest, app::HealthRequest, app::ForecastRequest,
+                 app::StatsRequest, app::HistoryRequest, app::PendingRequest, app::WithdrawPlanRequest,
+                 app::SendPlanRequest, app::QueueListRequest, app::QueueAddRequest, app::QueueRemoveRequest,
+                 app::QueueImportRequest, app::ImportRequest, app::ImportUndoRequest, app::MarkRequest>;
 
 struct ApiCall {
-    std::vector<std::string> args;  // the CLI command, e.g. {"plan", "withdraw", "--target=1200"}
-    std::string account;            // ?account=, the CLI's --account
-    bool writes = false;            // whether the command changes the store
-    int success_status = 200;       // 201 for routes that create something
-    std::optional<std::string> upload_name;  // the body is a file to pass in place of kUploadPath
+    AnyRequest request;
+    std::string account;       // ?account=; empty: the only one
+    int success_status = 200;  // 201 for routes that create something
+    // The body is a file: the server saves it under this (sanitised) name in a private
+    // folder and gives its path to the request with place_upload().
+    std::optional<std::string> upload_name;
+
+    // Whether the use case can change the store: a read's answer may be cached.
+    bool writes() const;
+    // Tells an upload route's request where the saved file is.
+    void place_upload(const std::string& path);
 };
 
 struct ApiError {
@@ -39,11 +49,14 @@ struct ApiError {
     core::Error error;
 };
 
-// The command a request runs, or why it runs none (404 no such route, 405 wrong
-// method, 400 an unknown or malformed parameter, 415 a body of the wrong type).
+// The use case a request runs, or why it runs none (404 no such route, 405 wrong
+// method, 400 an unknown or malformed parameter or field, 415 a body of the wrong type).
 std::expected<ApiCall, ApiError> route(const ApiRequest& request);
 
-// The HTTP status of a command's error: by its code where one is specific (an
+// Runs the call's use case in `session`: its answer as JSON.
+core::Result<app::Json> run(app::Session& session, const ApiCall& call);
+
+// The HTTP status of a use case's error: by its code where one is specific (an
 // unknown account or invitation is 404), else by its kind.
 int http_status(const core::Error& error);
 

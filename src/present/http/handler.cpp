@@ -1,6 +1,5 @@
 #include "present/http/handler.h"
 
-#include "present/command.h"
 #include "present/http/assets.h"
 
 #include <fmt/format.h>
@@ -14,6 +13,7 @@ namespace ik::present::http {
 namespace {
 
 namespace fs = std::filesystem;
+using app::Json;
 using core::ErrorKind;
 
 constexpr std::string_view kCookie = "ik_session";
@@ -106,8 +106,8 @@ private:
 
 }  // namespace
 
-Handler::Handler(Context& base, const ServeOptions& options, store::Store& store)
-    : m_base(base), m_options(options), m_store(store), m_sessions(options.token)
+Handler::Handler(app::Session& base, const ServeOptions& options, store::Store& store, std::ostream& log)
+    : m_base(base), m_options(options), m_store(store), m_log(log), m_sessions(options.token)
 {
 }
 
@@ -123,10 +123,10 @@ void Handler::handle(const httplib::Request& req, httplib::Response& res)
         if (req.path.starts_with("/api/")) return handle_api(req, res);
         return handle_page(req, res);
     } catch (const store::StorageError& e) {
-        m_base.err() << "invitekeeper serve: " << req.method << " " << req.path << ": " << e.what() << "\n";
+        m_log << "invitekeeper serve: " << req.method << " " << req.path << ": " << e.what() << "\n";
         send_error(res, http_status(e.error()), e.error().code, e.error().message);
     } catch (const std::exception& e) {
-        m_base.err() << "invitekeeper serve: " << req.method << " " << req.path << ": " << e.what() << "\n";
+        m_log << "invitekeeper serve: " << req.method << " " << req.path << ": " << e.what() << "\n";
         send_error(res, 500, "internal", e.what());
     }
 }
@@ -234,18 +234,19 @@ Generation Handler::generation_locked()
 
 void Handler::run(ApiCall& call, const ApiRequest& request, httplib::Response& res)
 {
-    GlobalOptions options = m_base.options();
+    app::SessionOptions options = m_base.options();
     options.account = call.account;
-    options.json = true;
     options.source = "api";
     options.now = now_text();
 
-    // A read's answer depends on the command, the data and the clock only, so it is
-    // cached until another request or process writes, or the second changes.
+    // A read's answer depends on the route, its parameters, the data and the clock
+    // only, so it is cached until another request or process writes, or the second
+    // changes.
+    const bool writes = call.writes();
     std::string key;
-    if (!call.writes) {
-        key = options.account + '\n' + options.now;
-        for (const auto& a : call.args) key += '\n' + a;
+    if (!writes) {
+        key = options.account + '\n' + options.now + '\n' + request.path;
+        for (const auto& [name, value] : request.query) key += '\n' + name + '=' + value;
         Generation current;
         {
             std::lock_guard lock(m_store_mutex);
@@ -259,30 +260,27 @@ void Handler::run(ApiCall& call, const ApiRequest& request, httplib::Response& r
     }
 
     std::optional<UploadFolder> folder;
-    std::string upload_path;
     if (call.upload_name) {
         auto made = UploadFolder::create();
         if (!made) return send_error(res, 500, made.error().code, made.error().message);
         folder.emplace(std::move(*made));
-        upload_path = (folder->path() / *call.upload_name).string();
+        const std::string upload_path = (folder->path() / *call.upload_name).string();
         std::ofstream file(upload_path, std::ios::binary);
         file.write(request.body.data(), static_cast<std::streamsize>(request.body.size()));
         if (!file.flush()) return send_error(res, 500, "upload", "cannot write the upload to a temporary file");
-        for (auto& a : call.args)
-            if (a == kUploadPath) a = upload_path;
+        call.place_upload(upload_path);
     }
 
-    std::ostringstream err;
-    Context ctx(options, err, false, m_base.env());
-    ctx.share_store(&m_store);
-    core::Result<Output> result;
+    app::Session session(options, m_base.env());
+    session.share_store(&m_store);
+    core::Result<Json> result;
     Generation computed_from;
     {
         std::lock_guard lock(m_store_mutex);
-        // Taken before the command: should another process commit while it runs, the
+        // Taken before the use case: should another process commit while it runs, the
         // answer is filed under the older generation, which the next request moves past.
         computed_from = generation_locked();
-        result = run_command(ctx, call.args);
+        result = http::run(session, call);
     }
     CachedResponse response;
     if (!result) {
@@ -290,9 +288,9 @@ void Handler::run(ApiCall& call, const ApiRequest& request, httplib::Response& r
         response.body = error_body(result.error().code, result.error().message);
     } else {
         response.status = call.success_status;
-        response.body = result->json.dump(-1, ' ', false, Json::error_handler_t::replace);
+        response.body = result->dump(-1, ' ', false, Json::error_handler_t::replace);
     }
-    if (!call.writes) {
+    if (!writes) {
         if (m_read_computed_hook) m_read_computed_hook();
         m_cache.keep(key, computed_from, response);
     }

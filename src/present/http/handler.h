@@ -4,7 +4,7 @@
 // it requests of their own.
 #pragma once
 
-#include "present/context.h"
+#include "app/session.h"
 #include "present/http/api.h"
 #include "present/http/auth.h"
 #include "present/http/read_cache.h"
@@ -20,7 +20,8 @@ namespace ik::present::http {
 
 class Handler {
 public:
-    Handler(Context& base, const ServeOptions& options, store::Store& store);
+    // `log`: where a request that fails inside the server is reported (never its body).
+    Handler(app::Session& base, const ServeOptions& options, store::Store& store, std::ostream& log);
 
     void handle(const httplib::Request& req, httplib::Response& res);
     // What httplib answers by itself (an oversized body, a malformed request) gets
@@ -47,14 +48,15 @@ private:
     // The generation of the data as of now. Call with m_store_mutex held.
     Generation generation_locked();
 
-    Context& m_base;
+    app::Session& m_base;  // the server's session: its options and environment
     const ServeOptions& m_options;
     store::Store& m_store;
+    std::ostream& m_log;
     Sessions m_sessions;
     int m_port = 0;
 
-    std::mutex m_store_mutex;               // one request at a time uses the store; guards the next two
-    Generation m_generation;                       // moves on with each change of the store's token
+    std::mutex m_store_mutex;                        // one request at a time uses the store; guards the next two
+    Generation m_generation;                         // moves on with each change of the store's token
     std::optional<store::ChangeToken> m_seen_token;  // the store's change_token() as of m_generation
     ReadCache m_cache;
     std::function<void()> m_read_computed_hook;

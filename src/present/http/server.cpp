@@ -39,7 +39,7 @@ core::Result<std::pair<std::string, int>> split_listen(const std::string& listen
 
 }  // namespace
 
-core::Result<ServeOptions> serve_options(const std::string& listen, std::string token, const EnvLookup& env)
+core::Result<ServeOptions> serve_options(const std::string& listen, std::string token, const app::EnvLookup& env)
 {
     ServeOptions o;
     auto hp = split_listen(listen);
@@ -62,11 +62,11 @@ core::Result<ServeOptions> serve_options(const std::string& listen, std::string 
     return o;
 }
 
-core::Result<void> serve(Context& ctx, const ServeOptions& options, std::ostream& out)
+core::Result<void> serve(app::Session& session, const ServeOptions& options, std::ostream& out, std::ostream& log)
 {
     // The dashboard starts a ledger: a fresh database is created and the page offers
     // to create the account.
-    auto store = ctx.store_or_create();
+    auto store = session.store_or_create();
     if (!store) return std::unexpected(store.error());
 
     // SIGINT and SIGTERM stop the server from a thread of its own: the signals are
@@ -79,7 +79,7 @@ core::Result<void> serve(Context& ctx, const ServeOptions& options, std::ostream
     pthread_sigmask(SIG_BLOCK, &stop_signals, &previous);
 
     httplib::Server http;
-    Handler handler(ctx, options, **store);
+    Handler handler(session, options, **store, log);
     http.set_payload_max_length(options.max_body);
     http.set_read_timeout(options.timeout);
     http.set_write_timeout(options.timeout);
@@ -107,13 +107,14 @@ core::Result<void> serve(Context& ctx, const ServeOptions& options, std::ostream
         handler.refuse_too_large(res);
         return httplib::Server::HandlerResponse::Handled;
     });
-    http.set_error_handler([&handler](const httplib::Request& req, httplib::Response& res) {
-        handler.handle_error(req, res);
-    });
+    http.set_error_handler(
+        [&handler](const httplib::Request& req, httplib::Response& res) { handler.handle_error(req, res); });
 
     int port = options.port;
-    if (port == 0) port = http.bind_to_any_port(options.host);
-    else if (!http.bind_to_port(options.host, port)) port = -1;
+    if (port == 0)
+        port = http.bind_to_any_port(options.host);
+    else if (!http.bind_to_port(options.host, port))
+        port = -1;
     if (port < 0) {
         pthread_sigmask(SIG_SETMASK, &previous, nullptr);
         return core::fail(ErrorKind::usage, "cannot_listen",

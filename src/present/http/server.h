@@ -2,8 +2,8 @@
 // every request meets are in docs/api.md.
 #pragma once
 
+#include "app/session.h"
 #include "core/error.h"
-#include "present/context.h"
 
 #include <chrono>
 #include <iosfwd>
@@ -22,10 +22,11 @@ struct ServeOptions {
 
 // Reads --listen HOST:PORT and the token (--token, else $INVITEKEEPER_TOKEN).
 // Refuses a non-loopback address without a token; makes one up on loopback.
-core::Result<ServeOptions> serve_options(const std::string& listen, std::string token, const EnvLookup& env);
+core::Result<ServeOptions> serve_options(const std::string& listen, std::string token, const app::EnvLookup& env);
 
 // Serves until SIGINT or SIGTERM. Writes `listening on http://HOST:PORT` and the
-// login link to `out` once requests are accepted.
-core::Result<void> serve(Context& ctx, const ServeOptions& options, std::ostream& out);
+// login link to `out` once requests are accepted; a request that fails inside the
+// server is reported to `log`.
+core::Result<void> serve(app::Session& session, const ServeOptions& options, std::ostream& out, std::ostream& log);
 
 }  // namespace ik::present::http

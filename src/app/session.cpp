@@ -1,4 +1,4 @@
-#include "present/context.h"
+#include "app/session.h"
 
 #include "store/open.h"
 
@@ -9,7 +9,7 @@
 #include <fstream>
 #include <sstream>
 
-namespace ik::present {
+namespace ik::app {
 
 using core::ErrorKind;
 
@@ -18,12 +18,9 @@ constexpr size_t kMaxConfigBytes = 1 << 20;
 }  // namespace
 namespace fs = std::filesystem;
 
-Context::Context(GlobalOptions options, std::ostream& err, bool err_is_terminal, EnvLookup env)
-    : m_options(std::move(options)), m_err(err), m_err_is_terminal(err_is_terminal), m_env(std::move(env))
-{
-}
+Session::Session(SessionOptions options, EnvLookup env) : m_options(std::move(options)), m_env(std::move(env)) {}
 
-core::Result<std::string> Context::db_path() const
+core::Result<std::string> Session::db_path() const
 {
     auto empty = [](std::string_view given) {
         return core::fail(ErrorKind::usage, "empty_db",
@@ -41,7 +38,7 @@ core::Result<std::string> Context::db_path() const
     return m_env("HOME").value_or(".") + "/.local/share/invitekeeper/invitekeeper.db";
 }
 
-core::Result<bool> Context::has_ledger() const
+core::Result<bool> Session::has_ledger() const
 {
     if (m_shared_store || m_store) return true;
     auto path = db_path();
@@ -51,11 +48,17 @@ core::Result<bool> Context::has_ledger() const
     return store::exists(*where);
 }
 
-core::Result<store::Store*> Context::store() { return open_store(false); }
+core::Result<store::Store*> Session::store()
+{
+    return open_store(false);
+}
 
-core::Result<store::Store*> Context::store_or_create() { return open_store(true); }
+core::Result<store::Store*> Session::store_or_create()
+{
+    return open_store(true);
+}
 
-core::Result<store::Store*> Context::open_store(bool create)
+core::Result<store::Store*> Session::open_store(bool create)
 {
     if (m_shared_store) return m_shared_store;
     if (m_store) return m_store.get();
@@ -69,7 +72,7 @@ core::Result<store::Store*> Context::open_store(bool create)
     return m_store.get();
 }
 
-core::Result<store::Account> Context::account()
+core::Result<store::Account> Session::account()
 {
     auto s = store();
     if (!s) return std::unexpected(s.error());
@@ -79,39 +82,42 @@ core::Result<store::Account> Context::account()
     if (!m_options.account.empty()) {
         for (const auto& a : all)
             if (a.name == m_options.account) return a;
-        return core::fail(ErrorKind::usage, "unknown_account",
-                          all.empty() ? fmt::format("no account named \"{}\": run `invitekeeper init --name NAME` first",
-                                                    m_options.account)
-                                      : fmt::format("no account named \"{}\" (accounts: {})", m_options.account, names));
+        return core::fail(
+            ErrorKind::usage, "unknown_account",
+            all.empty()
+                ? fmt::format("no account named \"{}\": run `invitekeeper init --name NAME` first", m_options.account)
+                : fmt::format("no account named \"{}\" (accounts: {})", m_options.account, names));
     }
     if (all.empty())
         return core::fail(ErrorKind::usage, "no_account",
-                          fmt::format("{} has no account yet: run `invitekeeper init --name NAME` first", db_path().value_or("the ledger")));
+                          fmt::format("{} has no account yet: run `invitekeeper init --name NAME` first",
+                                      db_path().value_or("the ledger")));
     if (all.size() > 1)
         return core::fail(ErrorKind::usage, "choose_account",
                           fmt::format("several accounts ({}): choose one with --account NAME", names));
     return all.front();
 }
 
-std::optional<std::string> Context::config_path() const
+std::optional<std::string> Session::config_path() const
 {
     if (!m_options.config.empty()) return m_options.config;
     std::string base;
-    if (auto v = m_env("XDG_CONFIG_HOME"); v && !v->empty()) base = *v;
-    else base = m_env("HOME").value_or(".") + "/.config";
+    if (auto v = m_env("XDG_CONFIG_HOME"); v && !v->empty())
+        base = *v;
+    else
+        base = m_env("HOME").value_or(".") + "/.config";
     std::string path = base + "/invitekeeper/config.toml";
     std::error_code ec;
     if (fs::exists(path, ec)) return path;
     return std::nullopt;
 }
 
-core::Result<core::Settings> Context::base_settings()
+core::Result<core::Settings> Session::base_settings()
 {
     core::Settings settings;
     if (auto path = config_path()) {
         std::ifstream in(*path, std::ios::binary);
-        if (!in)
-            return core::fail(ErrorKind::bad_input, "bad_config", fmt::format("{}: cannot be read", *path));
+        if (!in) return core::fail(ErrorKind::bad_input, "bad_config", fmt::format("{}: cannot be read", *path));
         // A settings file is a few hundred bytes: read at most kMaxConfigBytes of it,
         // so that --config /dev/zero is an error, not a machine out of memory.
         std::string text;
@@ -126,7 +132,7 @@ core::Result<core::Settings> Context::base_settings()
     return settings;
 }
 
-core::Result<core::Settings> Context::settings(const store::Account& account)
+core::Result<core::Settings> Session::settings(const store::Account& account)
 {
     auto settings = base_settings();
     if (!settings) return settings;
@@ -137,7 +143,7 @@ core::Result<core::Settings> Context::settings(const store::Account& account)
     return settings;
 }
 
-core::Result<core::Instant> Context::now(const core::Zone& zone) const
+core::Result<core::Instant> Session::now(const core::Zone& zone) const
 {
     if (m_options.now.empty()) return core::system_now();
     auto now = core::parse_instant(m_options.now, zone);
@@ -147,9 +153,28 @@ core::Result<core::Instant> Context::now(const core::Zone& zone) const
     return now;
 }
 
-core::Zone Context::zone_of(const core::Settings& settings)
+core::Result<AccountScope> Session::open_account()
+{
+    AccountScope scope;
+    auto opened = store();
+    if (!opened) return std::unexpected(opened.error());
+    scope.store = *opened;
+    auto chosen = account();
+    if (!chosen) return std::unexpected(chosen.error());
+    scope.account = *chosen;
+    auto effective = settings(scope.account);
+    if (!effective) return std::unexpected(effective.error());
+    scope.settings = std::move(*effective);
+    scope.zone = zone_of(scope.settings);
+    auto at = now(scope.zone);
+    if (!at) return std::unexpected(at.error());
+    scope.now = *at;
+    return scope;
+}
+
+core::Zone Session::zone_of(const core::Settings& settings)
 {
     return core::Zone::named(settings.text("account.tz")).value_or(core::Zone::utc());
 }
 
-}  // namespace ik::present
+}  // namespace ik::app

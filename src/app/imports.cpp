@@ -1,0 +1,190 @@
+#include "app/json.h"
+
+#include <algorithm>
+
+namespace ik::app {
+
+namespace {
+
+long pending_now(store::Store& store, core::AccountId account)
+{
+    store::InvitationQuery pending;
+    pending.status = core::Status::pending;
+    return store.count_invitations(account, pending);
+}
+
+void add(ingest::ImportCounts& total, const ingest::ImportCounts& c)
+{
+    total.outgoing += c.outgoing;
+    total.incoming += c.incoming;
+    total.new_invitations += c.new_invitations;
+    total.unchanged += c.unchanged;
+    total.connections += c.connections;
+    total.new_connections += c.new_connections;
+    total.accepted += c.accepted;
+    total.gone += c.gone;
+    total.seen_again += c.seen_again;
+}
+
+}  // namespace
+
+core::Result<ImportAnswer> run(Session& session, const ImportRequest& request)
+{
+    auto scope = session.open_account();
+    if (!scope) return std::unexpected(scope.error());
+    auto& store = *scope->store;
+    const auto account = scope->account.id;
+
+    auto export_zone = core::Zone::named(scope->settings.text("account.export_zone"));
+    if (!export_zone) return std::unexpected(export_zone.error());
+    ingest::ReconcileOptions options{*export_zone, scope->settings.duration("import.window")};
+
+    // Parse everything first: a bad file stops the import before any write.
+    std::vector<std::vector<ingest::ParsedFile>> exports;
+    for (const auto& source : request.sources) {
+        auto files = ingest::read_source(source.path);
+        if (!files) return std::unexpected(files.error());
+        std::vector<ingest::ParsedFile> parsed;
+        for (const auto& file : *files) {
+            auto read = ingest::parse_file(file, request.skip_invalid,
+                                           request.progress ? request.progress(file.display_name) : ingest::Progress{},
+                                           export_zone->to_local(scope->now));
+            if (!read) return std::unexpected(read.error());
+            parsed.push_back(std::move(*read));
+        }
+        exports.push_back(std::move(parsed));
+    }
+
+    ImportAnswer answer;
+    answer.account = scope->account.name;
+    answer.dry_run = request.dry_run;
+    size_t invitation_rows = 0;
+    for (const auto& parsed : exports)
+        for (const auto& f : parsed) invitation_rows += f.invitations.size();
+    // A dry run does everything in the transaction, then rolls it back with this.
+    constexpr std::string_view kDryRun = "dry_run";
+    auto done = store.transaction({.expected_invitations = invitation_rows}, [&]() -> core::Result<void> {
+        const core::ImportId import = store.begin_import(account, scope->now);
+        bool recorded = false;  // a listing, a whole export or a connection's date moved on
+        for (size_t i = 0; i < exports.size(); ++i) {
+            auto batch = ingest::reconcile(store.ledger(account), exports[i], options);
+            for (auto& n : batch.new_invitations)
+                for (auto& e : n.events) e.import = import;
+            for (auto& change : batch.changes) change.event.import = import;
+            ImportedSource source{request.sources[i].shown, {}, std::nullopt};
+            // The rows are in the batch now; free them before the database work.
+            bool lists_invitations = false;
+            for (auto& f : exports[i]) {
+                const bool invitations = f.kind == ingest::FileKind::invitations;
+                lists_invitations = lists_invitations || invitations;
+                source.files.push_back(
+                    ImportedFile{f.display_name, f.kind, invitations ? f.invitations.size() : f.connections.size()});
+                f.invitations = {};
+                f.connections = {};
+            }
+            store.upsert_connections(account, batch.connections, import);
+            store.record_sightings(account, batch.sightings, import);
+            if (batch.snapshot && store.record_snapshot(account, *batch.snapshot, import)) recorded = true;
+            if (!batch.sightings.empty() || !batch.connections.empty()) recorded = true;
+            for (auto& n : batch.new_invitations) n.invitation.account = account;
+            if (!batch.new_invitations.empty())
+                if (auto r = store.add_invitations(std::move(batch.new_invitations), scope->now); !r)
+                    return std::unexpected(r.error());
+            for (const auto& change : batch.changes)
+                if (auto r = store.record_event(account, change.id, change.event, scope->now); !r) return r;
+            add(answer.counts, batch.counts);
+            if (lists_invitations) source.whole_export = batch.snapshot.has_value();
+            answer.warnings.insert(answer.warnings.end(), batch.warnings.begin(), batch.warnings.end());
+            answer.skipped.insert(answer.skipped.end(), batch.skipped.begin(), batch.skipped.end());
+            answer.sources.push_back(std::move(source));
+        }
+        answer.pending = pending_now(store, account);
+        const auto& t = answer.counts;
+        answer.changed = recorded || t.new_invitations > 0 || t.new_connections > 0 || t.accepted > 0 || t.gone > 0 ||
+                         t.seen_again > 0;
+        if (answer.changed) {
+            std::string joined;
+            for (const auto& s : request.sources) joined += (joined.empty() ? "" : "\n") + s.shown;
+            // The record keeps what the import answered, as --json printed it.
+            store.finish_import(import, store::ImportRecord{scope->now, joined, to_json(answer).dump()});
+        } else {
+            store.forget_import(import);
+        }
+        if (request.dry_run) return core::fail(core::ErrorKind::internal, std::string(kDryRun), "");
+        return {};
+    });
+    if (!done && done.error().code != kDryRun) return std::unexpected(done.error());
+    return answer;
+}
+
+Json to_json(const ImportAnswer& a)
+{
+    Json sources = Json::array();
+    for (const auto& s : a.sources) {
+        Json files = Json::array();
+        for (const auto& f : s.files)
+            files.push_back(Json{{"file", f.file},
+                                 {"kind", f.kind == ingest::FileKind::invitations ? "invitations" : "connections"},
+                                 {"rows", f.rows}});
+        sources.push_back(Json{
+            {"path", s.shown}, {"files", files}, {"whole_export", s.whole_export ? Json(*s.whole_export) : Json()}});
+    }
+    const auto& c = a.counts;
+    Json j;
+    j["account"] = a.account;
+    j["sources"] = sources;
+    j["invitations"] = Json{
+        {"outgoing", c.outgoing}, {"incoming", c.incoming}, {"new", c.new_invitations}, {"unchanged", c.unchanged}};
+    j["connections"] = c.connections;
+    j["connections_new"] = c.new_connections;
+    j["accepted"] = c.accepted;
+    j["gone"] = c.gone;
+    j["seen_again"] = c.seen_again;
+    j["pending"] = a.pending;
+    j["changed"] = a.changed;
+    j["dry_run"] = a.dry_run;
+    j["warnings"] = a.warnings;
+    j["skipped"] = a.skipped;
+    return j;
+}
+
+core::Result<ImportUndoAnswer> run(Session& session, const ImportUndoRequest&)
+{
+    auto scope = session.open_account();
+    if (!scope) return std::unexpected(scope.error());
+    auto& store = *scope->store;
+    ImportUndoAnswer answer;
+    answer.account = scope->account.name;
+    auto done = store.transaction([&]() -> core::Result<void> {
+        auto r = store.undo_last_import(scope->account.id, scope->now);
+        if (!r) return std::unexpected(r.error());
+        answer.undone = std::move(*r);
+        answer.pending = pending_now(store, scope->account.id);
+        return {};
+    });
+    if (!done) return std::unexpected(done.error());
+    const std::string& all = answer.undone.sources;
+    for (size_t at = 0, next; at <= all.size(); at = next + 1) {
+        next = std::min(all.find('\n', at), all.size());
+        answer.sources.push_back(all.substr(at, next - at));
+    }
+    return answer;
+}
+
+Json to_json(const ImportUndoAnswer& a)
+{
+    const auto& u = a.undone;
+    Json j;
+    j["account"] = a.account;
+    j["undone"] = Json{{"import", u.id.value}, {"at", core::format_instant(u.at)}, {"sources", a.sources}};
+    j["invitations_removed"] = u.invitations_removed;
+    j["findings_undone"] = u.findings_undone;
+    j["sightings_undone"] = u.sightings_undone;
+    j["connections_removed"] = u.connections_removed;
+    j["connections_restored"] = u.connections_restored;
+    j["whole_exports_removed"] = u.snapshots_removed;
+    j["pending"] = a.pending;
+    return j;
+}
+
+}  // namespace ik::app

@@ -1,0 +1,63 @@
+// `import`: LinkedIn exports (zip, folder or CSV) read into the ledger in one
+// transaction, every file parsed before anything is written; and `import --undo`,
+// the latest import taken back whole.
+#pragma once
+
+#include "app/session.h"
+#include "ingest/linkedin_export.h"
+#include "ingest/reconcile.h"
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ik::app {
+
+struct ImportSource {
+    std::string path;   // where to read it
+    std::string shown;  // how it is shown and recorded: the path, or "upload:NAME" for an upload
+};
+
+struct ImportRequest {
+    static constexpr bool kWrites = true;
+    std::vector<ImportSource> sources{};  // imported in this order
+    bool skip_invalid = false;            // import the good rows and list the bad ones
+    bool dry_run = false;                 // everything but the commit
+    // A progress callback for the file of that name, if the front end shows one.
+    std::function<ingest::Progress(const std::string& file)> progress{};
+};
+struct ImportedFile {
+    std::string file;
+    ingest::FileKind kind;
+    size_t rows = 0;
+};
+struct ImportedSource {
+    std::string shown;
+    std::vector<ImportedFile> files;
+    std::optional<bool> whole_export;  // none: it lists no invitations
+};
+struct ImportAnswer {
+    std::string account;
+    std::vector<ImportedSource> sources;
+    ingest::ImportCounts counts;
+    long pending = 0;
+    bool changed = false;
+    bool dry_run = false;
+    std::vector<std::string> warnings;
+    std::vector<std::string> skipped;
+};
+core::Result<ImportAnswer> run(Session& session, const ImportRequest& request);
+
+struct ImportUndoRequest {
+    static constexpr bool kWrites = true;
+};
+struct ImportUndoAnswer {
+    std::string account;
+    store::UndoneImport undone;
+    std::vector<std::string> sources;
+    long pending = 0;
+};
+core::Result<ImportUndoAnswer> run(Session& session, const ImportUndoRequest& request);
+
+}  // namespace ik::app
