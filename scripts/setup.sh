@@ -8,6 +8,8 @@ packages=(
   libcli11-dev nlohmann-json3-dev libsqlite3-dev sqlite3 libtomlplusplus-dev
   libhowardhinnant-date-dev tzdata libfmt-dev libzip-dev
   libcpp-httplib-dev  # `serve`: the HTTP server
+  libpq-dev          # the PostgreSQL backend (a team's database)
+  postgresql-15      # ... whose tests run a real, throwaway server (tests/pg/cluster.sh)
   libgtest-dev googletest
   python3 zip unzip
   python3-icalendar  # the calendar tests read `plan send --ics` with a real iCalendar parser

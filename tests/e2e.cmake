@@ -45,3 +45,9 @@ add_test(NAME e2e_ledger_safety COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SO
 # leaves every table of the ledger as it was.
 add_test(NAME e2e_all_or_nothing COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/e2e/test_all_or_nothing.py
          $<TARGET_FILE:invitekeeper> ${IK_DEMO_DIR})
+
+# The team ledger on the real PostgreSQL test server (issue 13): byte-identical
+# answers against SQLite, concurrent writers, faults.
+add_test(NAME e2e_postgres COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/e2e/test_postgres.py
+         $<TARGET_FILE:invitekeeper> ${IK_DEMO_DIR})
+set_tests_properties(e2e_postgres ${IK_PG_TEST_PROPERTIES})

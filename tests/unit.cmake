@@ -2,8 +2,18 @@
 function(ik_add_unit_test name library)
   add_executable(${name} ${ARGN})
   target_link_libraries(${name} PRIVATE ${library} GTest::gtest GTest::gtest_main ik_warnings)
-  gtest_discover_tests(${name} DISCOVERY_MODE PRE_TEST)
+  gtest_discover_tests(${name} DISCOVERY_MODE PRE_TEST ${IK_TEST_PROPERTIES})
 endfunction()
+
+# The PostgreSQL tests' server: one throwaway cluster for the whole ctest run,
+# started before the first test that needs it and stopped after the last, even when
+# tests fail (ctest's fixtures). Its address is in ${IK_PG_STATE}/uri.
+set(IK_PG_STATE ${CMAKE_BINARY_DIR}/pgtest)
+add_test(NAME postgres_start COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/pg/cluster.sh start ${IK_PG_STATE})
+add_test(NAME postgres_stop COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/pg/cluster.sh stop ${IK_PG_STATE})
+set_tests_properties(postgres_start PROPERTIES FIXTURES_SETUP postgres)
+set_tests_properties(postgres_stop PROPERTIES FIXTURES_CLEANUP postgres)
+set(IK_PG_TEST_PROPERTIES PROPERTIES FIXTURES_REQUIRED postgres ENVIRONMENT IK_TEST_POSTGRES_STATE=${IK_PG_STATE})
 
 ik_add_unit_test(core_test ik_core
   ${CMAKE_CURRENT_SOURCE_DIR}/core/time_test.cpp
@@ -19,12 +29,16 @@ ik_add_unit_test(ingest_test ik_ingest
   ${CMAKE_CURRENT_SOURCE_DIR}/ingest/linkedin_export_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/ingest/reconcile_test.cpp)
 
+# The contract suite runs on every backend, PostgreSQL's on the test server.
+set(IK_TEST_PROPERTIES ${IK_PG_TEST_PROPERTIES})
 ik_add_unit_test(store_test ik_store
   ${CMAKE_CURRENT_SOURCE_DIR}/store/contract_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/store/open_test.cpp
-  ${CMAKE_CURRENT_SOURCE_DIR}/store/sqlite_store_test.cpp)
-# The store tests also open database files with SQLite directly, as another program would.
-target_link_libraries(store_test PRIVATE SQLite::SQLite3)
+  ${CMAKE_CURRENT_SOURCE_DIR}/store/sqlite_store_test.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/store/postgres_store_test.cpp)
+unset(IK_TEST_PROPERTIES)
+# The store tests also open databases directly, as another program would.
+target_link_libraries(store_test PRIVATE SQLite::SQLite3 PostgreSQL::PostgreSQL)
 target_compile_definitions(store_test PRIVATE IK_STORE_FIXTURES="${CMAKE_CURRENT_SOURCE_DIR}/store")
 
 ik_add_unit_test(plan_test ik_plan

@@ -40,6 +40,35 @@ core::Result<void> fold_event(core::Invitation& inv, const std::vector<core::Eve
     return core::replay(inv, all);
 }
 
+core::Result<void> may_remove_added(const core::Invitation& inv, const std::vector<core::Event>& log,
+                                    core::ImportId import)
+{
+    core::Invitation with_marks = inv;
+    core::Invitation without = inv;
+    std::vector<core::Event> imported;
+    for (const auto& e : log)
+        if (e.import == import) imported.push_back(e);
+    const bool replayed = core::replay(with_marks, log) && core::replay(without, imported);
+    if (replayed && with_marks.status == without.status && with_marks.status_at == without.status_at &&
+        with_marks.keep == without.keep && with_marks.accidental == without.accidental)
+        return {};
+    return core::fail(core::ErrorKind::conflict, "marked_since",
+                      fmt::format("invitation {} to {} came with this import and was marked since (now {}): undo "
+                                  "that mark first (invitekeeper mark undo {})",
+                                  inv.id.value, with_marks.person.name, core::to_string(with_marks.status),
+                                  inv.id.value));
+}
+
+core::Result<void> replay_without_import(core::Invitation& inv, const std::vector<core::Event>& log_without)
+{
+    if (auto r = core::replay(inv, log_without); !r)
+        return core::fail(core::ErrorKind::conflict, "marked_since",
+                          fmt::format("invitation {} to {} was marked since this import on what it found; undo that "
+                                      "mark first ({})",
+                                      inv.id.value, inv.person.name, r.error().message));
+    return {};
+}
+
 core::Error given_twice(const core::Invitation& inv)
 {
     return core::Error{core::ErrorKind::conflict, "duplicate_invitation",

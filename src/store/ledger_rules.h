@@ -25,6 +25,17 @@ std::vector<size_t> sending_order(const std::vector<ingest::NewInvitation>& batc
 // events count, so it replays the whole log; any other event is applied.
 core::Result<void> fold_event(core::Invitation& inv, const std::vector<core::Event>& log, const core::Event& event);
 
+// Undoing an import: an invitation it added, whose whole log is `log` (with the
+// import's events marked by their `import`), may go only if the marks made since
+// cancel out (a mark and its undo); refused (ErrorKind::conflict, "marked_since")
+// otherwise, naming the invitation and the mark to undo first.
+core::Result<void> may_remove_added(const core::Invitation& inv, const std::vector<core::Event>& log,
+                                    core::ImportId import);
+// Undoing an import: the state of an invitation it concluded about, from its log
+// without the import's events; refused ("marked_since") when a mark made since rests
+// on what the import found.
+core::Result<void> replay_without_import(core::Invitation& inv, const std::vector<core::Event>& log_without);
+
 // A batch repeating an invitation: given twice in it, or already in the ledger.
 core::Error given_twice(const core::Invitation& inv);
 core::Error already_in_ledger(const core::Invitation& inv);

@@ -1,5 +1,6 @@
 #include "store/open.h"
 
+#include "store/postgres/pg_store.h"
 #include "store/sqlite/sqlite_store.h"
 
 #include <fmt/format.h>
@@ -43,26 +44,25 @@ core::Result<Location> locate(std::string_view address)
     }
     const auto scheme = scheme_of(address);
     if (scheme == "postgresql" || scheme == "postgres")
-        return core::fail(ErrorKind::usage, "backend_unavailable",
-                          fmt::format("{}://...: a PostgreSQL ledger is not available in this build of invitekeeper "
-                                      "yet; nothing was created. Give the path of an SQLite file (or sqlite:PATH)",
-                                      scheme));
+        return Location{Location::Backend::postgres, std::string(address)};
     if (!scheme.empty())
         return core::fail(ErrorKind::usage, "unknown_backend",
                           fmt::format("{}://...: not a kind of ledger invitekeeper knows; nothing was created. Give "
-                                      "the path of an SQLite file (or sqlite:PATH)",
+                                      "the path of an SQLite file (or sqlite:PATH) or a postgresql:// URI",
                                       scheme));
     return Location{Location::Backend::sqlite, std::string(address)};
 }
 
 bool exists(const Location& where)
 {
+    if (where.backend == Location::Backend::postgres) return true;
     std::error_code ec;
     return where.path == ":memory:" || fs::exists(where.path, ec);
 }
 
 core::Result<std::unique_ptr<Store>> open_store(const Location& where, Open mode)
 {
+    if (where.backend == Location::Backend::postgres) return postgres::open_postgres(where.path);
     if (!exists(where)) {
         if (mode == Open::existing)
             return core::fail(ErrorKind::usage, "no_ledger",

@@ -11,22 +11,27 @@
 namespace ik::store {
 
 struct Location {
-    enum class Backend { sqlite };
+    enum class Backend { sqlite, postgres };
     Backend backend = Backend::sqlite;
-    std::string path;  // the SQLite file (":memory:" for a private in-memory ledger)
+    // The SQLite file (":memory:" for a private in-memory ledger), or the PostgreSQL
+    // connection URI (which may hold a password: never print it).
+    std::string path;
 };
 
-// Reads a ledger's address: a file path, or `sqlite:PATH` (`sqlite:///abs/path` and
-// `sqlite:rel/path` both name a file). A PostgreSQL URI (postgresql://, postgres://)
-// is refused until that backend exists, and any other `scheme://` as unknown; the
-// message names the scheme only, never the rest (it may hold a password).
+// Reads a ledger's address: a file path, `sqlite:PATH` (`sqlite:///abs/path` and
+// `sqlite:rel/path` both name a file), or a PostgreSQL connection URI
+// (`postgresql://...` or `postgres://...`, as libpq reads them). Any other
+// `scheme://` is refused as unknown; the message names the scheme only, never the
+// rest (it may hold a password).
 core::Result<Location> locate(std::string_view address);
 
-// Whether there is a ledger at `where` to open.
+// Whether there is a ledger at `where` to open. A PostgreSQL database always is
+// (open_store connects and makes its schema, or says why it cannot).
 bool exists(const Location& where);
 
 // Opens the ledger at `where`: an existing one only (Open::existing), or created
-// with its folder when missing (Open::or_create).
+// with its folder when missing (Open::or_create). A PostgreSQL database must exist
+// either way; its schema is made or brought up to date.
 core::Result<std::unique_ptr<Store>> open_store(const Location& where, Open mode);
 // open_store(locate(address), mode).
 core::Result<std::unique_ptr<Store>> open_store(std::string_view address, Open mode);

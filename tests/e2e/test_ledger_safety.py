@@ -375,22 +375,23 @@ class Paths(TempCase):
 
     def test_a_database_address_is_read_once_and_a_server_uri_creates_nothing(self):
         """Issue 12: `--db postgresql://host/db` made a folder named "postgresql:" and an
-        SQLite file in it. A server URI is refused, naming its scheme only (the rest may
-        hold a password); `sqlite:PATH` names a file."""
+        SQLite file in it. A server URI goes to the server (here one that is not there:
+        exit 6, naming the server but never the password); an unknown scheme is refused
+        naming the scheme only; `sqlite:PATH` names a file. No files are left either way."""
         before = files_digest(self.tmp)
-        for uri in ("postgresql://robin:s3cret-pw@db.example/ledger", "postgres:///ledger?host=/run/pg",
-                    "mysql://robin:s3cret-pw@db.example/ledger"):
+        for uri, code, said in (
+                ("postgresql://robin:s3cret-pw@127.0.0.1:1/ledger", 6,
+                 "postgresql://robin@127.0.0.1:1/ledger: cannot reach the database server"),
+                ("postgres:///ledger?host=/nonexistent-ik-socket-dir&password=s3cret-pw", 6,
+                 "postgresql:///ledger?host=/nonexistent-ik-socket-dir&port=5432: cannot reach the database server"),
+                ("mysql://robin:s3cret-pw@db.example/ledger", 1, "mysql://...: not a kind of ledger")):
             for args in (["status"], ["init", "--name", "x"], ["serve", "--listen", "127.0.0.1:0"]):
                 with self.subTest(uri=uri, args=args):
                     proc = self.run_at(uri, *args)
-                    self.assertEqual(proc.returncode, 1, proc.stderr)
-                    scheme = uri.split("://")[0]
-                    self.assertIn(f"invitekeeper: {scheme}://...: ", proc.stderr)
-                    self.assertIn("nothing was created", proc.stderr)
+                    self.assertEqual(proc.returncode, code, proc.stderr)
+                    self.assertIn(f"invitekeeper: {said}", proc.stderr)
                     self.assertNotIn("s3cret", proc.stderr + proc.stdout)
                     self.assertEqual(files_digest(self.tmp), before, f"{uri} {args} left files behind")
-        self.assertIn("PostgreSQL ledger is not available in this build",
-                      self.run_at("postgresql://db.example/ledger", "status").stderr)
         for uri, path in (("sqlite:named.db", self.tmp / "named.db"),
                           (f"sqlite://{self.tmp}/abs.db", self.tmp / "abs.db")):
             with self.subTest(uri=uri):

@@ -5,6 +5,7 @@
 // files, journal, migrations and bulk loads) is tested beside it (sqlite_store_test.cpp).
 #include "store/open.h"
 #include "store/store.h"
+#include "pg_support.h"
 #include "support.h"
 
 #include <fmt/format.h>
@@ -36,6 +37,7 @@ const std::vector<Backend>& backends()
     static const std::vector<Backend> all{
         {"SqliteInMemory", [](const std::string&) { return open_store(":memory:", Open::or_create); }},
         {"SqliteFile", [](const std::string& file) { return open_store("sqlite:" + file, Open::or_create); }},
+        {"Postgres", [](const std::string&) { return open_store(fresh_postgres_ledger(), Open::or_create); }},
     };
     return all;
 }
@@ -44,6 +46,8 @@ class StoreContract : public ::testing::TestWithParam<Backend> {
 protected:
     void SetUp() override
     {
+        if (GetParam().name == "Postgres" && !postgres_uri())
+            GTEST_SKIP() << "IK_TEST_POSTGRES_STATE is unset: ctest starts the test server (tests/pg/cluster.sh)";
         auto s = GetParam().open(m_file.str());
         ASSERT_TRUE(s) << s.error().message;
         m_store = std::move(*s);

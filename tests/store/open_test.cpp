@@ -23,19 +23,20 @@ TEST(Locate, APathOrAnSqliteUriIsAnSqliteFile)
     }
 }
 
-TEST(Locate, AServerUriIsRefusedNamingOnlyItsScheme)
+TEST(Locate, APostgresUriNamesTheServerAndAnyOtherSchemeIsRefused)
 {
-    auto pg = locate("postgresql://robin:s3cret@db.example:5432/ledger");
-    ASSERT_FALSE(pg);
-    EXPECT_EQ(pg.error().kind, core::ErrorKind::usage);
-    EXPECT_EQ(pg.error().code, "backend_unavailable");
-    EXPECT_EQ(pg.error().message.find("s3cret"), std::string::npos) << pg.error().message;
-    EXPECT_TRUE(pg.error().message.starts_with("postgresql://...: a PostgreSQL ledger")) << pg.error().message;
-    EXPECT_EQ(locate("postgres:///ledger?host=/run/pg").error().code, "backend_unavailable");
+    for (const char* uri : {"postgresql://robin:s3cret@db.example:5432/ledger", "postgres:///ledger?host=/run/pg"}) {
+        auto pg = locate(uri);
+        ASSERT_TRUE(pg) << uri;
+        EXPECT_EQ(pg->backend, Location::Backend::postgres);
+        EXPECT_EQ(pg->path, uri);
+        EXPECT_TRUE(exists(*pg));
+    }
     auto other = locate("mysql://robin:s3cret@db/ledger");
     ASSERT_FALSE(other);
     EXPECT_EQ(other.error().code, "unknown_backend");
     EXPECT_EQ(other.error().message.find("s3cret"), std::string::npos);
+    EXPECT_TRUE(other.error().message.starts_with("mysql://...: ")) << other.error().message;
     EXPECT_EQ(locate("sqlite:").error().code, "bad_db");
     EXPECT_EQ(locate("sqlite://").error().code, "bad_db");
 }

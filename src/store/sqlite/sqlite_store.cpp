@@ -922,22 +922,11 @@ public:
             s.bind(account.value).bind(id);
             while (s.step()) marked.push_back(core::InvitationId{s.integer(0)});
             for (auto invitation : marked) {
-                auto with_marks = this->invitation(account, invitation);
-                if (!with_marks) continue;
-                core::Invitation without = *with_marks;
-                std::vector<core::Event> log, imported;
-                for (auto& stored : events(account, invitation)) {
-                    if (stored.event.import == undone.id) imported.push_back(stored.event);
-                    log.push_back(std::move(stored.event));
-                }
-                const bool replayed = core::replay(*with_marks, log) && core::replay(without, imported);
-                if (!replayed || with_marks->status != without.status || with_marks->status_at != without.status_at ||
-                    with_marks->keep != without.keep || with_marks->accidental != without.accidental)
-                    return core::fail(ErrorKind::conflict, "marked_since",
-                                      fmt::format("invitation {} to {} came with this import and was marked since "
-                                                  "(now {}): undo that mark first (invitekeeper mark undo {})",
-                                                  invitation.value, with_marks->person.name,
-                                                  core::to_string(with_marks->status), invitation.value));
+                auto inv = this->invitation(account, invitation);
+                if (!inv) continue;
+                std::vector<core::Event> log;
+                for (auto& stored : events(account, invitation)) log.push_back(std::move(stored.event));
+                if (auto r = ledger_rules::may_remove_added(*inv, log, undone.id); !r) return std::unexpected(r.error());
             }
         }
 
@@ -980,11 +969,7 @@ public:
             if (!inv) continue;
             std::vector<core::Event> log;
             for (auto& stored : events(account, invitation)) log.push_back(std::move(stored.event));
-            if (auto r = core::replay(*inv, log); !r)
-                return core::fail(ErrorKind::conflict, "marked_since",
-                                  fmt::format("invitation {} to {} was marked since this import on what it found; "
-                                              "undo that mark first ({})",
-                                              invitation.value, inv->person.name, r.error().message));
+            if (auto r = ledger_rules::replay_without_import(*inv, log); !r) return std::unexpected(r.error());
             save_projection(*inv);
         }
 

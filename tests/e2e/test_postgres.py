@@ -1,0 +1,178 @@
+#!/usr/bin/env python3
+"""The team ledger on a real PostgreSQL server (issue 13): the test server that
+ctest's `postgres` fixture starts (tests/pg/cluster.sh), a fresh database per test.
+
+A member's answers must not depend on where the ledger lives: the same exports and
+the same marks give byte-identical --json from SQLite and PostgreSQL. Writers in
+several processes at once lose nothing; a server that cannot be used is one line.
+
+Run: test_postgres.py BINARY DEMO_DIR   (with IK_TEST_POSTGRES_STATE set)
+"""
+import os
+import subprocess
+import sys
+import unittest
+import uuid
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import test_import  # noqa: E402
+from test_import import Ledger, TempCase  # noqa: E402
+from test_ledger_safety import DEMO_NOW, demo_zips  # noqa: E402
+
+READS = [["status"], ["plan", "withdraw"], ["plan", "send"], ["stats"], ["health"], ["forecast"], ["history"],
+         ["simulate"], ["pending"], ["accounts"], ["queue", "list"], ["template", "list"], ["dnc", "list"]]
+
+
+def server_uri():
+    state = os.environ.get("IK_TEST_POSTGRES_STATE")
+    if not state:
+        raise SystemExit("IK_TEST_POSTGRES_STATE is unset: ctest starts the test server (tests/pg/cluster.sh)")
+    return (Path(state) / "uri").read_text().strip()
+
+
+def psql(sql, uri=None):
+    subprocess.run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", uri or server_uri(), "-c", sql], check=True,
+                   capture_output=True, text=True)
+
+
+def fresh_database():
+    """A new database on the test server; its URI."""
+    name = "e2e_" + uuid.uuid4().hex[:12]
+    psql(f"CREATE DATABASE {name}")
+    return server_uri().replace("postgresql:///postgres?", f"postgresql:///{name}?")
+
+
+class PgLedger(Ledger):
+    def __init__(self, tmp, uri, now):
+        super().__init__(tmp, now)
+        self.db = uri
+
+
+class BothBackends(TempCase):
+    """One ledger in an SQLite file (TempCase's), one in a PostgreSQL database."""
+
+    def setUp(self):
+        super().setUp()
+        self.ledger.now = DEMO_NOW
+        self.pg = PgLedger(self.tmp, fresh_database(), DEMO_NOW)
+        self.pg.run("init", "--name", "robin", now=Ledger(self.tmp).now, check=0)  # as TempCase made the file's
+        self.both = (self.ledger, self.pg)
+
+    def run_both(self, *args, check=0):
+        return [ledger.run(*args, check=check) for ledger in self.both]
+
+    def assert_same_answers(self, why):
+        for args in READS:
+            with self.subTest(why=why, command=args):
+                sqlite, pg = (ledger.run("--json", *args) for ledger in self.both)
+                self.assertEqual(sqlite.returncode, 0, sqlite.stderr)
+                self.assertEqual(pg.returncode, 0, pg.stderr)
+                self.assertEqual(pg.stdout, sqlite.stdout, f"{args} differs ({why})")
+
+    def test_the_same_exports_and_marks_give_byte_identical_answers(self):
+        for z in demo_zips():
+            sqlite, pg = self.run_both("--json", "import", z)
+            self.assertEqual(pg.stdout, sqlite.stdout, f"import {z}")
+        self.assert_same_answers("after the three demo exports")
+
+        plan = self.ledger.json("plan", "withdraw")["items"]
+        first, second, third = (str(item["id"]) for item in plan[:3])
+        new = "https://www.linkedin.com/in/new-prospect-e2e"
+        for args in (["mark", "withdrawn", first, second], ["mark", "keep", third], ["mark", "undo", second],
+                     ["queue", "add", new, "--name", "New Prospect"],
+                     ["template", "add", "hello", "--text", "Hi {first_name}, glad to connect."],
+                     ["dnc", "add", "https://www.linkedin.com/in/never-again"],
+                     ["mark", "sent", new], ["mark", "restricted"], ["mark", "undo", "restricted"],
+                     ["config", "set", "weekly.limit", "80"]):
+            with self.subTest(marks=args):
+                sqlite, pg = (ledger.run("--json", *args) for ledger in self.both)
+                self.assertEqual((pg.returncode, pg.stdout), (sqlite.returncode, sqlite.stdout), pg.stderr)
+        self.assert_same_answers("after marks, queue, templates, do-not-contact and config")
+
+        sqlite, pg = self.run_both("--json", "import", "--undo")
+        self.assertEqual(pg.stdout, sqlite.stdout)
+        self.assert_same_answers("after undoing the last import")
+
+    def test_a_refused_write_changes_nothing_on_the_server_either(self):
+        self.pg.run("import", *demo_zips(), check=0)
+        pending = self.pg.json("pending", "--limit", "1")["items"][0]["profile_url"]
+        before = [self.pg.run("--json", *args, check=0).stdout for args in READS]
+        proc = self.pg.run("mark", "sent", "https://www.linkedin.com/in/new-prospect-a", pending)
+        self.assertEqual(proc.returncode, 3, proc.stderr)
+        self.assertIn("nothing was recorded", proc.stderr)
+        self.assertEqual([self.pg.run("--json", *args, check=0).stdout for args in READS], before)
+
+
+class Writers(TempCase):
+    """Several processes writing to one database at once."""
+
+    def setUp(self):
+        super().setUp()
+        self.pg = PgLedger(self.tmp, fresh_database(), DEMO_NOW)
+        self.pg.run("init", "--name", "robin", check=0)
+        self.pg.run("import", *demo_zips(), check=0)
+
+    def spawn(self, *args):
+        env = {"PATH": os.environ["PATH"], "HOME": str(self.tmp), "XDG_CONFIG_HOME": str(self.tmp / "cfg")}
+        return subprocess.Popen([test_import.BINARY, "--db", self.pg.db, "--now", DEMO_NOW, *args], cwd=self.tmp,
+                                env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+    def test_two_processes_marking_one_invitation_one_wins_and_one_is_refused(self):
+        before = self.pg.json("status")
+        for round_ in range(5):
+            ids = [str(item["id"]) for item in self.pg.json("plan", "withdraw")["items"][:1]]
+            procs = [self.spawn("mark", "withdrawn", *ids) for _ in range(2)]
+            codes = sorted(p.wait(timeout=60) for p in procs)
+            errors = [p.stderr.read() for p in procs]
+            self.assertEqual(codes, [0, 3], f"round {round_}: {errors}")
+        after = self.pg.json("status")
+        self.assertEqual(after["pending"], before["pending"] - 5)
+        self.assertEqual(after["withdrawn_today"], before["withdrawn_today"] + 5, "a withdrawal counted twice")
+
+    def test_many_marks_from_two_processes_at_once_are_all_counted(self):
+        items = [str(item["id"]) for item in self.pg.json("plan", "withdraw")["items"][:40]]
+        pending = self.pg.json("status")["pending"]
+        procs = [self.spawn("mark", "withdrawn", i) for i in items]
+        codes = [p.wait(timeout=120) for p in procs]
+        self.assertEqual(codes, [0] * len(items), [p.stderr.read() for p in procs if p.returncode])
+        self.assertEqual(self.pg.json("status")["pending"], pending - len(items))
+        self.assertEqual(self.pg.json("pending", "--limit", "5000")["count"], pending - len(items))
+
+
+class Faults(TempCase):
+    def test_a_server_that_cannot_be_used_is_one_line(self):
+        base = server_uri()
+        query = base[base.index("?"):]
+        cases = [
+            (f"postgresql://robin:s3cret-pw@/no_such_db{query}", 6, "no_such_db", "createdb no_such_db"),
+            ("postgresql://robin:s3cret-pw@127.0.0.1:1/ledger", 6, "postgresql://robin@127.0.0.1:1/ledger",
+             "cannot reach the database server"),
+            ("postgresql://robin:s3cret-pw@[::1/ledger", 1, "not a PostgreSQL connection URI", "robin@[::1"),
+        ]
+        for uri, code, *said in cases:
+            for args in (["status"], ["init", "--name", "x"]):
+                with self.subTest(uri=uri, args=args):
+                    ledger = PgLedger(self.tmp, uri, DEMO_NOW)
+                    proc = ledger.run(*args)
+                    self.assertEqual(proc.returncode, code, proc.stderr)
+                    self.assertEqual(proc.stderr.count("\n"), 1, proc.stderr)
+                    for words in said:
+                        self.assertIn(words, proc.stderr)
+                    self.assertNotIn("s3cret", proc.stderr + proc.stdout)
+
+    def test_a_schema_newer_than_this_build_is_refused_and_left_alone(self):
+        uri = fresh_database()
+        pg = PgLedger(self.tmp, uri, DEMO_NOW)
+        pg.run("init", "--name", "robin", check=0)
+        psql("UPDATE schema_version SET version = 99", uri)
+        proc = pg.run("status")
+        self.assertEqual(proc.returncode, 3, proc.stderr)
+        self.assertIn("schema version 99", proc.stderr)
+        self.assertIn("left unchanged", proc.stderr)
+
+
+if __name__ == "__main__":
+    test_import.BINARY = sys.argv.pop(1)
+    test_import.DEMO = sys.argv.pop(1)
+    unittest.main()

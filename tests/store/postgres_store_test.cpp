@@ -1,0 +1,195 @@
+// What only the PostgreSQL store has: a server to reach, a schema shared by several
+// processes, writers from several connections at once, a connection that can be
+// lost. Its behaviour through the interface is the contract suite's.
+#include "pg_support.h"
+#include "store/open.h"
+#include "store/store.h"
+#include "support.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <chrono>
+#include <thread>
+
+namespace ik::store {
+namespace {
+
+using namespace std::chrono_literals;
+using namespace test;
+
+class PostgresStore : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        if (!postgres_uri()) GTEST_SKIP() << "IK_TEST_POSTGRES_STATE is unset: ctest starts the test server";
+        m_uri = fresh_postgres_ledger();
+    }
+    std::unique_ptr<Store> open() const
+    {
+        auto s = open_store(m_uri, Open::existing);
+        EXPECT_TRUE(s) << s.error().message;
+        return s ? std::move(*s) : nullptr;
+    }
+    // The schema's name, from the URI's search_path.
+    std::string schema() const { return m_uri.substr(m_uri.rfind("%3D") + 3); }
+    std::string m_uri;
+};
+
+TEST_F(PostgresStore, ANewerSchemaIsRefusedAndLeftUnchanged)
+{
+    ASSERT_TRUE(open());
+    postgres_admin("UPDATE " + schema() + ".schema_version SET version = 99");
+    auto again = open_store(m_uri, Open::existing);
+    ASSERT_FALSE(again);
+    EXPECT_EQ(again.error().code, "schema_too_new");
+    EXPECT_NE(again.error().message.find("schema version 99"), std::string::npos) << again.error().message;
+    EXPECT_NE(again.error().message.find("left unchanged"), std::string::npos) << again.error().message;
+}
+
+TEST_F(PostgresStore, AnotherProgramsTablesAreLeftAlone)
+{
+    postgres_admin("CREATE TABLE " + schema() + ".orders (id int)");
+    auto s = open_store(m_uri, Open::or_create);
+    ASSERT_FALSE(s);
+    EXPECT_EQ(s.error().code, "not_a_ledger");
+    EXPECT_NE(s.error().message.find("tables orders"), std::string::npos) << s.error().message;
+}
+
+TEST_F(PostgresStore, AServerThatCannotBeUsedIsOneLineWithoutThePassword)
+{
+    auto refused = open_store("postgresql://robin:s3cret-pw@127.0.0.1:1/ledger", Open::existing);
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().kind, core::ErrorKind::storage);
+    EXPECT_EQ(refused.error().code, "unreachable");
+    EXPECT_TRUE(refused.error().message.starts_with("postgresql://robin@127.0.0.1:1/ledger: cannot reach"))
+        << refused.error().message;
+
+    const std::string base = *postgres_uri();
+    auto missing = open_store("postgresql://robin:s3cret-pw@/no_such_db" + base.substr(base.find('?')), Open::existing);
+    ASSERT_FALSE(missing);
+    EXPECT_EQ(missing.error().code, "no_database") << missing.error().message;
+    EXPECT_NE(missing.error().message.find("createdb no_such_db"), std::string::npos) << missing.error().message;
+
+    auto malformed = open_store("postgresql://robin:s3cret-pw@[::1/ledger", Open::existing);
+    ASSERT_FALSE(malformed);
+    EXPECT_EQ(malformed.error().kind, core::ErrorKind::usage);
+    EXPECT_EQ(malformed.error().code, "bad_db");
+    for (const auto& e : {refused.error(), missing.error(), malformed.error()})
+        EXPECT_EQ(e.message.find("s3cret"), std::string::npos) << e.message;
+}
+
+// Two servers mark the same invitation at once: the second waits for the first's
+// transaction, then finds it withdrawn and is refused; one event, exact counts.
+TEST_F(PostgresStore, TwoWritersMarkingOneInvitationOneWinsAndNothingIsLost)
+{
+    auto a = open();
+    auto b = open();
+    ASSERT_TRUE(a && b);
+    auto account = a->create_account("maya", kNow);
+    ASSERT_TRUE(account);
+    auto id = a->add_invitation(invitation_to(*account, "ann"), {Event{EventKind::sent, utc(2026, 11, 1), "cli"}}, kNow);
+    ASSERT_TRUE(id);
+    const Event withdrawn{EventKind::withdrawn, utc(2026, 11, 20), "cli"};
+
+    std::atomic<bool> marked{false};
+    core::Result<void> second;
+    std::thread other;
+    auto first = a->transaction([&]() -> core::Result<void> {
+        if (auto r = a->record_event(*account, *id, withdrawn, kNow); !r) return r;
+        marked = true;
+        other = std::thread([&] { second = b->record_event(*account, *id, withdrawn, kNow); });
+        std::this_thread::sleep_for(300ms);  // b now waits for this transaction's lock
+        return {};
+    });
+    other.join();
+    ASSERT_TRUE(first) << first.error().message;
+    ASSERT_FALSE(second);
+    EXPECT_EQ(second.error().kind, core::ErrorKind::conflict) << second.error().message;
+    EXPECT_EQ(b->events(*account, *id).size(), 2u);  // sent, withdrawn
+    EXPECT_EQ(b->count_invitations(*account, with_status(Status::withdrawn)), 1);
+    EXPECT_EQ(b->count_invitations(*account, with_status(Status::pending)), 0);
+}
+
+TEST_F(PostgresStore, TheChangeTokenMovesWithAnyConnectionsCommitOnly)
+{
+    auto a = open();
+    auto b = open();
+    ASSERT_TRUE(a && b);
+    auto account = a->create_account("maya", kNow);
+    ASSERT_TRUE(account);
+    const auto before = a->change_token();
+    (void)b->accounts();
+    (void)b->invitations(*account, {});
+    EXPECT_EQ(a->change_token(), before) << "a read moved it";
+    b->set_account_setting(*account, "weekly.limit", "80");
+    const auto after = a->change_token();
+    EXPECT_NE(after, before) << "another connection's commit did not move it";
+    auto rolled_back = b->transaction([&]() -> core::Result<void> {
+        b->set_account_setting(*account, "weekly.limit", "60");
+        return core::fail(core::ErrorKind::conflict, "no", "taken back");
+    });
+    ASSERT_FALSE(rolled_back);
+    EXPECT_EQ(a->change_token(), after) << "a rolled-back write moved it";
+    EXPECT_EQ(a->account_settings(*account).at("weekly.limit"), "80");
+}
+
+// The connection drops midway through a write: the server rolls it back, the
+// writer gets one clear error, and another connection finds nothing of it.
+TEST_F(PostgresStore, ALostConnectionRollsTheWriteBack)
+{
+    const std::string name = "lost_" + std::to_string(::getpid());
+    m_uri += "&application_name=" + name;
+    auto a = open();
+    ASSERT_TRUE(a);
+    auto account = a->create_account("maya", kNow);
+    ASSERT_TRUE(account);
+    auto written = a->transaction([&]() -> core::Result<void> {
+        for (const char* slug : {"ann", "bo"}) {
+            auto id = a->add_invitation(invitation_to(*account, slug), {Event{EventKind::sent, utc(2026, 11, 1), "cli"}},
+                                        kNow);
+            if (!id) return std::unexpected(id.error());
+            if (std::string_view(slug) == "ann")
+                postgres_admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '" +
+                               name + "'");
+        }
+        return {};
+    });
+    ASSERT_FALSE(written);
+    EXPECT_EQ(written.error().kind, core::ErrorKind::storage);
+    EXPECT_EQ(written.error().code, "connection_lost") << written.error().message;
+    auto b = open();
+    ASSERT_TRUE(b);
+    EXPECT_TRUE(b->invitations(*account, {}).empty());
+}
+
+// A first import's batch goes in by COPY; one invitation already in the ledger
+// refuses it whole, named.
+TEST_F(PostgresStore, ABulkBatchRepeatingALedgerInvitationIsRefusedWhole)
+{
+    auto s = open();
+    ASSERT_TRUE(s);
+    auto account = s->create_account("maya", kNow);
+    ASSERT_TRUE(account);
+    ASSERT_TRUE(s->add_invitation(invitation_to(*account, "p-777"), {Event{EventKind::sent, utc(2025, 1, 1), "cli"}},
+                                  kNow));
+    std::vector<ingest::NewInvitation> batch;
+    for (int i = 0; i < 20000; ++i) {
+        auto inv = invitation_to(*account, "p-" + std::to_string(i));
+        batch.push_back(ingest::NewInvitation{inv, {Event{EventKind::sent, i == 777 ? utc(2025, 1, 1) : utc(2024, 1, 1) + std::chrono::minutes{i}, "import:Invitations.csv"}}});
+    }
+    auto added = s->add_invitations(batch, kNow);
+    ASSERT_FALSE(added);
+    EXPECT_EQ(added.error().code, "duplicate_invitation");
+    EXPECT_NE(added.error().message.find("p-777"), std::string::npos) << added.error().message;
+    EXPECT_NE(added.error().message.find("already in the ledger"), std::string::npos) << added.error().message;
+    EXPECT_EQ(s->count_invitations(*account, with_direction(Direction::outgoing)), 1);
+    batch.erase(batch.begin() + 777);
+    auto ids = s->add_invitations(batch, kNow);
+    ASSERT_TRUE(ids) << ids.error().message;
+    EXPECT_EQ(s->count_invitations(*account, with_direction(Direction::outgoing)), 20000);
+    EXPECT_EQ(s->invitations(*account, first(1)).front().person.name, "p-0");
+}
+
+}  // namespace
+}  // namespace ik::store
