@@ -107,6 +107,66 @@ print(f"plan send, 10,000 queued, 90 days   {m(send) * 1000:6.1f} ms median, {ma
 print(f"simulate, 12 strategies x 1,000 runs x 180 days  {m(sim) * 1000:6.1f} ms median, {max(sim) * 1000:.1f} ms max of {len(sim)}")
 PY
 
+# PostgreSQL: the same 1,000,000-row Invitations.csv imported into a fresh database
+# beside psql's \copy of the file into a plain table on the same server (the
+# baseline), interleaved; then status and plan withdraw on that ledger beside the
+# SQLite one. The server is tests/pg/cluster.sh's throwaway cluster (fsync off, as
+# for the tests: both sides alike), stopped at the end whatever happens.
+pg_state="$work/pgstate"
+"$root/tests/pg/cluster.sh" start "$pg_state" >/dev/null
+trap '"$root/tests/pg/cluster.sh" stop "$pg_state"' EXIT
+python3 - "$ik" "$work" "$runs" "$now" "$(cat "$pg_state/uri")" <<'PY'
+import os, statistics, subprocess, sys, time
+ik, work, runs, now, server = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5]
+os.environ["PGOPTIONS"] = "-c client_min_messages=warning"  # no NOTICE for DROP ... IF EXISTS
+inv = f"{work}/Invitations.csv"
+query = server[server.index("?"):]
+
+def psql(uri, *commands):
+    args = ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", uri]
+    for c in commands:
+        args += ["-c", c]
+    subprocess.run(args, check=True, stdout=subprocess.DEVNULL)
+
+def fresh(name):
+    psql(server, f"DROP DATABASE IF EXISTS {name}", f"CREATE DATABASE {name}")
+    return f"postgresql:///{name}{query}"
+
+def timed(cmd):
+    t = time.perf_counter()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - t
+
+header = open(inv, encoding="utf-8").readline().strip().split(",")
+columns = ", ".join(f'"{c}" text' for c in header)
+copy, ours = [], []
+for _ in range(runs):  # interleaved
+    plain = fresh("bench_copy")
+    psql(plain, f"CREATE TABLE invitations ({columns})")
+    copy.append(timed(["psql", "-X", "-q", plain, "-c", f"\\copy invitations FROM '{inv}' CSV HEADER"]))
+    ledger = fresh("bench_ik")
+    subprocess.run([ik, "--db", ledger, "init", "--name", "bench"], check=True, stdout=subprocess.DEVNULL)
+    ours.append(timed([ik, "--db", ledger, "--now", now, "import", inv]))
+m = statistics.median
+print(f"PostgreSQL: psql \\copy (baseline)    {m(copy):6.2f} s   runs {[round(x, 2) for x in copy]}")
+print(f"PostgreSQL: invitekeeper import     {m(ours):6.2f} s   {m(ours) / m(copy):.2f}x the baseline   runs {[round(x, 2) for x in ours]}")
+# The reads on the same data as the SQLite ledger's: the whole export.
+ledger = fresh("bench_export")
+subprocess.run([ik, "--db", ledger, "init", "--name", "bench"], check=True, stdout=subprocess.DEVNULL)
+whole = timed([ik, "--db", ledger, "--now", now, "import", f"{work}/export"])
+print(f"PostgreSQL: invitekeeper import, whole export {whole:6.2f} s (one run)")
+reads = {"status": [], "plan withdraw": []}
+sqlite = f"{work}/ik.db"
+pg_times = {k: [] for k in reads}
+for _ in range(10):
+    for name in reads:
+        reads[name].append(timed([ik, "--db", sqlite, "--now", now, "--json", *name.split()]))
+        pg_times[name].append(timed([ik, "--db", ledger, "--now", now, "--json", *name.split()]))
+for name in reads:
+    print(f"{name:14} (whole process)     PostgreSQL {m(pg_times[name]) * 1000:6.1f} ms, SQLite {m(reads[name]) * 1000:6.1f} ms"
+          f" ({m(pg_times[name]) / m(reads[name]):.2f}x), medians of 10")
+PY
+
 # serve: wrk on loopback against GET /api/status and GET /api/plan/withdraw at
 # 1,500 pending over the 1,000,000-row history, beside a static asset of the same
 # server, rounds interleaved. "uncached" varies ?target= on every request so each

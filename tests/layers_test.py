@@ -4,8 +4,9 @@
     main -> present -> app -> plan -> store -> ingest -> core
 
 A part may include its own headers and those of the parts below it, never above.
-SQLite's header and the SQLite backend's own headers stay inside src/store/sqlite/
-(and store/open.cpp, which picks the backend): nothing in present/, app/ or plan/
+SQLite's header and the SQLite backend's own headers stay inside src/store/sqlite/,
+libpq's and the PostgreSQL backend's inside src/store/postgres/ (and store/open.cpp,
+which picks the backend): nothing in present/, app/ or plan/
 knows which database holds the ledger. The command line's parser (CLI11) and the
 HTTP server (cpp-httplib) stay in present/: a use case cannot tell which front end
 called it.
@@ -51,6 +52,16 @@ class Layers(unittest.TestCase):
             if name.startswith("store/sqlite/") and not inside and rel != Path("store/open.cpp"):
                 wrong.append(f"{rel} includes {name}")
         self.assertEqual(wrong, [], "SQLite is visible outside store/sqlite/")
+
+    def test_only_the_postgres_backend_knows_libpq(self):
+        wrong = []
+        for rel, kind, name in includes():
+            inside = rel.parts[:2] == ("store", "postgres")
+            if name == "libpq-fe.h" and not inside:
+                wrong.append(f"{rel} includes <libpq-fe.h>")
+            if name.startswith("store/postgres/") and not inside and rel != Path("store/open.cpp"):
+                wrong.append(f"{rel} includes {name}")
+        self.assertEqual(wrong, [], "libpq is visible outside store/postgres/")
 
     def test_only_the_front_ends_know_their_libraries(self):
         wrong = []

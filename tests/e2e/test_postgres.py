@@ -11,6 +11,7 @@ Run: test_postgres.py BINARY DEMO_DIR   (with IK_TEST_POSTGRES_STATE set)
 import os
 import subprocess
 import sys
+import threading
 import unittest
 import uuid
 from pathlib import Path
@@ -19,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import test_import  # noqa: E402
 from test_import import Ledger, TempCase  # noqa: E402
 from test_ledger_safety import DEMO_NOW, demo_zips  # noqa: E402
+from test_serve import Server  # noqa: E402
 
 READS = [["status"], ["plan", "withdraw"], ["plan", "send"], ["stats"], ["health"], ["forecast"], ["history"],
          ["simulate"], ["pending"], ["accounts"], ["queue", "list"], ["template", "list"], ["dnc", "list"]]
@@ -104,8 +106,8 @@ class BothBackends(TempCase):
         self.assertEqual([self.pg.run("--json", *args, check=0).stdout for args in READS], before)
 
 
-class Writers(TempCase):
-    """Several processes writing to one database at once."""
+class OnPostgres(TempCase):
+    """The demo's three exports in a PostgreSQL database."""
 
     def setUp(self):
         super().setUp()
@@ -118,14 +120,24 @@ class Writers(TempCase):
         return subprocess.Popen([test_import.BINARY, "--db", self.pg.db, "--now", DEMO_NOW, *args], cwd=self.tmp,
                                 env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
+    def finish(self, procs, timeout=120):
+        """Each process's exit code and stderr, once all have ended."""
+        ended = []
+        for p in procs:
+            _, err = p.communicate(timeout=timeout)
+            ended.append((p.returncode, err))
+        return ended
+
+
+class Writers(OnPostgres):
+    """Several processes writing to one database at once."""
+
     def test_two_processes_marking_one_invitation_one_wins_and_one_is_refused(self):
         before = self.pg.json("status")
         for round_ in range(5):
             ids = [str(item["id"]) for item in self.pg.json("plan", "withdraw")["items"][:1]]
-            procs = [self.spawn("mark", "withdrawn", *ids) for _ in range(2)]
-            codes = sorted(p.wait(timeout=60) for p in procs)
-            errors = [p.stderr.read() for p in procs]
-            self.assertEqual(codes, [0, 3], f"round {round_}: {errors}")
+            ended = self.finish([self.spawn("mark", "withdrawn", *ids) for _ in range(2)])
+            self.assertEqual(sorted(code for code, _ in ended), [0, 3], f"round {round_}: {ended}")
         after = self.pg.json("status")
         self.assertEqual(after["pending"], before["pending"] - 5)
         self.assertEqual(after["withdrawn_today"], before["withdrawn_today"] + 5, "a withdrawal counted twice")
@@ -133,11 +145,45 @@ class Writers(TempCase):
     def test_many_marks_from_two_processes_at_once_are_all_counted(self):
         items = [str(item["id"]) for item in self.pg.json("plan", "withdraw")["items"][:40]]
         pending = self.pg.json("status")["pending"]
-        procs = [self.spawn("mark", "withdrawn", i) for i in items]
-        codes = [p.wait(timeout=120) for p in procs]
-        self.assertEqual(codes, [0] * len(items), [p.stderr.read() for p in procs if p.returncode])
+        ended = self.finish([self.spawn("mark", "withdrawn", i) for i in items])
+        self.assertEqual([code for code, _ in ended], [0] * len(items), [e for e in ended if e[0]])
         self.assertEqual(self.pg.json("status")["pending"], pending - len(items))
         self.assertEqual(self.pg.json("pending", "--limit", "5000")["count"], pending - len(items))
+
+
+class TwoServers(OnPostgres):
+    """Two `serve` processes on two ports over one database, as behind a load balancer."""
+
+    def test_marks_through_both_at_once_end_consistent_and_both_answer_the_same(self):
+        servers = [Server(self.pg), Server(self.pg)]
+        try:
+            before = [s.json("GET", "/api/status") for s in servers]  # both caches hold it now
+            self.assertEqual(before[0], before[1])
+            items = [item["id"] for item in servers[0].json("GET", "/api/plan/withdraw")["items"][:21]]
+            contested, spread = items[0], items[1:]
+            statuses = {}
+
+            def mark(server, ids, key):
+                statuses[key] = [server.request("POST", "/api/marks/withdrawn", {"targets": [i]})[0].status
+                                 for i in ids]
+
+            threads = [threading.Thread(target=mark, args=(servers[k], [contested] + spread[k::2], k)) for k in (0, 1)]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join(timeout=120)
+            firsts = sorted(statuses[k][0] for k in (0, 1))
+            self.assertEqual(firsts, [200, 409], f"the contested mark: {statuses}")
+            self.assertEqual(statuses[0][1:] + statuses[1][1:], [200] * len(spread), statuses)
+
+            after = [s.json("GET", "/api/status") for s in servers]
+            self.assertEqual(after[0], after[1], "the two servers disagree: a cache missed the other's writes")
+            self.assertEqual(after[0]["pending"], before[0]["pending"] - len(items))
+            self.assertEqual(after[0]["withdrawn_today"], before[0]["withdrawn_today"] + len(items))
+            self.assertEqual(self.pg.json("status"), after[0])
+        finally:
+            for s in servers:
+                self.assertEqual(s.stop(), 0)
 
 
 class Faults(TempCase):

@@ -189,6 +189,10 @@ TEST_F(PostgresStore, ABulkBatchRepeatingALedgerInvitationIsRefusedWhole)
     ASSERT_TRUE(ids) << ids.error().message;
     EXPECT_EQ(s->count_invitations(*account, with_direction(Direction::outgoing)), 20000);
     EXPECT_EQ(s->invitations(*account, first(1)).front().person.name, "p-0");
+    // The load made its indexes again: a repeat is still refused.
+    auto again = s->add_invitation(batch[5].invitation, batch[5].events, kNow);
+    ASSERT_FALSE(again);
+    EXPECT_NE(again.error().message.find("p-5 sent"), std::string::npos) << again.error().message;
 }
 
 }  // namespace

@@ -5,9 +5,8 @@
 
 #include "core/error.h"
 #include "core/time.h"
+#include "store/postgres/libpq.h"
 #include "store/store.h"
-
-#include <libpq-fe.h>
 
 #include <charconv>
 #include <cstdint>
@@ -72,13 +71,13 @@ private:
 // A statement's rows, in text.
 class Rows {
 public:
-    explicit Rows(PGresult* result) : m_result(result, &PQclear) {}
-    int size() const { return PQntuples(m_result.get()); }
+    explicit Rows(PGresult* result) : m_result(result) {}
+    int size() const { return pq().PQntuples(m_result.get()); }
     bool empty() const { return size() == 0; }
-    bool is_null(int row, int col) const { return PQgetisnull(m_result.get(), row, col) != 0; }
+    bool is_null(int row, int col) const { return pq().PQgetisnull(m_result.get(), row, col) != 0; }
     std::string_view view(int row, int col) const
     {
-        return {PQgetvalue(m_result.get(), row, col), static_cast<size_t>(PQgetlength(m_result.get(), row, col))};
+        return {pq().PQgetvalue(m_result.get(), row, col), static_cast<size_t>(pq().PQgetlength(m_result.get(), row, col))};
     }
     std::string text(int row, int col) const { return std::string(view(row, col)); }
     std::int64_t integer(int row, int col) const
@@ -104,7 +103,10 @@ public:
     long affected() const;
 
 private:
-    std::unique_ptr<PGresult, decltype(&PQclear)> m_result;
+    struct Clear {
+        void operator()(PGresult* r) const { pq().PQclear(r); }
+    };
+    std::unique_ptr<PGresult, Clear> m_result;
 };
 
 // One connection. Statements are prepared on first use and kept by their text.
