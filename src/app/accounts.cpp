@@ -59,7 +59,7 @@ core::Result<InitAnswer> run(Session& session, const InitRequest& request)
     }
     core::Settings effective = *base;
     for (const auto& [key, value] : settings) (void)effective.set(key, value, "account");
-    return InitAnswer{request.name, id, *path, std::move(effective)};
+    return InitAnswer{request.name, id, store::printable(*path), std::move(effective)};
 }
 
 core::Result<AccountsAnswer> run(Session& session, const AccountsRequest&)
@@ -67,7 +67,7 @@ core::Result<AccountsAnswer> run(Session& session, const AccountsRequest&)
     auto store = session.store();
     if (!store) return std::unexpected(store.error());
     AccountsAnswer answer;
-    answer.database = session.db_path().value_or("the ledger");
+    answer.database = store::printable(session.db_path().value_or("the ledger"));
     for (const auto& account : (*store)->accounts()) {
         auto settings = session.settings(account);
         if (!settings) return std::unexpected(settings.error());

@@ -91,7 +91,7 @@ core::Result<store::Account> Session::account()
     if (all.empty())
         return core::fail(ErrorKind::usage, "no_account",
                           fmt::format("{} has no account yet: run `invitekeeper init --name NAME` first",
-                                      db_path().value_or("the ledger")));
+                                      store::printable(db_path().value_or("the ledger"))));
     if (all.size() > 1)
         return core::fail(ErrorKind::usage, "choose_account",
                           fmt::format("several accounts ({}): choose one with --account NAME", names));

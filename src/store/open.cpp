@@ -53,6 +53,34 @@ core::Result<Location> locate(std::string_view address)
     return Location{Location::Backend::sqlite, std::string(address)};
 }
 
+std::string printable(std::string_view address)
+{
+    const auto start = address.find("://");
+    if (scheme_of(address).empty()) return std::string(address);
+    std::string out(address.substr(0, start + 3));
+    auto rest = address.substr(start + 3);
+    const auto authority_end = rest.find_first_of("/?");
+    const auto authority = rest.substr(0, authority_end);
+    if (const auto at = authority.rfind('@'); at != std::string_view::npos) {
+        out += authority.substr(0, std::min(authority.find(':'), at));
+        rest.remove_prefix(at);
+    }
+    // A password among the parameters: its value dropped, up to the next `&`.
+    for (size_t i = 0; i < rest.size();) {
+        const bool param = (rest[i] == '?' || rest[i] == '&') && rest.substr(i + 1).starts_with("password=");
+        if (!param) {
+            out += rest[i++];
+            continue;
+        }
+        const auto end = rest.find('&', i + 1);
+        out += rest.substr(i, 10);  // "?password=" or "&password="
+        out += "***";
+        if (end == std::string_view::npos) break;
+        i = end;
+    }
+    return out;
+}
+
 bool exists(const Location& where)
 {
     if (where.backend == Location::Backend::postgres) return true;

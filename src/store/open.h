@@ -25,6 +25,11 @@ struct Location {
 // rest (it may hold a password).
 core::Result<Location> locate(std::string_view address);
 
+// What may be printed of a ledger's address (`--db`): a file's path as given; a server
+// URI without its password, whether in the user part (`user:secret@`) or a
+// `password=` parameter.
+std::string printable(std::string_view address);
+
 // Whether there is a ledger at `where` to open. A PostgreSQL database always is
 // (open_store connects and makes its schema, or says why it cannot).
 bool exists(const Location& where);

@@ -8,6 +8,7 @@ several processes at once lose nothing; a server that cannot be used is one line
 
 Run: test_postgres.py BINARY DEMO_DIR   (with IK_TEST_POSTGRES_STATE set)
 """
+import json
 import os
 import subprocess
 import sys
@@ -206,6 +207,24 @@ class Faults(TempCase):
                     for words in said:
                         self.assertIn(words, proc.stderr)
                     self.assertNotIn("s3cret", proc.stderr + proc.stdout)
+
+    def test_a_password_in_the_uri_is_never_printed(self):
+        """The test server trusts every local user, so a wrong password still connects:
+        every answer that names the database must name it without the password."""
+        plain = fresh_database()
+        name = plain.split("///")[1].split("?")[0]
+        query = plain[plain.index("?"):]
+        for n, (uri, shown) in enumerate(((f"postgresql://postgres:s3cret-pw@/{name}{query}",
+                                           f"postgresql://postgres@/{name}{query}"),
+                                          (f"{plain}&password=s3cret-pw", f"{plain}&password=***"))):
+            with self.subTest(uri=uri):
+                ledger = PgLedger(self.tmp, uri, DEMO_NOW)
+                init = ledger.run("--json", "init", "--name", f"member{n}", check=0)
+                self.assertEqual(json.loads(init.stdout)["database"], shown)
+                outputs = [init, ledger.run("init", "--name", f"text{n}", check=0), ledger.run("accounts", check=0),
+                           ledger.run("--json", "accounts", check=0), ledger.run("--account", "nobody", "status")]
+                for proc in outputs:
+                    self.assertNotIn("s3cret", proc.stdout + proc.stderr)
 
     def test_a_schema_newer_than_this_build_is_refused_and_left_alone(self):
         uri = fresh_database()

@@ -41,6 +41,18 @@ TEST(Locate, APostgresUriNamesTheServerAndAnyOtherSchemeIsRefused)
     EXPECT_EQ(locate("sqlite://").error().code, "bad_db");
 }
 
+TEST(Printable, AServerUriLosesItsPasswordAndAPathStaysAsGiven)
+{
+    EXPECT_EQ(printable("postgresql://robin:s3cret@db.example:5432/ledger"), "postgresql://robin@db.example:5432/ledger");
+    EXPECT_EQ(printable("postgres://robin:p%40ss@db/ledger?sslmode=require"), "postgres://robin@db/ledger?sslmode=require");
+    EXPECT_EQ(printable("postgresql:///ledger?host=/run/pg&password=s3cret&port=5433"),
+              "postgresql:///ledger?host=/run/pg&password=***&port=5433");
+    EXPECT_EQ(printable("postgresql://db/ledger?password=s3cret"), "postgresql://db/ledger?password=***");
+    EXPECT_EQ(printable("postgresql://robin@db/ledger"), "postgresql://robin@db/ledger");
+    EXPECT_EQ(printable("/home/robin/ledger:2.db"), "/home/robin/ledger:2.db");
+    EXPECT_EQ(printable("sqlite:ledger.db"), "sqlite:ledger.db");
+}
+
 TEST(OpenStore, AMissingLedgerIsCreatedOnlyWhenAsked)
 {
     const std::string path = ::testing::TempDir() + "ik-open-test/sub/ledger.db";

@@ -1,5 +1,7 @@
 #include "store/postgres/connection.h"
 
+#include "store/open.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -54,24 +56,10 @@ std::string without(std::string text, const std::string& secret)
     return text;
 }
 
-// `uri` with the password of its user part (`user:password@`) left out: what may be
-// printed of a URI libpq could not read.
-std::string redacted(std::string_view uri)
-{
-    const auto start = uri.find("://");
-    if (start == std::string_view::npos) return std::string(uri);
-    const auto authority = uri.substr(start + 3);
-    const auto at = authority.substr(0, authority.find_first_of("/?")).rfind('@');
-    if (at == std::string_view::npos) return std::string(uri);
-    const auto colon = authority.substr(0, at).find(':');
-    if (colon == std::string_view::npos) return std::string(uri);
-    return fmt::format("{}{}{}", uri.substr(0, start + 3), authority.substr(0, colon), authority.substr(at));
-}
-
 // `message` with `uri` in it replaced by its redacted form.
 std::string scrubbed(std::string message, std::string_view uri)
 {
-    const std::string safe = redacted(uri);
+    const std::string safe = printable(uri);
     for (size_t at = message.find(uri); at != std::string::npos; at = message.find(uri, at + safe.size()))
         message.replace(at, uri.size(), safe);
     return message;
