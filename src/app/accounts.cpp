@@ -95,6 +95,53 @@ core::Result<ConfigShowAnswer> run(Session& session, const ConfigShowRequest&)
     return ConfigShowAnswer{std::nullopt, std::move(*settings)};
 }
 
+core::Result<MigrateAnswer> run(Session&, const MigrateRequest& request)
+{
+    auto from = store::locate(request.from);
+    if (!from) return std::unexpected(from.error());
+    auto to = store::locate(request.to);
+    if (!to) return std::unexpected(to.error());
+    const auto same = [&] {
+        if (from->backend != to->backend) return false;
+        if (from->backend == store::Location::Backend::postgres) return from->path == to->path;
+        std::error_code ec;
+        return from->path == to->path || std::filesystem::equivalent(from->path, to->path, ec);
+    }();
+    if (same) return core::fail(core::ErrorKind::usage, "same_ledger", "--from and --to name the same ledger");
+    auto source = store::open_store(*from, store::Open::existing);
+    if (!source) return std::unexpected(source.error());
+    // A new file is made only for a copy that goes through: it is removed otherwise.
+    const bool fresh = !store::exists(*to);
+    auto target = store::open_store(*to, store::Open::or_create);
+    if (!target) return std::unexpected(target.error());
+    auto copied = store::copy_ledger(**source, **target);
+    if (!copied) {
+        target->reset();
+        if (fresh && to->backend == store::Location::Backend::sqlite) {
+            std::error_code ec;
+            for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(to->path + suffix, ec);
+        }
+        return std::unexpected(copied.error());
+    }
+    return MigrateAnswer{store::printable(request.from), store::printable(request.to), std::move(*copied)};
+}
+
+Json to_json(const MigrateAnswer& answer)
+{
+    Json items = Json::array();
+    for (const auto& a : answer.copied.accounts)
+        items.push_back(Json{{"name", a.name},
+                             {"from_id", a.from_id.value},
+                             {"to_id", a.to_id.value},
+                             {"invitations", a.invitations},
+                             {"events", a.events},
+                             {"connections", a.connections},
+                             {"prospects", a.prospects},
+                             {"templates", a.templates},
+                             {"do_not_contact", a.do_not_contact}});
+    return Json{{"from", answer.from}, {"to", answer.to}, {"renumbered", answer.copied.renumbered}, {"accounts", items}};
+}
+
 Json to_json(const InitAnswer& answer)
 {
     Json j;

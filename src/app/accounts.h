@@ -3,6 +3,7 @@
 #pragma once
 
 #include "app/session.h"
+#include "store/copy.h"
 
 #include <optional>
 #include <string>
@@ -53,5 +54,21 @@ struct ConfigShowAnswer {
     core::Settings settings;
 };
 core::Result<ConfigShowAnswer> run(Session& session, const ConfigShowRequest& request);
+
+// Moves a whole ledger to another store (a member's SQLite file into the team's
+// PostgreSQL database, or back): every account with its history, queue, templates,
+// do-not-contact list and settings, in one transaction of the target's. The source
+// is left as it was. The target may be new (a file is created; a database must
+// exist) or hold other accounts, whose ids the moved ones then go past.
+struct MigrateRequest {
+    static constexpr bool kWrites = true;
+    std::string from{};  // a --db address
+    std::string to{};
+};
+struct MigrateAnswer {
+    std::string from, to;  // printable (store::printable)
+    store::CopiedLedger copied;
+};
+core::Result<MigrateAnswer> run(Session& session, const MigrateRequest& request);
 
 }  // namespace ik::app

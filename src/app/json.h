@@ -33,6 +33,7 @@ Json forecast_json(const plan::Forecast& forecast, bool projection);
 
 Json to_json(const InitAnswer& answer);
 Json to_json(const AccountsAnswer& answer);
+Json to_json(const MigrateAnswer& answer);
 Json to_json(const ConfigShowAnswer& answer);
 Json to_json(const ImportAnswer& answer);
 Json to_json(const ImportUndoAnswer& answer);

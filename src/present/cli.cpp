@@ -27,6 +27,7 @@ void add_stats(CLI::App&, Runner&);
 void add_accounts(CLI::App&, Runner&);
 void add_history(CLI::App&, Runner&);
 void add_serve(CLI::App&, Runner&);
+void add_migrate(CLI::App&, Runner&);
 
 std::span<const CommandInfo> commands()
 {
@@ -50,6 +51,7 @@ std::span<const CommandInfo> commands()
         {"stats", add_stats},
         {"history", add_history},
         {"accounts", add_accounts},
+        {"migrate", add_migrate},
         {"serve", add_serve},
     };
     return kCommands;

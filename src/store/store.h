@@ -10,6 +10,7 @@
 #include "core/prospect.h"
 #include "core/time.h"
 #include "ingest/reconcile.h"
+#include "store/tables.h"
 
 #include <array>
 #include <cstdint>
@@ -182,6 +183,17 @@ public:
     virtual bool undo_account_event(core::AccountId account, std::int64_t id, core::Instant at) = 0;
     virtual std::vector<core::AccountEvent> account_events(core::AccountId account,
                                                            std::optional<core::AccountEventKind> kind) = 0;
+
+    // The raw rows of a table (ledger_tables()), in its `order_by`: what moving a
+    // ledger to another store (copy_ledger) reads. Call inside a transaction for a
+    // consistent copy.
+    virtual std::vector<Row> read_table(const TableSpec& table) = 0;
+    // Appends rows to a table as they are, ids included; inside a transaction.
+    virtual void write_table(const TableSpec& table, const std::vector<Row>& rows) = 0;
+    // The largest id of a table whose first column is `id` (0 when empty).
+    virtual std::int64_t largest_id(const TableSpec& table) = 0;
+    // After rows were written with their ids: new rows get ids past them.
+    virtual void after_copy() = 0;
 
 protected:
     // What each backend writes; the ledger's rules around them (ledger_rules.h) are

@@ -3,6 +3,7 @@
 // transactions that compose, imports and their undo, connections, the queue,
 // templates, do-not-contact and account events. What only one backend has (SQLite's
 // files, journal, migrations and bulk loads) is tested beside it (sqlite_store_test.cpp).
+#include "store/copy.h"
 #include "store/open.h"
 #include "store/store.h"
 #include "pg_support.h"
@@ -805,6 +806,89 @@ TEST_P(StoreContract, TemplateNameOfASentNoteIsKept)
 // A ledger written by schema version 1 comes through every migration whole: the
 // same invitations, states and counts, the same log (sent events now the
 // invitations' own rows), and no broken reference.
+
+// ---- moving a whole ledger ----
+
+// Every table's rows, as copy_ledger reads them.
+std::vector<std::vector<Row>> all_rows(Store& s)
+{
+    std::vector<std::vector<Row>> out;
+    for (const auto& table : ledger_tables()) out.push_back(s.read_table(table));
+    return out;
+}
+
+TEST_P(StoreContract, ALedgerMovedIntoAnEmptyStoreAndBackKeepsEveryRowAndId)
+{
+    add("ann", utc(2026, 10, 1), {Event{EventKind::accepted, utc(2026, 10, 2), "import:x"}});
+    add("bo", utc(2026, 10, 3), {Event{EventKind::withdrawn, utc(2026, 11, 1), "cli"}});
+    add("cy", utc(2026, 10, 4), {}, Direction::incoming);
+    const auto di = add("di", utc(2026, 10, 5));
+    auto kept = store().record_event(m_account, di, Event{EventKind::keep, kNow, "cli"}, kNow);
+    ASSERT_TRUE(kept) << kept.error().message;
+    store().set_account_setting(m_account, "weekly.limit", "80");
+    core::Prospect p;
+    p.account = m_account;
+    p.person = core::Person{"in:dee", "Dee", "https://www.linkedin.com/in/dee"};
+    p.note = "Hi Dee";
+    p.vars = {{"school", "Leeds"}};
+    p.added_at = kNow;
+    store().add_prospects(m_account, {p});
+    store().set_template(m_account, core::Template{"intro", "Hi {first_name}", kNow});
+    store().add_do_not_contact(m_account, core::DoNotContact{core::Person{"in:eve", "Eve", "https://www.linkedin.com/in/eve"}, kNow});
+    store().record_account_event(m_account, core::AccountEvent{0, core::AccountEventKind::restricted, kNow, {}, "cli", kNow});
+    const auto before = all_rows(store());
+
+    auto memory = open_store(":memory:", Open::or_create);
+    ASSERT_TRUE(memory);
+    auto moved = copy_ledger(store(), **memory);
+    ASSERT_TRUE(moved) << moved.error().message;
+    EXPECT_FALSE(moved->renumbered);
+    ASSERT_EQ(moved->accounts.size(), 1u);
+    EXPECT_EQ(moved->accounts[0].invitations, 4);
+    EXPECT_EQ(moved->accounts[0].to_id, m_account);
+    EXPECT_EQ(all_rows(**memory), before);
+    EXPECT_EQ(all_rows(store()), before) << "the source changed";
+
+    // Back into a new ledger of this backend: the same rows again, and new rows
+    // continue after the moved ids.
+    TempPath second{"contract_back"};
+    auto back = GetParam().open(second.str());
+    ASSERT_TRUE(back) << back.error().message;
+    ASSERT_TRUE(copy_ledger(**memory, **back));
+    EXPECT_EQ(all_rows(**back), before);
+    auto next = (*back)->add_invitation(invitation_to(m_account, "fay"), {Event{EventKind::sent, kNow, "cli"}}, kNow);
+    ASSERT_TRUE(next) << next.error().message;
+    EXPECT_GT(next->value, di.value);
+
+    // A second move finds the account there and writes nothing.
+    const auto target = all_rows(**memory);
+    auto again = copy_ledger(store(), **memory);
+    ASSERT_FALSE(again);
+    EXPECT_EQ(again.error().code, "account_exists");
+    EXPECT_EQ(all_rows(**memory), target);
+}
+
+TEST_P(StoreContract, ALedgerMovedBesideAnotherAccountGoesPastItsIds)
+{
+    add("ann", utc(2026, 10, 1));
+    TempPath file{"contract_team"};
+    auto team = GetParam().open(file.str());
+    ASSERT_TRUE(team) << team.error().message;
+    auto dana = (*team)->create_account("dana", kNow);
+    ASSERT_TRUE(dana);
+    ASSERT_TRUE((*team)->add_invitation(invitation_to(*dana, "zed"), {Event{EventKind::sent, kNow, "cli"}}, kNow));
+    auto moved = copy_ledger(store(), **team);
+    ASSERT_TRUE(moved) << moved.error().message;
+    EXPECT_TRUE(moved->renumbered);
+    const auto maya = moved->accounts.at(0).to_id;
+    EXPECT_NE(maya, *dana);
+    EXPECT_EQ(slugs({}), Names{"ann"});
+    auto there = (*team)->invitations(maya, {});
+    ASSERT_EQ(there.size(), 1u);
+    EXPECT_EQ(there[0].person.name, "ann");
+    EXPECT_EQ((*team)->invitations(*dana, {}).size(), 1u);
+    EXPECT_EQ((*team)->count_invitations(maya, with_status(Status::pending)), 1);
+}
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreContract, ::testing::ValuesIn(backends()), backend_name);
 INSTANTIATE_TEST_SUITE_P(Backends, StoreQueries, ::testing::ValuesIn(backends()), backend_name);

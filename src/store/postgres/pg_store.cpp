@@ -7,6 +7,7 @@
 // why this and not SERIALIZABLE.
 #include "store/postgres/pg_store.h"
 
+#include "store/copy.h"
 #include "store/ledger_rules.h"
 #include "store/postgres/connection.h"
 #include "store/postgres/schema.h"
@@ -1029,6 +1030,65 @@ public:
             out.push_back(std::move(e));
         }
         return out;
+    }
+
+    // ---- moving a whole ledger (store/copy.h) ----
+
+    static std::string column_list(const TableSpec& table)
+    {
+        std::string out;
+        for (const auto& c : table.columns) out += fmt::format("{}{}", out.empty() ? "" : ", ", c.name);
+        return out;
+    }
+
+    std::vector<Row> read_table(const TableSpec& table) override
+    {
+        auto r = m_db->query(fmt::format("SELECT {} FROM {} ORDER BY {}", column_list(table), table.name, table.order_by));
+        std::vector<Row> out;
+        out.reserve(static_cast<size_t>(r.size()));
+        for (int i = 0; i < r.size(); ++i) {
+            Row row(table.columns.size());
+            for (size_t c = 0; c < table.columns.size(); ++c) {
+                const int col = static_cast<int>(c);
+                if (r.is_null(i, col)) continue;
+                row[c] = table.columns[c].type == ColumnType::boolean ? std::string(r.boolean(i, col) ? "1" : "0")
+                                                                      : r.text(i, col);
+            }
+            out.push_back(std::move(row));
+        }
+        return out;
+    }
+
+    void write_table(const TableSpec& table, const std::vector<Row>& rows) override
+    {
+        if (rows.empty()) return;
+        std::string data;
+        for (const auto& row : rows) {
+            for (size_t c = 0; c < row.size(); ++c) {
+                if (c) data += '\t';
+                if (row[c])
+                    copy_field(data, std::string_view(*row[c]));  // a boolean's "1" or "0" reads as one
+                else
+                    copy_null(data);
+            }
+            data += '\n';
+        }
+        m_db->copy_in(fmt::format("COPY {} ({}) FROM STDIN", table.name, column_list(table)), data);
+    }
+
+    std::int64_t largest_id(const TableSpec& table) override
+    {
+        return m_db->scalar(fmt::format("SELECT coalesce(max(id), 0) FROM {}", table.name));
+    }
+
+    // Rows came with their ids: each identity sequence moves past its table's largest.
+    void after_copy() override
+    {
+        for (const auto& table : ledger_tables())
+            if (table.columns.front().name == "id")
+                m_db->exec(fmt::format("SELECT setval(pg_get_serial_sequence('{0}', 'id'), coalesce(max(id), 0) + 1, "
+                                       "false) FROM {0}",
+                                       table.name));
     }
 
 private:

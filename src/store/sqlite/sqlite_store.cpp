@@ -1162,6 +1162,57 @@ public:
         return out;
     }
 
+    // ---- moving a whole ledger (store/copy.h) ----
+
+    static std::string column_list(const TableSpec& table)
+    {
+        std::string out;
+        for (const auto& c : table.columns) out += fmt::format("{}{}", out.empty() ? "" : ", ", c.name);
+        return out;
+    }
+
+    std::vector<Row> read_table(const TableSpec& table) override
+    {
+        auto s = stmt(fmt::format("SELECT {} FROM {} ORDER BY {}", column_list(table), table.name, table.order_by));
+        std::vector<Row> out;
+        while (s.step()) {
+            Row row(table.columns.size());
+            for (size_t c = 0; c < table.columns.size(); ++c) {
+                const int col = static_cast<int>(c);
+                if (s.is_null(col)) continue;
+                row[c] = table.columns[c].type == ColumnType::text ? s.text(col) : std::to_string(s.integer(col));
+            }
+            out.push_back(std::move(row));
+        }
+        return out;
+    }
+
+    void write_table(const TableSpec& table, const std::vector<Row>& rows) override
+    {
+        const std::string sql = fmt::format("INSERT INTO {} ({}) VALUES {}", table.name, column_list(table),
+                                            placeholders(1, table.columns.size()));
+        for (const auto& row : rows) {
+            auto s = stmt(sql);
+            for (size_t c = 0; c < table.columns.size(); ++c) {
+                if (!row[c])
+                    s.bind_null();
+                else if (table.columns[c].type == ColumnType::text)
+                    s.bind(std::string_view(*row[c]));
+                else
+                    s.bind(static_cast<std::int64_t>(std::stoll(*row[c])));
+            }
+            s.run();
+        }
+    }
+
+    std::int64_t largest_id(const TableSpec& table) override
+    {
+        return scalar(fmt::format("SELECT coalesce(max(id), 0) FROM {}", table.name));
+    }
+
+    // SQLite gives a new row the largest rowid plus one: nothing to move on.
+    void after_copy() override {}
+
 private:
     template <class T>
     static void bind_optional(Use& s, const std::optional<T>& v)
