@@ -29,8 +29,9 @@ inline std::optional<std::string> postgres_uri()
     return uri;
 }
 
-// Runs SQL on the test server as its superuser; throws on failure.
-inline void postgres_admin(const std::string& sql)
+// Runs SQL on the test server as its superuser; the first column of its first row
+// ("" without one). Throws on failure.
+inline std::string postgres_admin(const std::string& sql)
 {
     auto uri = postgres_uri();
     if (!uri) throw std::runtime_error("no test server");
@@ -40,6 +41,7 @@ inline void postgres_admin(const std::string& sql)
     const auto status = PQresultStatus(r.get());
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
         throw std::runtime_error(PQresultErrorMessage(r.get()));
+    return PQntuples(r.get()) > 0 && PQnfields(r.get()) > 0 ? PQgetvalue(r.get(), 0, 0) : "";
 }
 
 // The URI of a new, empty schema on the test server (its tables go there through

@@ -10,6 +10,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <map>
 #include <thread>
 
 namespace ik::store {
@@ -193,6 +194,53 @@ TEST_F(PostgresStore, ABulkBatchRepeatingALedgerInvitationIsRefusedWhole)
     auto again = s->add_invitation(batch[5].invitation, batch[5].events, kNow);
     ASSERT_FALSE(again);
     EXPECT_NE(again.error().message.find("p-5 sent"), std::string::npos) << again.error().message;
+}
+
+// A first import of a long history loads invitations, their events and the
+// connections bare, then makes every index and check again and gathers statistics.
+TEST_F(PostgresStore, AFirstLoadEndsWithEveryIndexCheckAndStatistic)
+{
+    auto s = open();
+    ASSERT_TRUE(s);
+    auto account = s->create_account("maya", kNow);
+    ASSERT_TRUE(account);
+    auto shape = [&](const std::string& table) {
+        return postgres_admin("SELECT count(*) FROM pg_index WHERE indrelid = '" + schema() + "." + table +
+                              "'::regclass") +
+               "/" +
+               postgres_admin("SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND conrelid = '" + schema() +
+                              "." + table + "'::regclass");
+    };
+    const std::map<std::string, std::string> before{
+        {"invitations", shape("invitations")}, {"events", shape("events")}, {"connections", shape("connections")}};
+    std::vector<ingest::NewInvitation> batch;
+    std::vector<ingest::ConnectionRecord> connections;
+    for (int i = 0; i < 24000; ++i) {
+        const std::string slug = "p-" + std::to_string(i);
+        const Instant sent = utc(2024, 1, 1) + std::chrono::minutes{i};
+        std::vector<Event> events{Event{EventKind::sent, sent, "import:Invitations.csv"}};
+        if (i % 2 == 0) {
+            events.push_back(Event{EventKind::accepted, sent + std::chrono::hours{30}, "import:Connections.csv"});
+            connections.push_back(ingest::ConnectionRecord{"in:" + slug, slug, "X", "https://www.linkedin.com/in/" + slug,
+                                                           "", "", "", core::Days{std::chrono::floor<std::chrono::days>(sent + std::chrono::hours{30})}});
+        }
+        batch.push_back(ingest::NewInvitation{invitation_to(*account, slug), std::move(events)});
+    }
+    auto loaded = s->transaction([&]() -> core::Result<void> {
+        s->upsert_connections(*account, connections);
+        auto ids = s->add_invitations(batch, kNow);
+        if (!ids) return std::unexpected(ids.error());
+        return {};
+    });
+    ASSERT_TRUE(loaded) << loaded.error().message;
+    for (const auto& [table, was] : before) EXPECT_EQ(shape(table), was) << table;
+    EXPECT_EQ(before.at("events"), "3/2");
+    EXPECT_EQ(postgres_admin("SELECT count(*) > 0 FROM pg_stats WHERE schemaname = '" + schema() +
+                             "' AND tablename = 'events'"),
+              "t");
+    EXPECT_EQ(s->count_invitations(*account, with_status(Status::accepted)), 12000);
+    EXPECT_EQ(s->ledger(*account).connections.size(), 12000u);
+    EXPECT_EQ(s->events(*account, std::nullopt).size(), 36000u);
 }
 
 }  // namespace

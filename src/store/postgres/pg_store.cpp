@@ -52,6 +52,63 @@ std::optional<std::int64_t> import_value(const std::optional<core::ImportId>& id
     return id->value;
 }
 
+// A first load of a table: when it holds no more rows than are about to go in, its
+// indexes (all but the primary key) and foreign keys are dropped, and made again by
+// finish(): each index by one sort, each check by one join, instead of a B-tree
+// update and a lookup per row (a first import 23 -> 10 s: docs/performance.md); its
+// statistics are gathered afresh, without which the planner reads a million rows as
+// if they were a few. Dropping them locks the table until commit: only a nearly empty
+// table is loaded so. Without finish() (an error) the transaction's rollback brings
+// them back.
+class FirstLoad {
+public:
+    static constexpr size_t kRows = 10'000;  // smaller loads keep the indexes
+
+    FirstLoad(Connection& db, std::string_view table, size_t rows) : m_db(db), m_table(table)
+    {
+        if (rows < kRows) return;
+        const auto p = Params().add(static_cast<std::int64_t>(rows) + 1);
+        if (m_db.scalar(fmt::format("SELECT count(*) FROM (SELECT 1 FROM {} LIMIT $1) held", table), p) >
+            static_cast<std::int64_t>(rows))
+            return;
+        auto indexes = m_db.query(
+            "SELECT indexrelid::regclass::text, pg_get_indexdef(indexrelid) FROM pg_index WHERE indrelid = "
+            "$1::regclass AND NOT indisprimary ORDER BY 1",
+            Params().add(table));
+        for (int i = 0; i < indexes.size(); ++i) {
+            m_db.exec(fmt::format("DROP INDEX \"{}\"", indexes.text(i, 0)));
+            m_remake.push_back(indexes.text(i, 1));
+        }
+        auto checks = m_db.query(
+            "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = $1::regclass AND contype = "
+            "'f' ORDER BY conname",
+            Params().add(table));
+        for (int i = 0; i < checks.size(); ++i) {
+            m_db.exec(fmt::format("ALTER TABLE {} DROP CONSTRAINT \"{}\"", table, checks.text(i, 0)));
+            m_remake.push_back(
+                fmt::format("ALTER TABLE {} ADD CONSTRAINT \"{}\" {}", table, checks.text(i, 0), checks.text(i, 1)));
+        }
+        m_db.exec("SET LOCAL maintenance_work_mem = '256MB'");
+        m_bare = true;
+    }
+    FirstLoad(const FirstLoad&) = delete;
+    FirstLoad& operator=(const FirstLoad&) = delete;
+
+    void finish()
+    {
+        if (!m_bare) return;
+        for (const auto& sql : m_remake) m_db.exec(sql);
+        m_db.exec(fmt::format("ANALYZE {}", m_table));
+        m_bare = false;
+    }
+
+private:
+    Connection& m_db;
+    std::string_view m_table;
+    std::vector<std::string> m_remake;
+    bool m_bare = false;
+};
+
 class PgStore final : public Store {
 public:
     explicit PgStore(std::unique_ptr<Connection> db) : m_db(std::move(db)) {}
@@ -263,14 +320,15 @@ public:
                     "FROM connections c JOIN staging_connections s USING (account_id, person_key) "
                     "WHERE c.import_id IS DISTINCT FROM $1",
                     Params().add(import->value));
+            FirstLoad bare(*m_db, "connections", rows.size());
             m_db->exec(
                 "INSERT INTO connections SELECT * FROM staging_connections ON CONFLICT (account_id, person_key) DO "
                 "UPDATE SET first_name = excluded.first_name, last_name = excluded.last_name, profile_url = "
                 "excluded.profile_url, email = excluded.email, company = excluded.company, position = "
                 "excluded.position, connected_on = excluded.connected_on, listed_at = excluded.listed_at, import_id = "
                 "excluded.import_id");
+            bare.finish();
             m_db->exec("TRUNCATE staging_connections");
-            if (rows.size() >= kBulkRows) m_db->exec("ANALYZE connections");  // see insert_invitations
         });
     }
 
@@ -388,9 +446,6 @@ public:
         return core::Error{ErrorKind::internal, "store", "an invitation was refused by a database constraint"};
     }
 
-    // Batches at least this large may be bulk loads (see insert_invitations).
-    static constexpr size_t kBulkRows = 10'000;
-
     void insert_invitations(std::vector<ingest::NewInvitation>& batch, const std::vector<size_t>& order,
                             std::vector<core::InvitationId>& ids, Instant recorded_at)
     {
@@ -477,47 +532,25 @@ public:
             }
         }
         // A first load (a batch at least as large as the whole table holds: a new
-        // team database, or its first member's long history) drops the invitation
-        // indexes and the account check, and makes them again after the rows: each
-        // index by one sort, the check by one join, instead of a million updates and
-        // lookups (docs/performance.md). Dropping them locks the table until commit,
-        // which only this import's own account has rows in. A repeated invitation
-        // then fails the identity index's build, and the batch's savepoint brings
-        // every index back.
-        std::vector<std::string> remake;
-        if (batch.size() >= kBulkRows &&
-            m_db->scalar("SELECT coalesce(sum(n), 0) FROM invitation_counts") <= count) {
-            auto indexes = m_db->query(
-                "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = "
-                "'invitations' AND indexname <> 'invitations_pkey' ORDER BY indexname");
-            for (int i = 0; i < indexes.size(); ++i) {
-                m_db->exec(fmt::format("DROP INDEX \"{}\"", indexes.text(i, 0)));
-                remake.push_back(indexes.text(i, 1));
-            }
-            auto checks = m_db->query(
-                "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'invitations'::regclass "
-                "AND contype = 'f' ORDER BY conname");
-            for (int i = 0; i < checks.size(); ++i) {
-                m_db->exec(fmt::format("ALTER TABLE invitations DROP CONSTRAINT \"{}\"", checks.text(i, 0)));
-                remake.push_back(
-                    fmt::format("ALTER TABLE invitations ADD CONSTRAINT \"{}\" {}", checks.text(i, 0), checks.text(i, 1)));
-            }
-            m_db->exec("SET LOCAL maintenance_work_mem = '256MB'");
+        // team database, or its first member's long history) loads each table bare
+        // (FirstLoad). A repeated invitation then fails the identity index's build,
+        // and the batch's savepoint brings every index back.
+        const size_t event_rows = static_cast<size_t>(std::count(events.begin(), events.end(), '\n'));
+        {
+            FirstLoad bare(*m_db, "invitations", batch.size());
+            m_db->copy_in(
+                "COPY invitations (id, account_id, direction, person_key, name, profile_url, sent_at, message, source, "
+                "recorded_at, status, status_at, accidental, keep, template, seen_at, import_id) FROM STDIN",
+                rows);
+            rows = {};
+            bare.finish();
         }
-        m_db->copy_in(
-            "COPY invitations (id, account_id, direction, person_key, name, profile_url, sent_at, message, source, "
-            "recorded_at, status, status_at, accidental, keep, template, seen_at, import_id) FROM STDIN",
-            rows);
-        rows = {};
-        for (const auto& sql : remake) m_db->exec(sql);
-        // The planner's statistics of a table that has just grown from nothing: without
-        // them it reads a million rows as if they were a few (reads 20x slower until
-        // autovacuum gets round to it).
-        if (!remake.empty()) m_db->exec("ANALYZE invitations");
-        if (!events.empty())
+        if (!events.empty()) {
+            FirstLoad bare(*m_db, "events", event_rows);
             m_db->copy_in(
                 "COPY events (account_id, invitation_id, kind, at, recorded_at, source, import_id) FROM STDIN", events);
-        if (!remake.empty() && !events.empty()) m_db->exec("ANALYZE events");
+            bare.finish();
+        }
         for (const auto& [key, n] : counts) {
             const auto& [account, direction, status] = key;
             m_db->query(
