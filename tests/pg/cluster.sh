@@ -2,7 +2,9 @@
 # A throwaway PostgreSQL server for the tests: Debian's postgresql-15, a fresh
 # cluster in a temp folder, listening on a Unix socket in that folder and on a
 # private loopback port, run as the `postgres` user (the server refuses root, and CI
-# runs as root). The tests read its address from STATE/uri.
+# runs as root). The socket trusts every local user; the loopback port asks for a
+# password (scram-sha-256), for the tests of a wrong one. The tests read its address
+# from STATE/uri (the socket) and STATE/port.
 #
 #   cluster.sh start STATE   # stops any cluster STATE names, makes and starts a new one
 #   cluster.sh stop STATE    # stops it and removes its folder (ctest's cleanup fixture)
@@ -38,7 +40,7 @@ case "$cmd" in
     echo "$dir" > "$state/dir"
     chmod 755 "$dir"
     [ "$(id -u)" -eq 0 ] && chown postgres: "$dir"
-    as_server "$bin/initdb" -D "$dir/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 -N >"$dir/initdb.log" 2>&1 ||
+    as_server "$bin/initdb" -D "$dir/data" -U postgres --auth-local=trust --auth-host=scram-sha-256 --encoding=UTF8 --locale=C.UTF-8 -N >"$dir/initdb.log" 2>&1 ||
       { cat "$dir/initdb.log" >&2; exit 1; }
     port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
     if ! as_server "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \

@@ -29,6 +29,15 @@ inline std::optional<std::string> postgres_uri()
     return uri;
 }
 
+// The server's loopback port, where it asks for a password.
+inline std::string postgres_port()
+{
+    std::ifstream in(std::string(std::getenv("IK_TEST_POSTGRES_STATE")) + "/port");
+    std::string port;
+    std::getline(in, port);
+    return port;
+}
+
 // Runs SQL on the test server as its superuser; the first column of its first row
 // ("" without one). Throws on failure.
 inline std::string postgres_admin(const std::string& sql)

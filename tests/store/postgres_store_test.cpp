@@ -80,6 +80,35 @@ TEST_F(PostgresStore, AServerThatCannotBeUsedIsOneLineWithoutThePassword)
         EXPECT_EQ(e.message.find("s3cret"), std::string::npos) << e.message;
 }
 
+// Over TCP the test server asks for a password: a wrong one is refused in one line
+// that names the user, host and database and not the password; a user without the
+// right to make tables is told so; the right user and password open the ledger.
+TEST_F(PostgresStore, AWrongPasswordOrAUserWithoutRightsIsOneClearLine)
+{
+    const std::string user = "robin_" + std::to_string(::getpid());
+    postgres_admin("CREATE ROLE " + user + " LOGIN PASSWORD 'right-pw-1'");
+    postgres_admin("CREATE DATABASE " + user + "_db OWNER " + user);
+    const std::string host = "@127.0.0.1:" + postgres_port() + "/";
+
+    auto wrong = open_store("postgresql://" + user + ":wrong-pw-2" + host + user + "_db", Open::existing);
+    ASSERT_FALSE(wrong);
+    EXPECT_EQ(wrong.error().code, "auth_failed") << wrong.error().message;
+    EXPECT_TRUE(wrong.error().message.starts_with("postgresql://" + user + host + user + "_db: ")) << wrong.error().message;
+
+    auto no_rights = open_store("postgresql://" + user + ":right-pw-1" + host + "postgres", Open::existing);
+    ASSERT_FALSE(no_rights);
+    EXPECT_EQ(no_rights.error().code, "permission_denied") << no_rights.error().message;
+
+    auto right = open_store("postgresql://" + user + ":right-pw-1" + host + user + "_db", Open::or_create);
+    ASSERT_TRUE(right) << right.error().message;
+    EXPECT_TRUE((*right)->create_account("maya", kNow));
+    for (const auto& e : {wrong.error(), no_rights.error()}) {
+        EXPECT_EQ(e.message.find("wrong-pw"), std::string::npos) << e.message;
+        EXPECT_EQ(e.message.find("right-pw"), std::string::npos) << e.message;
+        EXPECT_EQ(e.message.find('\n'), std::string::npos) << e.message;
+    }
+}
+
 // Two servers mark the same invitation at once: the second waits for the first's
 // transaction, then finds it withdrawn and is refused; one event, exact counts.
 TEST_F(PostgresStore, TwoWritersMarkingOneInvitationOneWinsAndNothingIsLost)

@@ -145,8 +145,13 @@ PgError Connection::failure(const PGresult* result) const
 {
     const char* state = result ? pq().PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
     const std::string sqlstate = state ? state : "";
-    const std::string detail =
-        first_line(result && *pq().PQresultErrorMessage(result) ? pq().PQresultErrorMessage(result) : pq().PQerrorMessage(m_conn));
+    // The server's own words ("permission denied for schema public"), without libpq's
+    // "ERROR:  " and its further lines; libpq's for a connection that failed.
+    const char* primary = result ? pq().PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
+    const std::string detail = first_line(primary ? primary
+                                          : result && *pq().PQresultErrorMessage(result)
+                                              ? pq().PQresultErrorMessage(result)
+                                              : pq().PQerrorMessage(m_conn));
     auto error = [&](ErrorKind kind, std::string code, std::string message) {
         return PgError(core::Error{kind, std::move(code), std::move(message)}, sqlstate);
     };
