@@ -323,6 +323,82 @@ class Faults(TempCase):
                 for proc in outputs:
                     self.assertNotIn("s3cret", proc.stdout + proc.stderr)
 
+    def blocked_import(self, lock_sql):
+        """Starts an import of the demo's exports into a fresh ledger while another
+        session holds `lock_sql`'s lock; the ledger, the import's process and a way to
+        wait until the import is stuck on that lock."""
+        pg = PgLedger(self.tmp, fresh_database(), DEMO_NOW)
+        pg.run("init", "--name", "robin", check=0)
+        holder = subprocess.Popen(["psql", "-X", "-q", pg.db], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.DEVNULL, text=True)
+        holder.stdin.write(f"BEGIN; {lock_sql};\n")
+        holder.stdin.flush()
+        for _ in range(600):  # until the holder's transaction has the lock and waits
+            held = subprocess.run(["psql", "-X", "-At", pg.db, "-c",
+                                   "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND "
+                                   "state = 'idle in transaction'"], capture_output=True, text=True).stdout.strip()
+            if held == "1":
+                break
+            threading.Event().wait(0.05)
+        else:
+            raise AssertionError("the lock's holder never took it")
+        env = {"PATH": os.environ["PATH"], "HOME": str(self.tmp)}
+        importer = subprocess.Popen([test_import.BINARY, "--db", pg.db + "&application_name=ik_blocked", "--now",
+                                     DEMO_NOW, "import", *demo_zips()], env=env, stdout=subprocess.PIPE,
+                                    stderr=subprocess.PIPE, text=True)
+
+        def stuck():
+            for _ in range(600):
+                out = subprocess.run(["psql", "-X", "-At", pg.db, "-c",
+                                      "SELECT pid FROM pg_stat_activity WHERE application_name = 'ik_blocked' "
+                                      "AND wait_event_type = 'Lock'"], capture_output=True, text=True).stdout.strip()
+                if out:
+                    return out
+                if importer.poll() is not None:
+                    raise AssertionError(f"the import ended before it waited: {importer.communicate()}")
+                threading.Event().wait(0.05)
+            raise AssertionError("the import never waited for the lock")
+        return pg, holder, importer, stuck
+
+    def test_a_connection_lost_midway_through_an_import_writes_nothing(self):
+        # The import reaches the snapshot table after it has written its record and the
+        # first export's connections: they must go with the lost connection.
+        pg, holder, importer, stuck = self.blocked_import("LOCK TABLE snapshots IN ACCESS EXCLUSIVE MODE")
+        try:
+            pid = stuck()
+            psql(f"SELECT pg_terminate_backend({pid})", pg.db)
+            _, err = importer.communicate(timeout=60)
+        finally:
+            holder.stdin.write("ROLLBACK;\n")
+            holder.stdin.close()
+            holder.wait(timeout=60)
+        self.assertEqual(importer.returncode, 6, err)
+        self.assertIn("the connection to the database server was lost", err)
+        self.assertIn("nothing was written", err)
+        self.assertNotIn("\n", err.rstrip("\n"))
+        status = pg.json("status")
+        self.assertEqual((status["pending"], status["accepted_total"]), (0, 0))
+        self.assertEqual(pg.json("pending")["count"], 0)
+        counts = subprocess.run(["psql", "-X", "-At", pg.db, "-c",
+                                 "SELECT (SELECT count(*) FROM imports) || ' ' || (SELECT count(*) FROM connections) "
+                                 "|| ' ' || (SELECT count(*) FROM invitations)"],
+                                capture_output=True, text=True, check=True).stdout.strip()
+        self.assertEqual(counts, "0 0 0", "imports, connections, invitations left by the lost import")
+
+    def test_a_writer_kept_waiting_gives_up_busy_and_writes_nothing(self):
+        pg, holder, importer, stuck = self.blocked_import(
+            "SELECT pg_advisory_xact_lock(hashtext('invitekeeper:' || current_schema()))")
+        try:
+            stuck()
+            _, err = importer.communicate(timeout=60)  # the write lock's 5 s, then busy
+        finally:
+            holder.stdin.write("ROLLBACK;\n")
+            holder.stdin.close()
+            holder.wait(timeout=60)
+        self.assertEqual(importer.returncode, 6, err)
+        self.assertIn("another writer kept the ledger locked; nothing was written", err)
+        self.assertEqual(pg.json("status")["pending"], 0)
+
     def test_a_schema_newer_than_this_build_is_refused_and_left_alone(self):
         uri = fresh_database()
         pg = PgLedger(self.tmp, uri, DEMO_NOW)
