@@ -59,7 +59,8 @@ std::string printable(std::string_view address)
     if (scheme_of(address).empty()) return std::string(address);
     std::string out(address.substr(0, start + 3));
     auto rest = address.substr(start + 3);
-    const auto authority_end = rest.find_first_of("/?");
+    // As libpq reads it, the user part ends only at the first '/' (a password may hold '?').
+    const auto authority_end = rest.find('/');
     const auto authority = rest.substr(0, authority_end);
     if (const auto at = authority.rfind('@'); at != std::string_view::npos) {
         out += authority.substr(0, std::min(authority.find(':'), at));

@@ -49,6 +49,7 @@ TEST(Printable, AServerUriLosesItsPasswordAndAPathStaysAsGiven)
               "postgresql:///ledger?host=/run/pg&password=***&port=5433");
     EXPECT_EQ(printable("postgresql://db/ledger?password=s3cret"), "postgresql://db/ledger?password=***");
     EXPECT_EQ(printable("postgresql://robin@db/ledger"), "postgresql://robin@db/ledger");
+    EXPECT_EQ(printable("postgresql://bob:s3c?ret@db/x"), "postgresql://bob@db/x");
     EXPECT_EQ(printable("/home/robin/ledger:2.db"), "/home/robin/ledger:2.db");
     EXPECT_EQ(printable("sqlite:ledger.db"), "sqlite:ledger.db");
 }

@@ -114,7 +114,7 @@ core::Result<std::unique_ptr<Connection>> Connection::open(const std::string& ur
         const std::string message = without(scrubbed(first_line(pq().PQerrorMessage(conn)), uri), parsed->password);
         pq().PQfinish(conn);
         auto has = [&](std::string_view s) { return message.find(s) != std::string::npos; };
-        if (has("does not exist") && has("database"))
+        if (has("does not exist") && has("database \""))
             return core::fail(ErrorKind::storage, "no_database",
                               fmt::format("{}: there is no such database on that server; create it (createdb {}) "
                                           "or check --db",
