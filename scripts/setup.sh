@@ -9,6 +9,7 @@ packages=(
   libhowardhinnant-date-dev tzdata libfmt-dev libzip-dev
   libcpp-httplib-dev  # `serve`: the HTTP server
   libpq-dev          # the PostgreSQL backend (a team's database)
+  libsodium-dev      # team users' passwords, hashed with Argon2id
   postgresql-15      # ... whose tests run a real, throwaway server (tests/pg/cluster.sh)
   libgtest-dev googletest
   python3 zip unzip

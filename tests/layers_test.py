@@ -9,7 +9,8 @@ libpq's and the PostgreSQL backend's inside src/store/postgres/ (and store/open.
 which picks the backend): nothing in present/, app/ or plan/
 knows which database holds the ledger. The command line's parser (CLI11) and the
 HTTP server (cpp-httplib) stay in present/: a use case cannot tell which front end
-called it.
+called it. libsodium stays in app/secrets.cpp: one place makes and checks every
+password hash, token and session secret.
 
 Run: layers_test.py SOURCE_DIR
 """
@@ -69,6 +70,11 @@ class Layers(unittest.TestCase):
             if rel.parts[0] != "present" and (name.startswith("CLI/") or name == "httplib.h"):
                 wrong.append(f"{rel} includes <{name}>")
         self.assertEqual(wrong, [], "a front end's library is visible below present/")
+
+    def test_only_the_secrets_know_libsodium(self):
+        wrong = [f"{rel} includes <{name}>" for rel, kind, name in includes()
+                 if name.startswith("sodium") and rel != Path("app/secrets.cpp")]
+        self.assertEqual(wrong, [], "libsodium is used outside app/secrets.cpp")
 
     def test_the_check_reads_the_sources(self):
         self.assertGreater(sum(1 for _ in includes()), 200)

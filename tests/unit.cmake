@@ -56,7 +56,8 @@ ik_add_unit_test(plan_test ik_plan
   ${CMAKE_CURRENT_SOURCE_DIR}/plan/stats_test.cpp)
 
 ik_add_unit_test(app_test ik_app
-  ${CMAKE_CURRENT_SOURCE_DIR}/app/use_cases_test.cpp)
+  ${CMAKE_CURRENT_SOURCE_DIR}/app/use_cases_test.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/app/users_test.cpp)
 
 ik_add_unit_test(present_test ik_present
   ${CMAKE_CURRENT_SOURCE_DIR}/present/api_test.cpp

@@ -64,11 +64,11 @@ core::Result<InitAnswer> run(Session& session, const InitRequest& request)
 
 core::Result<AccountsAnswer> run(Session& session, const AccountsRequest&)
 {
-    auto store = session.store();
-    if (!store) return std::unexpected(store.error());
+    auto visible = session.visible_accounts();
+    if (!visible) return std::unexpected(visible.error());
     AccountsAnswer answer;
     answer.database = store::printable(session.db_path().value_or("the ledger"));
-    for (const auto& account : (*store)->accounts()) {
+    for (const auto& account : *visible) {
         auto settings = session.settings(account);
         if (!settings) return std::unexpected(settings.error());
         answer.accounts.push_back(
@@ -81,9 +81,9 @@ core::Result<ConfigShowAnswer> run(Session& session, const ConfigShowRequest&)
 {
     auto ledger = session.has_ledger();
     if (!ledger) return std::unexpected(ledger.error());
-    auto store = *ledger ? session.store() : core::Result<store::Store*>(nullptr);
-    if (!store) return std::unexpected(store.error());
-    if (*store && !(*store)->accounts().empty()) {
+    auto visible = *ledger ? session.visible_accounts() : core::Result<std::vector<store::Account>>{};
+    if (!visible) return std::unexpected(visible.error());
+    if (!visible->empty()) {
         auto account = session.account();
         if (!account) return std::unexpected(account.error());
         auto settings = session.settings(*account);
@@ -139,7 +139,8 @@ Json to_json(const MigrateAnswer& answer)
                              {"prospects", a.prospects},
                              {"templates", a.templates},
                              {"do_not_contact", a.do_not_contact}});
-    return Json{{"from", answer.from}, {"to", answer.to}, {"renumbered", answer.copied.renumbered}, {"accounts", items}};
+    return Json{
+        {"from", answer.from}, {"to", answer.to}, {"renumbered", answer.copied.renumbered}, {"accounts", items}};
 }
 
 Json to_json(const InitAnswer& answer)

@@ -10,6 +10,7 @@
 #include "app/notes.h"
 #include "app/plans.h"
 #include "app/reads.h"
+#include "app/users.h"
 
 #include <nlohmann/json.hpp>
 
@@ -57,5 +58,10 @@ Json to_json(const TemplateRemoveAnswer& answer);
 Json to_json(const DncListAnswer& answer);
 Json to_json(const DncChangeAnswer& answer);
 Json to_json(const CheckNoteAnswer& answer);
+Json to_json(const UserAnswer& answer);
+Json to_json(const UserListAnswer& answer);
+Json to_json(const UserTokenAnswer& answer);
+// {"name", "role", "accounts", "created_at", "live_tokens"}
+Json user_json(const UserView& user);
 
 }  // namespace ik::app

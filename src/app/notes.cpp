@@ -11,9 +11,9 @@ core::Result<core::Settings> note_settings(Session& session, bool tier_given)
     auto ledger = session.has_ledger();
     if (!ledger) return std::unexpected(ledger.error());
     if (!*ledger) return session.base_settings();
-    auto store = session.store();
-    if (!store) return std::unexpected(store.error());
-    const auto accounts = (*store)->accounts();
+    auto visible = session.visible_accounts();
+    if (!visible) return std::unexpected(visible.error());
+    const auto& accounts = *visible;
     const bool chosen = !session.options().account.empty();
     // Without an account there is no tier to read; with several and none chosen, a tier given is enough.
     if (!chosen && (accounts.empty() || (tier_given && accounts.size() > 1))) return session.base_settings();

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -72,22 +74,41 @@ core::Result<store::Store*> Session::open_store(bool create)
     return m_store.get();
 }
 
-core::Result<store::Account> Session::account()
+core::Result<std::vector<store::Account>> Session::visible_accounts()
 {
     auto s = store();
     if (!s) return std::unexpected(s.error());
     auto all = (*s)->accounts();
+    if (const auto& visible = m_options.visible_accounts)
+        std::erase_if(all, [&](const store::Account& a) {
+            return std::find(visible->begin(), visible->end(), a.name) == visible->end();
+        });
+    return all;
+}
+
+core::Result<store::Account> Session::account()
+{
+    auto visible = visible_accounts();
+    if (!visible) return std::unexpected(visible.error());
+    const auto& all = *visible;
     std::string names;
     for (const auto& a : all) names += (names.empty() ? "" : ", ") + a.name;
+    // A team user is told only of the accounts they may see: one not granted is
+    // answered as one that does not exist.
+    const bool team = m_options.visible_accounts.has_value();
     if (!m_options.account.empty()) {
         for (const auto& a : all)
             if (a.name == m_options.account) return a;
         return core::fail(
             ErrorKind::usage, "unknown_account",
-            all.empty()
+            team && all.empty()
+                ? fmt::format("no account named \"{}\" among yours (none is granted to you yet)", m_options.account)
+            : all.empty()
                 ? fmt::format("no account named \"{}\": run `invitekeeper init --name NAME` first", m_options.account)
                 : fmt::format("no account named \"{}\" (accounts: {})", m_options.account, names));
     }
+    if (all.empty() && team)
+        return core::fail(ErrorKind::usage, "no_account", "no account is granted to you yet: ask an admin");
     if (all.empty())
         return core::fail(ErrorKind::usage, "no_account",
                           fmt::format("{} has no account yet: run `invitekeeper init --name NAME` first",

@@ -13,6 +13,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace ik::app {
 
@@ -21,7 +22,10 @@ struct SessionOptions {
     std::string account;            // --account (or ?account=); empty: the only one
     std::string now;                // --now, else the system clock
     std::string config;             // --config, else $XDG_CONFIG_HOME/invitekeeper/config.toml if present
-    std::string source = "cli";     // recorded with every event: "cli", or "api" for the HTTP API
+    std::string source = "cli";     // recorded with every event: "cli", "api", or "user:NAME" on a team server
+    // The accounts this caller may see, by name (a team server's operator or viewer);
+    // none: every account. Any other account is answered as if it did not exist.
+    std::optional<std::vector<std::string>> visible_accounts;
 };
 
 // Reads an environment variable; injected so tests can supply their own.
@@ -60,8 +64,11 @@ public:
     // Makes store() answer `shared`, which outlives this session: the server opens
     // the store once and gives each request a session of its own.
     void share_store(store::Store* shared) { m_shared_store = shared; }
-    // The account use cases act on: the one named in the options, else the only one.
+    // The account use cases act on: the one named in the options, else the only one
+    // (of those visible).
     core::Result<store::Account> account();
+    // The store's accounts this caller may see (SessionOptions::visible_accounts).
+    core::Result<std::vector<store::Account>> visible_accounts();
     // Defaults, then the config file, then the account's own settings.
     core::Result<core::Settings> settings(const store::Account& account);
     // Defaults and the config file only (before an account exists).

@@ -28,6 +28,7 @@ void add_accounts(CLI::App&, Runner&);
 void add_history(CLI::App&, Runner&);
 void add_serve(CLI::App&, Runner&);
 void add_migrate(CLI::App&, Runner&);
+void add_user(CLI::App&, Runner&);
 
 std::span<const CommandInfo> commands()
 {
@@ -52,6 +53,7 @@ std::span<const CommandInfo> commands()
         {"history", add_history},
         {"accounts", add_accounts},
         {"migrate", add_migrate},
+        {"user", add_user},
         {"serve", add_serve},
     };
     return kCommands;

@@ -210,6 +210,11 @@ protected:
     virtual void write_event(const core::Invitation& updated, const core::Event& event, core::Instant recorded_at) = 0;
     // Whether a transaction is open on this store: a write now is part of it.
     virtual bool in_transaction() const = 0;
+
+    // The team's directory (directory.h) is written once, in SQL every backend runs:
+    // a `?` for each parameter, every parameter and column as text, NULL as nullopt.
+    friend class Directory;
+    virtual std::vector<Row> run_sql(std::string_view sql, const Row& params) = 0;
 };
 
 // A failure of the storage itself: the disk is full, the ledger is read-only, an I/O

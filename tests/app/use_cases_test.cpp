@@ -1,6 +1,7 @@
 // The use cases through their typed requests, as both front ends call them: on a
 // real SQLite file, with the clock pinned.
 #include "app/json.h"
+#include "support.h"
 
 #include <gtest/gtest.h>
 
@@ -13,7 +14,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::string_view kNow = "2026-11-26T09:00:00Z";
+using test::kNow;
 
 // Five invitations, a week old, none accepted: five pending.
 constexpr std::string_view kInvitations =
@@ -29,39 +30,17 @@ constexpr std::string_view kInvitations =
     "Robin Vale,Ed Fox,\"11/19/26, 9:20 AM\",,OUTGOING,https://www.linkedin.com/in/robin-vale,"
     "https://www.linkedin.com/in/ed-fox\n";
 
-class UseCases : public ::testing::Test {
+class UseCases : public test::LedgerTest {
 protected:
     void SetUp() override
     {
-        std::string pattern = (fs::temp_directory_path() / "ik-app-XXXXXX").string();
-        ASSERT_TRUE(mkdtemp(pattern.data()));
-        m_dir = pattern;
+        LedgerTest::SetUp();
         m_csv = (m_dir / "Invitations.csv").string();
         std::ofstream(m_csv) << kInvitations;
         ASSERT_TRUE(run(InitRequest{.name = "robin", .tz = "UTC"}));
         ASSERT_TRUE(run(ImportRequest{.sources = {{m_csv, m_csv}}}));
     }
-    void TearDown() override
-    {
-        std::error_code ec;
-        fs::remove_all(m_dir, ec);
-    }
 
-    // A session as one command or request has: its own, on the ledger file.
-    Session session()
-    {
-        return Session(SessionOptions{(m_dir / "ledger.db").string(), "", std::string(kNow), "", "cli"},
-                       [home = m_dir.string()](const char* name) -> std::optional<std::string> {
-                           if (std::string_view(name) == "HOME") return home;
-                           return std::nullopt;
-                       });
-    }
-    template <class Request>
-    auto run(const Request& request) -> decltype(app::run(std::declval<Session&>(), request))
-    {
-        auto s = session();
-        return app::run(s, request);
-    }
     long pending() { return run(StatusRequest{})->status.pending; }
     // Everything the ledger holds, as the answers of every read show it.
     std::string everything()
@@ -74,7 +53,6 @@ protected:
         return all;
     }
 
-    fs::path m_dir;
     std::string m_csv;
 };
 

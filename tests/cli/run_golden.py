@@ -2,7 +2,8 @@
 """Golden CLI cases: a folder per case under cases/ holds
 
   cmd        one invitekeeper command line per line (shell words, without the
-             program name); '#' lines are comments
+             program name); '#' lines are comments; a line ending in "< FILE"
+             reads that input file on standard input (else it reads nothing)
   expected   what running them prints: for each command "$ <line>", its stdout,
              its stderr prefixed with "! ", and "[exit N]" when N is not 0
   *          any other file is an input, copied into the temporary folder the
@@ -44,7 +45,12 @@ def run_case(binary: str, case: Path) -> str:
             if not line.strip() or line.lstrip().startswith("#"):
                 continue
             args = shlex.split(line)
-            proc = subprocess.run([binary, *args], cwd=tmp, env=env, capture_output=True, timeout=60)
+            stdin = b""
+            if len(args) >= 2 and args[-2] == "<":
+                stdin = (Path(tmp) / args[-1]).read_bytes()
+                args = args[:-2]
+            proc = subprocess.run([binary, *args], cwd=tmp, env=env, input=stdin, capture_output=True,
+                                  timeout=60)
             out.append(f"$ {line}")
             stdout = proc.stdout.decode("utf-8", "replace").replace(tmp, "$TMP")
             stderr = proc.stderr.decode("utf-8", "replace").replace(tmp, "$TMP")

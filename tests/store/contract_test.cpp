@@ -3,10 +3,11 @@
 // transactions that compose, imports and their undo, connections, the queue,
 // templates, do-not-contact and account events. What only one backend has (SQLite's
 // files, journal, migrations and bulk loads) is tested beside it (sqlite_store_test.cpp).
+#include "pg_support.h"
 #include "store/copy.h"
+#include "store/directory.h"
 #include "store/open.h"
 #include "store/store.h"
-#include "pg_support.h"
 #include "support.h"
 
 #include <fmt/format.h>
@@ -30,8 +31,14 @@ struct Backend {
     std::function<core::Result<std::unique_ptr<Store>>(const std::string& file)> open;
 };
 
-std::string backend_name(const ::testing::TestParamInfo<Backend>& info) { return info.param.name; }
-void PrintTo(const Backend& backend, std::ostream* out) { *out << backend.name; }
+std::string backend_name(const ::testing::TestParamInfo<Backend>& info)
+{
+    return info.param.name;
+}
+void PrintTo(const Backend& backend, std::ostream* out)
+{
+    *out << backend.name;
+}
 
 const std::vector<Backend>& backends()
 {
@@ -564,11 +571,11 @@ TEST_P(StoreContract, UndoLastImportTakesBackEverythingItWroteAndNothingElse)
 
     const ImportId import = store().begin_import(m_account, kNow);
     std::vector<Event> events{Event{EventKind::sent, utc(2026, 11, 4), "import:x", import}};
-    ASSERT_TRUE(store().add_invitations({ingest::NewInvitation{invitation_to(m_account, "ada", Direction::outgoing),
-                                                               events, utc(2026, 11, 24)}},
-                                        kNow));
-    ASSERT_TRUE(store().record_event(m_account, found, Event{EventKind::gone, utc(2026, 11, 24), "import:x", import},
-                                     kNow));
+    ASSERT_TRUE(store().add_invitations(
+        {ingest::NewInvitation{invitation_to(m_account, "ada", Direction::outgoing), events, utc(2026, 11, 24)}},
+        kNow));
+    ASSERT_TRUE(
+        store().record_event(m_account, found, Event{EventKind::gone, utc(2026, 11, 24), "import:x", import}, kNow));
     store().record_sightings(m_account, {{kept, utc(2026, 11, 24)}, {kept, utc(2026, 11, 25)}}, import);
     maya.company = "Globex";
     maya.listed_at = utc(2026, 11, 24);
@@ -685,7 +692,6 @@ TEST_P(StoreContract, LedgerHoldsInvitationsWithTheirStatus)
         }
     }
 }
-
 
 // ---- the outreach queue, templates, do-not-contact, account events ----
 
@@ -834,8 +840,10 @@ TEST_P(StoreContract, ALedgerMovedIntoAnEmptyStoreAndBackKeepsEveryRowAndId)
     p.added_at = kNow;
     store().add_prospects(m_account, {p});
     store().set_template(m_account, core::Template{"intro", "Hi {first_name}", kNow});
-    store().add_do_not_contact(m_account, core::DoNotContact{core::Person{"in:eve", "Eve", "https://www.linkedin.com/in/eve"}, kNow});
-    store().record_account_event(m_account, core::AccountEvent{0, core::AccountEventKind::restricted, kNow, {}, "cli", kNow});
+    store().add_do_not_contact(
+        m_account, core::DoNotContact{core::Person{"in:eve", "Eve", "https://www.linkedin.com/in/eve"}, kNow});
+    store().record_account_event(m_account,
+                                 core::AccountEvent{0, core::AccountEventKind::restricted, kNow, {}, "cli", kNow});
     const auto before = all_rows(store());
 
     auto memory = open_store(":memory:", Open::or_create);
@@ -888,6 +896,146 @@ TEST_P(StoreContract, ALedgerMovedBesideAnotherAccountGoesPastItsIds)
     EXPECT_EQ(there[0].person.name, "ann");
     EXPECT_EQ((*team)->invitations(*dana, {}).size(), 1u);
     EXPECT_EQ((*team)->count_invitations(maya, with_status(Status::pending)), 1);
+}
+
+// ---- the team's directory: users, grants, tokens, sessions ----
+
+TEST_P(StoreContract, ANewDatabaseHasNoUsers)
+{
+    Directory directory(store());
+    EXPECT_FALSE(directory.has_users());
+    EXPECT_TRUE(directory.users().empty());
+    EXPECT_FALSE(directory.user("dana"));
+}
+
+TEST_P(StoreContract, AUserIsAddedWithTheirRoleAndGrantsAndListedByName)
+{
+    Directory directory(store());
+    auto ok = store().transaction([&]() -> core::Result<void> {
+        auto zoe = directory.add_user("zoe", Role::viewer, "$argon2id$zoe", kNow);
+        if (!zoe) return std::unexpected(zoe.error());
+        auto dana = directory.add_user("dana", Role::operator_, "$argon2id$dana", kNow + 1h);
+        if (!dana) return std::unexpected(dana.error());
+        EXPECT_TRUE(directory.grant(*dana, m_account));
+        EXPECT_FALSE(directory.grant(*dana, m_account)) << "a second grant of the same account changes nothing";
+        return {};
+    });
+    ASSERT_TRUE(ok) << ok.error().message;
+    EXPECT_TRUE(directory.has_users());
+    auto all = directory.users();
+    ASSERT_EQ(all.size(), 2u);
+    EXPECT_EQ(all[0].name, "dana");
+    EXPECT_EQ(all[1].name, "zoe");
+    auto dana = directory.user("dana");
+    ASSERT_TRUE(dana);
+    EXPECT_EQ(dana->role, Role::operator_);
+    EXPECT_EQ(dana->password_hash, "$argon2id$dana");
+    EXPECT_EQ(dana->created_at, kNow + 1h);
+    EXPECT_EQ(dana->accounts, Names{"maya"});
+    EXPECT_EQ(dana->failed_logins, 0);
+    EXPECT_FALSE(dana->last_failed_at);
+    EXPECT_TRUE(directory.user("zoe")->accounts.empty());
+}
+
+TEST_P(StoreContract, ATakenUserNameIsAConflictAndTheFirstUserStays)
+{
+    Directory directory(store());
+    ASSERT_TRUE(directory.add_user("dana", Role::admin, "first", kNow));
+    auto again = directory.add_user("dana", Role::viewer, "second", kNow);
+    ASSERT_FALSE(again);
+    EXPECT_EQ(again.error().kind, core::ErrorKind::conflict);
+    EXPECT_EQ(again.error().code, "user_exists");
+    EXPECT_EQ(directory.user("dana")->role, Role::admin);
+    EXPECT_EQ(directory.user("dana")->password_hash, "first");
+}
+
+TEST_P(StoreContract, RevokingAGrantAndRemovingAUserTakeWhatBelongsToThem)
+{
+    Directory directory(store());
+    auto lee = store().create_account("lee", kNow);
+    ASSERT_TRUE(lee);
+    const auto dana = directory.add_user("dana", Role::operator_, "h", kNow).value();
+    const auto zoe = directory.add_user("zoe", Role::viewer, "h", kNow).value();
+    directory.grant(dana, m_account);
+    directory.grant(dana, *lee);
+    directory.grant(zoe, *lee);
+    directory.add_token(dana, "token-digest", kNow);
+    directory.add_session(dana, "session-digest", kNow, kNow + 1h);
+    EXPECT_TRUE(directory.revoke(dana, m_account));
+    EXPECT_FALSE(directory.revoke(dana, m_account));
+    EXPECT_EQ(directory.user("dana")->accounts, Names{"lee"});
+
+    EXPECT_TRUE(directory.remove_user("dana"));
+    EXPECT_FALSE(directory.remove_user("dana"));
+    EXPECT_FALSE(directory.user_by_token("token-digest"));
+    EXPECT_FALSE(directory.user_by_session("session-digest", kNow));
+    EXPECT_EQ(directory.user("zoe")->accounts, Names{"lee"}) << "another user's grants stay";
+}
+
+TEST_P(StoreContract, ATokenFindsItsUserUntilRevoked)
+{
+    Directory directory(store());
+    const auto dana = directory.add_user("dana", Role::operator_, "h", kNow).value();
+    directory.add_token(dana, "one", kNow);
+    directory.add_token(dana, "two", kNow);
+    EXPECT_EQ(directory.user("dana")->live_tokens, 2);
+    auto found = directory.user_by_token("two");
+    ASSERT_TRUE(found);
+    EXPECT_EQ(found->name, "dana");
+    EXPECT_FALSE(directory.user_by_token("three"));
+    EXPECT_EQ(directory.revoke_tokens(dana, kNow + 1h), 2);
+    EXPECT_EQ(directory.revoke_tokens(dana, kNow + 2h), 0);
+    EXPECT_FALSE(directory.user_by_token("one"));
+    EXPECT_EQ(directory.user("dana")->live_tokens, 0);
+}
+
+TEST_P(StoreContract, ASessionLastsUntilItExpiresOrEndsOrThePasswordChanges)
+{
+    Directory directory(store());
+    const auto dana = directory.add_user("dana", Role::viewer, "old", kNow).value();
+    directory.add_session(dana, "s1", kNow, kNow + 12h);
+    directory.add_session(dana, "s2", kNow, kNow + 1h);
+    directory.add_session(dana, "s3", kNow, kNow + 12h);
+    EXPECT_TRUE(directory.user_by_session("s2", kNow + 59min));
+    EXPECT_FALSE(directory.user_by_session("s2", kNow + 1h)) << "expired at its end";
+    directory.remove_expired_sessions(kNow + 2h);
+    EXPECT_FALSE(directory.user_by_session("s2", kNow));
+    EXPECT_TRUE(directory.user_by_session("s1", kNow + 2h));
+    directory.end_session("s1");
+    EXPECT_FALSE(directory.user_by_session("s1", kNow + 2h));
+    EXPECT_TRUE(directory.user_by_session("s3", kNow + 2h));
+    EXPECT_TRUE(directory.set_password("dana", "new"));
+    EXPECT_FALSE(directory.user_by_session("s3", kNow + 2h)) << "a new password logs out everywhere";
+    EXPECT_EQ(directory.user("dana")->password_hash, "new");
+    EXPECT_FALSE(directory.set_password("nobody", "x"));
+}
+
+TEST_P(StoreContract, FailedLoginsCountInARowUntilAGoodOne)
+{
+    Directory directory(store());
+    const auto dana = directory.add_user("dana", Role::viewer, "h", kNow).value();
+    directory.login_failed(dana, kNow);
+    directory.login_failed(dana, kNow + 1min);
+    auto u = directory.user("dana");
+    EXPECT_EQ(u->failed_logins, 2);
+    ASSERT_TRUE(u->last_failed_at);
+    EXPECT_EQ(*u->last_failed_at, kNow + 1min);
+    directory.login_succeeded(dana);
+    EXPECT_EQ(directory.user("dana")->failed_logins, 0);
+    EXPECT_FALSE(directory.user("dana")->last_failed_at);
+}
+
+TEST_P(StoreContract, AUserAddedInATransactionThatFailsIsNotThere)
+{
+    Directory directory(store());
+    auto failed = store().transaction([&]() -> core::Result<void> {
+        auto dana = directory.add_user("dana", Role::viewer, "h", kNow);
+        EXPECT_TRUE(dana);
+        directory.grant(*dana, m_account);
+        return core::fail(core::ErrorKind::bad_input, "test", "the rest of the write failed");
+    });
+    EXPECT_FALSE(failed);
+    EXPECT_FALSE(directory.has_users());
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreContract, ::testing::ValuesIn(backends()), backend_name);

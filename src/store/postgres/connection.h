@@ -73,6 +73,7 @@ class Rows {
 public:
     explicit Rows(PGresult* result) : m_result(result) {}
     int size() const { return pq().PQntuples(m_result.get()); }
+    int columns() const { return pq().PQnfields(m_result.get()); }
     bool empty() const { return size() == 0; }
     bool is_null(int row, int col) const { return pq().PQgetisnull(m_result.get(), row, col) != 0; }
     std::string_view view(int row, int col) const

@@ -44,6 +44,7 @@ Loaded load()
     IK_BIND(PQresultErrorMessage);
     IK_BIND(PQclear);
     IK_BIND(PQntuples);
+    IK_BIND(PQnfields);
     IK_BIND(PQgetisnull);
     IK_BIND(PQgetvalue);
     IK_BIND(PQgetlength);

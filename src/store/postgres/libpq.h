@@ -26,6 +26,7 @@ struct Libpq {
     decltype(&::PQresultErrorMessage) PQresultErrorMessage;
     decltype(&::PQclear) PQclear;
     decltype(&::PQntuples) PQntuples;
+    decltype(&::PQnfields) PQnfields;
     decltype(&::PQgetisnull) PQgetisnull;
     decltype(&::PQgetvalue) PQgetvalue;
     decltype(&::PQgetlength) PQgetlength;

@@ -185,6 +185,27 @@ public:
 
     bool in_transaction() const override { return m_depth > 0; }
 
+    std::vector<Row> run_sql(std::string_view sql, const Row& params) override
+    {
+        // `?` becomes $1, $2, ...; the directory's SQL has no `?` inside a literal.
+        std::string numbered;
+        int n = 0;
+        for (char c : sql) {
+            if (c == '?') numbered += fmt::format("${}", ++n);
+            else numbered += c;
+        }
+        Params values;
+        for (const auto& p : params) values.add(p);
+        auto r = m_db->query(numbered, values);
+        std::vector<Row> out;
+        for (int i = 0; i < r.size(); ++i) {
+            Row row(static_cast<size_t>(r.columns()));
+            for (int c = 0; c < r.columns(); ++c) row[static_cast<size_t>(c)] = r.optional_text(i, c);
+            out.push_back(std::move(row));
+        }
+        return out;
+    }
+
     // Runs a write of several statements as one: a savepoint inside a transaction,
     // else a transaction of its own. An error is thrown on as PgError.
     template <class Fn>

@@ -11,7 +11,7 @@ namespace ik::store::sqlite {
 namespace {
 
 // Each migration takes the schema from version N to N + 1; never edit a released one.
-constexpr std::array<std::string_view, 7> kMigrations{
+constexpr std::array<std::string_view, 8> kMigrations{
     R"sql(
 CREATE TABLE accounts (
     id          INTEGER PRIMARY KEY,
@@ -257,6 +257,39 @@ CREATE INDEX undo_connections_by_import ON undo_connections (import_id);
     // restricted`, `mark undo reported URL`); the row stays, marked with when.
     R"sql(
 ALTER TABLE account_events ADD COLUMN undone_at INTEGER;
+)sql",
+    // 8: the team's directory (store/directory.h): users with a role, the accounts
+    // granted to each, their API tokens and their dashboard sessions. Tokens and
+    // session ids are kept as digests only; a password only as its Argon2id hash.
+    // Removing a user or an account takes its grants, tokens and sessions with it.
+    R"sql(
+CREATE TABLE users (
+    id             INTEGER PRIMARY KEY,
+    name           TEXT NOT NULL UNIQUE,
+    role           TEXT NOT NULL CHECK (role IN ('admin', 'operator', 'viewer')),
+    password_hash  TEXT NOT NULL,
+    created_at     INTEGER NOT NULL,
+    failed_logins  INTEGER NOT NULL DEFAULT 0,  -- in a row, since the last good one
+    last_failed_at INTEGER
+);
+CREATE TABLE user_accounts (
+    user_id     INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    account_id  INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    PRIMARY KEY (user_id, account_id)
+);
+CREATE TABLE user_tokens (
+    id          INTEGER PRIMARY KEY,
+    user_id     INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    digest      TEXT NOT NULL UNIQUE,
+    created_at  INTEGER NOT NULL,
+    revoked_at  INTEGER
+);
+CREATE TABLE user_sessions (
+    digest      TEXT PRIMARY KEY,
+    user_id     INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    created_at  INTEGER NOT NULL,
+    expires_at  INTEGER NOT NULL
+);
 )sql",
 };
 

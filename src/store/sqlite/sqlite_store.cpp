@@ -647,6 +647,20 @@ public:
 
     bool in_transaction() const override { return m_depth > 0; }
 
+    std::vector<Row> run_sql(std::string_view sql, const Row& params) override
+    {
+        auto s = stmt(sql);
+        for (const auto& p : params) p ? s.bind(std::string_view(*p)) : s.bind_null();
+        std::vector<Row> out;
+        while (s.step()) {
+            Row row(static_cast<size_t>(s.columns()));
+            for (int c = 0; c < s.columns(); ++c)
+                if (!s.is_null(c)) row[static_cast<size_t>(c)] = s.text(c);
+            out.push_back(std::move(row));
+        }
+        return out;
+    }
+
     void write_event(const core::Invitation& updated, const core::Event& event, Instant recorded_at) override
     {
         save_projection(updated);

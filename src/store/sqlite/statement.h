@@ -97,6 +97,7 @@ public:
         }
     }
     std::int64_t integer(int col) const { return sqlite3_column_int64(m_stmt, col); }
+    int columns() const { return sqlite3_column_count(m_stmt); }
     bool is_null(int col) const { return sqlite3_column_type(m_stmt, col) == SQLITE_NULL; }
     std::string text(int col) const
     {
@@ -140,6 +141,7 @@ public:
     bool step() { return m_s.step(); }
     void run() { m_s.run(); }
     std::int64_t integer(int col) const { return m_s.integer(col); }
+    int columns() const { return m_s.columns(); }
     bool is_null(int col) const { return m_s.is_null(col); }
     std::string text(int col) const { return m_s.text(col); }
     Instant instant(int col) const { return m_s.instant(col); }
