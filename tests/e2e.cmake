@@ -29,6 +29,12 @@ add_test(NAME e2e_serve COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR
 add_test(NAME browser_dashboard COMMAND ${IK_NODE} ${CMAKE_CURRENT_SOURCE_DIR}/browser/dashboard_test.mjs
          $<TARGET_FILE:invitekeeper> ${IK_DEMO_DIR} ${CMAKE_BINARY_DIR}/artifacts/dashboard)
 
+# A team server's dashboard in chromium: two users signed in at once, each seeing only
+# the accounts granted; an operator's withdrawal shown with their name; a viewer's
+# write refused. Screenshots land in build/artifacts/team/.
+add_test(NAME browser_team COMMAND ${IK_NODE} ${CMAKE_CURRENT_SOURCE_DIR}/browser/team_test.mjs
+         $<TARGET_FILE:invitekeeper> ${IK_DEMO_DIR} ${CMAKE_BINARY_DIR}/artifacts/team)
+
 # The HTTP API against its OpenAPI document (src/present/http/openapi.json): the real
 # server on a fresh database, every route called with the demo export, every answer's
 # status and body validated with Debian's python3-jsonschema.

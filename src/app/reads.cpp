@@ -1,6 +1,10 @@
 #include "app/json.h"
+#include "ingest/people.h"
 
 #include <fmt/format.h>
+
+#include <algorithm>
+#include <iterator>
 
 namespace ik::app {
 
@@ -71,11 +75,63 @@ core::Result<StatsAnswer> run(Session& session, const StatsRequest& request)
                        std::move(*stats)};
 }
 
+namespace {
+
+// The latest `limit` changes people made: the store's marks and recorded sends, and
+// the restrictions and reports not taken back, merged newest first.
+std::vector<Change> recent_changes(store::Store& store, core::AccountId account, int limit)
+{
+    std::vector<Change> out;
+    if (limit <= 0) return out;
+    for (const auto& e : store.recent_changes(account, limit)) {
+        Change c{e.recorded_at, e.event.at, std::string(core::to_string(e.event.kind)), e.invitation, "", "",
+                 e.event.source};
+        if (auto inv = store.invitation(account, e.invitation)) {
+            c.name = inv->person.name;
+            c.profile_url = inv->person.profile_url;
+        }
+        out.push_back(std::move(c));
+    }
+    std::vector<Change> account_events;
+    for (const auto& e : store.account_events(account, std::nullopt)) {
+        if (!core::made_here(e.source)) continue;
+        Change c{e.recorded_at, e.at, std::string(core::to_string(e.kind)), std::nullopt, "", "", e.source};
+        if (e.person_key) {
+            store::InvitationQuery q;
+            q.person_key = *e.person_key;
+            q.direction = std::nullopt;
+            q.limit = 1;
+            auto found = store.invitations(account, q);
+            if (!found.empty()) {
+                c.name = found.front().person.name;
+                c.profile_url = found.front().person.profile_url;
+            } else {
+                c.profile_url = ingest::profile_url_of_key(*e.person_key);
+                c.name = c.profile_url.empty() ? *e.person_key : c.profile_url;
+            }
+        }
+        account_events.push_back(std::move(c));
+    }
+    // Account events come oldest first: the newest are at the end. Ties fall to the
+    // mark or send, then to the later account event.
+    std::reverse(account_events.begin(), account_events.end());
+    std::vector<Change> merged;
+    std::merge(out.begin(), out.end(), account_events.begin(), account_events.end(), std::back_inserter(merged),
+               [](const Change& a, const Change& b) { return a.recorded_at > b.recorded_at; });
+    if (merged.size() > static_cast<size_t>(limit)) merged.resize(static_cast<size_t>(limit));
+    return merged;
+}
+
+}  // namespace
+
 core::Result<HistoryAnswer> run(Session& session, const HistoryRequest& request)
 {
     if (request.weeks < 1 || request.weeks > 520)
         return core::fail(core::ErrorKind::usage, "bad_weeks",
                           fmt::format("--weeks {} is out of range: give 1 to 520", request.weeks));
+    if (request.recent < 0 || request.recent > 100)
+        return core::fail(core::ErrorKind::usage, "bad_recent",
+                          fmt::format("--recent {} is out of range: give 0 to 100", request.recent));
     auto scope = session.open_account();
     if (!scope) return std::unexpected(scope.error());
     HistoryAnswer answer;
@@ -83,6 +139,7 @@ core::Result<HistoryAnswer> run(Session& session, const HistoryRequest& request)
     answer.pending_age = plan::pending_age_histogram(*scope->store, scope->account.id, scope->now);
     answer.weeks = plan::weekly_sends(*scope->store, scope->account.id, scope->zone, scope->now, request.weeks);
     answer.weekly_limit = scope->settings.integer("weekly.limit");
+    answer.recent = recent_changes(*scope->store, scope->account.id, request.recent);
     return answer;
 }
 
@@ -235,6 +292,16 @@ Json to_json(const HistoryAnswer& answer)
     Json weeks = Json::array();
     for (const auto& w : answer.weeks) weeks.push_back(Json{{"monday", json_date(w.monday)}, {"sent", w.sent}});
     j["weekly_sends"] = Json{{"limit", answer.weekly_limit}, {"weeks", weeks}};
+    Json recent = Json::array();
+    for (const auto& c : answer.recent)
+        recent.push_back(Json{{"recorded_at", json_instant(c.recorded_at)},
+                              {"at", json_instant(c.at)},
+                              {"what", c.what},
+                              {"id", c.invitation ? Json(c.invitation->value) : Json(nullptr)},
+                              {"name", c.name.empty() ? Json(nullptr) : Json(c.name)},
+                              {"profile_url", c.profile_url.empty() ? Json(nullptr) : Json(c.profile_url)},
+                              {"by", c.by}});
+    j["recent"] = recent;
     return j;
 }
 

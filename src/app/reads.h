@@ -84,14 +84,27 @@ core::Result<StatsAnswer> run(Session& session, const StatsRequest& request);
 
 struct HistoryRequest {
     static constexpr bool kWrites = false;
-    int weeks = 12;  // of sends, the current one included: 1 to 520
+    int weeks = 12;   // of sends, the current one included: 1 to 520
+    int recent = 10;  // of the latest changes people made: 0 to 100
+};
+// One thing a person did here: a mark, a recorded send, a restriction or a report.
+struct Change {
+    core::Instant recorded_at;  // when it was recorded
+    core::Instant at;           // when it happened (a mark's --at)
+    std::string what;           // the mark ("withdrawn", "keep", "undo", ...), "sent", "restricted", "reported"
+    std::optional<core::InvitationId> invitation;  // none for a restriction or a report
+    std::string name;                              // whom it concerns; empty for a restriction
+    std::string profile_url;                       // theirs, when known
+    std::string by;  // its source: "cli", "api" (a lone server) or "user:NAME" (a team's user)
 };
 struct HistoryAnswer {
     AnswerFor where;
     std::vector<plan::AgeBucket> pending_age;
     std::vector<plan::WeekSends> weeks;
     long weekly_limit = 0;
+    std::vector<Change> recent;  // newest first
 };
 core::Result<HistoryAnswer> run(Session& session, const HistoryRequest& request);
+
 
 }  // namespace ik::app

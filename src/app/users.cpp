@@ -194,40 +194,65 @@ core::Duration login_wait(long failures)
     return std::min<core::Duration>(std::chrono::seconds(30) * (1L << doublings), std::chrono::minutes(15));
 }
 
-core::Result<Login> log_in(store::Store& store, std::string_view name, std::string_view password, core::Instant now)
+LoginAttempt begin_login(store::Store& store, std::string_view name, core::Instant now)
 {
-    Directory directory(store);
-    auto user = directory.user(name);
+    LoginAttempt attempt;
+    attempt.user = Directory(store).user(name);
+    if (attempt.user && attempt.user->last_failed_at) {
+        const core::Instant heard_from = *attempt.user->last_failed_at + login_wait(attempt.user->failed_logins);
+        if (now < heard_from) attempt.wait = heard_from - now;
+    }
+    return attempt;
+}
+
+bool password_matches(const LoginAttempt& attempt, std::string_view password)
+{
+    if (!attempt.user) {
+        spend_a_verify();
+        return false;
+    }
+    return verify_password(attempt.user->password_hash, password);
+}
+
+core::Result<Login> end_login(store::Store& store, const LoginAttempt& attempt, bool good, core::Instant now)
+{
     auto refused = [] {
         return core::fail(ErrorKind::usage, "bad_login", "that name and password are not a user's of this server");
     };
-    if (!user) {
-        spend_a_verify();
-        return refused();
-    }
-    if (user->last_failed_at) {
-        const core::Instant heard_from = *user->last_failed_at + login_wait(user->failed_logins);
-        if (now < heard_from) {
-            const auto wait = std::chrono::duration_cast<std::chrono::seconds>(heard_from - now).count();
-            return core::fail(ErrorKind::usage, "login_throttled",
-                              fmt::format("{} failed logins in a row: try again in {} s", user->failed_logins, wait));
-        }
-    }
-    const bool good = verify_password(user->password_hash, password);
-    Login login{*user, good ? new_secret("iks_") : std::string()};
+    if (!attempt.user) return refused();
+    Directory directory(store);
+    const auto& user = *attempt.user;
+    Login login{user, good ? new_secret("iks_") : std::string()};
     auto written = store.transaction([&]() -> core::Result<void> {
         if (!good) {
-            directory.login_failed(user->id, now);
+            directory.login_failed(user.id, now);
             return {};
         }
-        directory.login_succeeded(user->id);
+        directory.login_succeeded(user.id);
         directory.remove_expired_sessions(now);
-        directory.add_session(user->id, secret_digest(login.session), now, now + kSessionLife);
+        directory.add_session(user.id, secret_digest(login.session), now, now + kSessionLife);
         return {};
     });
     if (!written) return std::unexpected(written.error());
     if (!good) return refused();
     return login;
+}
+
+core::Result<Login> log_in(store::Store& store, std::string_view name, std::string_view password, core::Instant now)
+{
+    auto attempt = begin_login(store, name, now);
+    if (attempt.wait > core::Duration{0}) {
+        const auto wait = std::chrono::ceil<std::chrono::seconds>(attempt.wait).count();
+        return core::fail(
+            ErrorKind::usage, "login_throttled",
+            fmt::format("{} failed logins in a row: try again in {} s", attempt.user->failed_logins, wait));
+    }
+    return end_login(store, attempt, password_matches(attempt, password), now);
+}
+
+bool team_server(store::Store& store)
+{
+    return Directory(store).has_users();
 }
 
 std::optional<store::User> session_user(store::Store& store, std::string_view session, core::Instant now)

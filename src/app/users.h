@@ -89,11 +89,29 @@ struct Login {
     store::User user;
     std::string session;  // the session's secret, for the cookie
 };
-// Checks a name and password and opens a session lasting kSessionLife. Errors:
-// "bad_login" (a wrong name or password, one answer for both), "login_throttled"
-// (too many failures in a row: its message says when to try again).
 constexpr core::Duration kSessionLife = std::chrono::hours(12);
+
+// A login in three steps, so that a server holds its store only for the reads and
+// writes, not for the password's hash (tens of milliseconds):
+//   begin_login     reads the user, if the name is one, and whether they must wait;
+//   password_matches checks the password (against a decoy for a name that is nobody's);
+//   end_login       records the outcome: a failure counted, or a session opened.
+struct LoginAttempt {
+    std::optional<store::User> user;
+    core::Duration wait{0};  // a throttled user's time left before the next attempt is heard
+};
+LoginAttempt begin_login(store::Store& store, std::string_view name, core::Instant now);
+bool password_matches(const LoginAttempt& attempt, std::string_view password);
+// Errors: "bad_login" (a wrong name or password, one answer for both).
+core::Result<Login> end_login(store::Store& store, const LoginAttempt& attempt, bool good, core::Instant now);
+
+// The three in one: a name and password checked, a session lasting kSessionLife
+// opened. Errors: "bad_login"; "login_throttled" (too many failures in a row: its
+// message says when to try again).
 core::Result<Login> log_in(store::Store& store, std::string_view name, std::string_view password, core::Instant now);
+// Whether the database has users: a server on it logs people in by name (a team
+// server), else by the token it was given (a lone member's).
+bool team_server(store::Store& store);
 std::optional<store::User> session_user(store::Store& store, std::string_view session, core::Instant now);
 void log_out(store::Store& store, std::string_view session);
 std::optional<store::User> token_user(store::Store& store, std::string_view token);

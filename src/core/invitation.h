@@ -46,7 +46,7 @@ inline constexpr std::array kAllStatuses{Status::pending, Status::accepted, Stat
                                          Status::gone};
 
 enum class EventKind {
-    sent,        // the invitation was sent (from an export, `record sent` or the API)
+    sent,  // the invitation was sent (from an export, `record sent` or the API)
     accepted,
     withdrawn,
     declined,
@@ -55,7 +55,7 @@ enum class EventKind {
     accidental,  // the member says it was sent by mistake: withdraw at once
     keep,        // never plan a withdrawal of it
     unkeep,
-    undo,        // takes back the latest mark made in invitekeeper (not an import's finding)
+    undo,  // takes back the latest mark made in invitekeeper (not an import's finding)
 };
 
 std::string_view to_string(Direction d);
@@ -90,10 +90,18 @@ struct Invitation {
 
 struct Event {
     EventKind kind = EventKind::sent;
-    Instant at;             // when it happened
-    std::string source;     // "import:<file>", "cli", "api"
+    Instant at;                                     // when it happened
+    std::string source;                             // "import:<file>", "upload:<file>", "cli", "api", "user:<name>"
     std::optional<ImportId> import = std::nullopt;  // the import that recorded it; none for a mark
 };
+
+// Whether a source is a person's doing here (a mark or a recorded send from the
+// CLI, a lone server's API or a team server's user), not what an import found.
+// store/sql.h says the same in SQL.
+inline bool made_here(std::string_view source)
+{
+    return source == "cli" || source == "api" || source.starts_with("user:");
+}
 
 // Folds `event` into `inv`. Refuses (ErrorKind::conflict) what cannot happen,
 // such as withdrawing an accepted invitation or keeping a withdrawn one. What an

@@ -9,7 +9,10 @@ namespace ik::ingest {
 
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 bool starts_with_ascii_lower(std::string_view text, std::string_view lower)
 {
@@ -118,6 +121,7 @@ std::string trim(std::string_view text)
 }
 
 constexpr std::string_view kKeyPrefix = "in:";  // of a key made from a profile URL
+constexpr std::string_view kUrlPrefix = "https://www.linkedin.com/in/";
 
 std::optional<ProfileRef> normalize_profile_url(std::string_view url)
 {
@@ -159,7 +163,6 @@ std::optional<ProfileRef> normalize_profile_url(std::string_view url)
     std::string_view slug_raw = path.substr(4);
     if (auto slash = slug_raw.find('/'); slash != std::string_view::npos) slug_raw = slug_raw.substr(0, slash);
 
-    constexpr std::string_view kUrlPrefix = "https://www.linkedin.com/in/";
     ProfileRef ref;
     ref.key.reserve(kKeyPrefix.size() + slug_raw.size());
     ref.key = kKeyPrefix;
@@ -172,15 +175,26 @@ std::optional<ProfileRef> normalize_profile_url(std::string_view url)
     return ref;
 }
 
-bool is_profile_key(std::string_view key) { return key.starts_with(kKeyPrefix); }
+bool is_profile_key(std::string_view key)
+{
+    return key.starts_with(kKeyPrefix);
+}
+
+std::string profile_url_of_key(std::string_view key)
+{
+    if (!is_profile_key(key) || key.size() == kKeyPrefix.size()) return {};
+    std::string url(kUrlPrefix);
+    append_percent_encoded(url, key.substr(kKeyPrefix.size()));
+    return url;
+}
 
 core::Result<ProfileRef> profile_url(std::string_view url)
 {
     auto ref = normalize_profile_url(url);
     if (!ref || !is_profile_key(ref->key))
-        return core::fail(core::ErrorKind::bad_input, "bad_url",
-                          fmt::format("\"{}\" is not a LinkedIn profile URL like https://www.linkedin.com/in/name",
-                                      url));
+        return core::fail(
+            core::ErrorKind::bad_input, "bad_url",
+            fmt::format("\"{}\" is not a LinkedIn profile URL like https://www.linkedin.com/in/name", url));
     return std::move(*ref);
 }
 

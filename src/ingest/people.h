@@ -11,8 +11,8 @@
 namespace ik::ingest {
 
 struct ProfileRef {
-    std::string key;          // "in:<slug>" or "urn:<member id>"
-    std::string canonical;    // "https://www.linkedin.com/in/<slug>" (empty for a URN)
+    std::string key;        // "in:<slug>" or "urn:<member id>"
+    std::string canonical;  // "https://www.linkedin.com/in/<slug>" (empty for a URN)
 };
 
 // Normalises a LinkedIn profile reference: any scheme or none, www/country/mobile
@@ -23,6 +23,8 @@ std::optional<ProfileRef> normalize_profile_url(std::string_view url);
 
 // True for a key made from a profile URL ("in:<slug>"), not from a URN or a name.
 bool is_profile_key(std::string_view key);
+// The canonical profile URL of such a key; empty for any other key.
+std::string profile_url_of_key(std::string_view key);
 
 // A profile URL a member gives (a mark, the queue, do-not-contact, a prospects CSV):
 // normalize_profile_url() that names a profile page (is_profile_key), else a

@@ -137,6 +137,10 @@ public:
     virtual std::vector<core::Invitation> invitations(core::AccountId account, const InvitationQuery& query) = 0;
     virtual long count_invitations(core::AccountId account, const InvitationQuery& query) = 0;
     virtual std::vector<StoredEvent> events(core::AccountId account, std::optional<core::InvitationId> id) = 0;
+    // What people did here, newest recorded first: the marks and the sends recorded
+    // from the CLI, the API or a team's user (never what an import found), at most
+    // `limit`. A recorded send is its invitation's `sent` event (id 0).
+    virtual std::vector<StoredEvent> recent_changes(core::AccountId account, long limit) = 0;
     // The latest event of this kind recorded for the account (by its time `at`).
     virtual std::optional<core::Instant> last_event_at(core::AccountId account, core::EventKind kind) = 0;
 

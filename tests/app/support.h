@@ -32,11 +32,13 @@ protected:
     // A session of its own on the ledger file.
     Session session()
     {
-        return Session(SessionOptions{(m_dir / "ledger.db").string(), "", std::string(kNow), "", "cli"},
-                       [home = m_dir.string()](const char* name) -> std::optional<std::string> {
-                           if (std::string_view(name) == "HOME") return home;
-                           return std::nullopt;
-                       });
+        SessionOptions options;
+        options.db = (m_dir / "ledger.db").string();
+        options.now = std::string(kNow);
+        return Session(options, [home = m_dir.string()](const char* name) -> std::optional<std::string> {
+            if (std::string_view(name) == "HOME") return home;
+            return std::nullopt;
+        });
     }
     template <class Request>
     auto run(const Request& request) -> decltype(app::run(std::declval<Session&>(), request))

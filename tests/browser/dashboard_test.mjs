@@ -7,11 +7,12 @@
 // breaks no Content-Security-Policy rule. Screenshots land in ARTIFACTS.
 //
 // Run: node dashboard_test.mjs BINARY DEMO_DIR ARTIFACTS
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+import { checks, failed, finish, startServer, waitFor as waitForIn } from './support.mjs';
 
 const [binary, demo, artifacts] = process.argv.slice(2).map((p) => resolve(p));
 const chromiumPath = process.env.IK_CHROMIUM || '/usr/bin/chromium';
@@ -19,12 +20,7 @@ const NOW = '2026-11-26T09:00:00Z';
 const TOKEN = 'dashboard-test-token';
 const EXPORT = 'Basic_LinkedInDataExport_11-24-2026.zip';
 
-const failures = [];
-const check = (ok, what) => {
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
-  if (!ok) failures.push(what);
-  return ok;
-};
+const { failures, check } = checks();
 
 const tmp = mkdtempSync(join(tmpdir(), 'ik-dashboard-'));
 const db = join(tmp, 'ledger.db');
@@ -42,29 +38,7 @@ const ikError = (...args) => {
   throw new Error(`invitekeeper ${args.join(' ')} succeeded; a failure was expected`);
 };
 
-// `serve` on a free port; its first line says where.
-function startServer() {
-  const server = spawn(binary, ['--db', db, '--now', NOW, 'serve', '--listen', '127.0.0.1:0', '--token', TOKEN],
-    { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let log = '';
-  server.stderr.on('data', (d) => { log += d; });
-  const base = new Promise((resolveBase, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`serve printed no address in 60 s:\n${out}${log}`)), 60000);
-    server.stdout.on('data', (d) => {
-      out += d;
-      const m = out.match(/listening on (http:\/\/\S+)/);
-      if (m) {
-        clearTimeout(timer);
-        resolveBase(m[1].replace(/\/$/, ''));
-      }
-    });
-    server.on('exit', (code) => reject(new Error(`serve exited with ${code}:\n${out}${log}`)));
-  });
-  return { server, base, log: () => log };
-}
-
-const { server, base: basePromise, log: serverLog } = startServer();
+const { server, base: basePromise, log: serverLog } = startServer(binary, db, NOW, env, ['--token', TOKEN]);
 let browser;
 try {
   const base = await basePromise;
@@ -93,13 +67,7 @@ try {
   });
   // page.waitForFunction evaluates a string in the page, which the dashboard's CSP
   // forbids (as it should), so waits poll from here instead.
-  const waitFor = async (fn, arg, what, timeout = 30000) => {
-    for (const end = Date.now() + timeout; ;) {
-      if (await page.evaluate(fn, arg)) return;
-      if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  };
+  const waitFor = (fn, arg, what, timeout) => waitForIn(page, fn, arg, what, timeout);
   const loads = () => page.evaluate(() => Number(document.body.dataset.loads ?? 0));
   const waitLoads = (n) => waitFor((k) => Number(document.body.dataset.loads ?? 0) >= k, n, `page load ${n}`);
   const shot = (name, target = page, opts = {}) => target.screenshot({ path: join(artifacts, name), ...opts });
@@ -380,17 +348,11 @@ try {
   check(elsewhere.length === 0, `loads nothing from anywhere else (${elsewhere.join(', ') || 'none'})`);
   check(errors.length === 0, `no console errors, page errors or CSP violations (${errors.join(' | ') || 'none'})`);
 } catch (e) {
-  failures.push(String(e.stack || e));
-  console.log(`FAIL ${e.stack || e}`);
-  console.log(serverLog());
+  failed(failures, e, serverLog);
 } finally {
   await browser?.close();
   server.kill('SIGTERM');
   rmSync(tmp, { recursive: true, force: true });
 }
 
-if (failures.length) {
-  console.log(`${failures.length} check(s) failed`);
-  process.exit(1);
-}
-console.log(`dashboard checks passed; screenshots in ${artifacts}`);
+finish(failures, `dashboard checks passed; screenshots in ${artifacts}`);

@@ -417,7 +417,7 @@ class Document(unittest.TestCase):
                         self.assertTrue("requestBody" in op or "400" in codes, "neither a body nor its refusal")
                         if "requestBody" in op:
                             self.assertLessEqual({"413", "415"}, codes)
-                    if template.startswith("/api/") and template not in ("/api/accounts", "/api/openapi.json"):
+                    if template.startswith("/api/") and template not in ("/api/accounts", "/api/openapi.json", "/api/me"):
                         self.assertIn(("account", "query"), names, "an account route without ?account=")
                         self.assertIn("404", codes, "unknown_account / no_account")
         self.assertEqual(len(ids), len(set(ids)), "operationIds are unique")
@@ -506,6 +506,11 @@ class Routes(unittest.TestCase):
     def test_1_every_route_with_real_data(self):
         demo = sorted(Path(DEMO).glob("Basic_LinkedInDataExport_*.zip"))
         self.assertEqual(len(demo), 3)
+
+        # A lone server: no user, every right.
+        r = self.call("GET", "/api/me", 200)
+        self.assertEqual(r.json, {"team": False, "user": None, "role": "admin"})
+        self.call("GET", "/api/me", 400, query={"account": "x"})
 
         # An empty database: no account yet.
         r = self.call("GET", "/api/accounts", 200)

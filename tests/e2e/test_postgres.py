@@ -195,6 +195,146 @@ class TwoServers(OnPostgres):
                 self.assertEqual(s.stop(), 0)
 
 
+class Access(TempCase):
+    """A team server on PostgreSQL: every route x every role x an account granted and
+    one not, with the exact status each must answer (docs/api.md "Access"). An admin
+    may do anything; an operator reads and works the accounts granted; a viewer reads
+    them; an account not granted answers 404, as one that does not exist; a caller
+    without a user's token, 401."""
+
+    ROLES = {"ada": "admin", "olga": "operator", "vic": "viewer"}
+    READ_ROUTES = ["/api/status", "/api/health", "/api/forecast", "/api/stats", "/api/history", "/api/pending",
+                   "/api/plan/withdraw", "/api/plan/send", "/api/queue"]
+    MARKS = ["withdrawn", "undo", "keep", "unkeep", "accidental", "accepted", "declined", "sent", "reported",
+             "restricted"]
+
+    def setUp(self):
+        super().setUp()
+        self.pg = PgLedger(self.tmp, fresh_database(), "2026-11-26T09:00:00Z")
+        for account in ("maya", "lee"):
+            self.pg.run("init", "--name", account, "--tz", "UTC", check=0)
+            rows = "".join(test_import.inv_row(f"{account.title()} Contact {i}", f"{account}-contact-{i}",
+                                               f"11/{1 + i % 20:02d}/26, 9:{i:02d} AM") for i in range(40))
+            self.pg.run("--account", account, "import", str(self.write(f"{account}.csv", test_import.INV_HEADER + rows)),
+                        check=0)
+        self.ids = {a: [str(i["id"]) for i in self.pg.json("--account", a, "pending", "--limit", "100")["items"]]
+                    for a in ("maya", "lee")}
+        self.tokens = {}
+        for name, role in self.ROLES.items():
+            grants = [] if role == "admin" else ["--accounts", "maya"]
+            proc = subprocess.run([test_import.BINARY, "--db", self.pg.db, "user", "add", name, "--role", role, *grants],
+                                  input="a long passphrase here\n", capture_output=True, text=True, cwd=self.tmp,
+                                  env={"PATH": os.environ["PATH"], "HOME": str(self.tmp)})
+            self.assertEqual(proc.returncode, 0, proc.stderr)
+            self.tokens[name] = self.pg.run("user", "token", name, check=0).stdout.splitlines()[0]
+        self.server = Server(self.pg, token=None)
+        self.addCleanup(self.server.stop)
+        self.count = 0
+
+    def calls(self, account):
+        """Every account route, with targets of their own so that each permitted call
+        succeeds: (method, path, body, content type, status when permitted)."""
+        self.count += 1
+        n, q = self.count, f"?account={account}"
+        ids = [self.ids[account].pop() for _ in range(5)]
+        queued = f"https://www.linkedin.com/in/queued-{account}-{n}"
+        upload = test_import.INV_HEADER + test_import.inv_row("New Person", f"new-{account}-{n}", "11/25/26, 9:00 AM")
+        out = [("GET", route + q, None, None, 200) for route in self.READ_ROUTES]
+        out += [("POST", "/api/queue" + q, {"url": queued, "name": "Queued Person"}, None, 201),
+                ("DELETE", f"/api/queue{q}&url={queued}", None, None, 200),
+                ("POST", f"/api/queue/import{q}&filename=prospects.csv",
+                 f"profile_url,name\nhttps://www.linkedin.com/in/listed-{account}-{n},Listed Person\n", "text/csv", 200),
+                ("POST", f"/api/import{q}&filename=Invitations.csv", upload, "text/csv", 200),
+                ("POST", "/api/import/undo" + q, None, None, 200)]
+        targets = {"withdrawn": [ids[0]], "undo": [ids[0]], "keep": [ids[1]], "unkeep": [ids[1]],
+                   "accidental": [ids[2]], "accepted": [ids[3]], "declined": [ids[4]],
+                   "sent": [f"https://www.linkedin.com/in/sent-{account}-{n}"],
+                   "reported": [f"https://www.linkedin.com/in/annoyed-{account}-{n}"], "restricted": []}
+        out += [("POST", f"/api/marks/{kind}{q}", {"targets": targets[kind]}, None, 200) for kind in self.MARKS]
+        return out
+
+    def status(self, token, method, path, body=None, content_type=None):
+        headers = {"Content-Type": content_type} if content_type else {}
+        res, data = self.server.request(method, path, body, headers, token=token)
+        return res.status, data
+
+    def expected(self, role, granted, method, ok):
+        if role is None:
+            return 401
+        if role == "admin" or (granted and (method == "GET" or role == "operator")):
+            return ok
+        return 403 if granted else 404
+
+    def walk(self, name, accounts):
+        role = self.ROLES.get(name)
+        token = self.tokens.get(name, "ikt_" + "0" * 64)
+        for account in accounts:
+            granted = role == "admin" or account == "maya"
+            for method, path, body, content_type, ok in self.calls(account):
+                with self.subTest(user=name, account=account, route=f"{method} {path}"):
+                    got, data = self.status(token, method, path, body, content_type)
+                    self.assertEqual(got, self.expected(role, granted, method, ok), data[:300])
+
+    def snapshot(self, account):
+        return [self.pg.run("--account", account, "--json", *args, check=0).stdout
+                for args in (["pending", "--limit", "100"], ["queue", "list"], ["status"], ["history"])]
+
+    def test_every_route_for_every_role_on_a_granted_and_an_ungranted_account(self):
+        lee, maya = self.snapshot("lee"), self.snapshot("maya")
+        self.walk("nobody", ["maya", "lee"])
+        self.walk("vic", ["maya", "lee"])
+        self.assertEqual(self.snapshot("maya"), maya, "a viewer's or a stranger's write changed maya's ledger")
+        self.walk("olga", ["maya", "lee"])
+        self.assertEqual(self.snapshot("lee"), lee, "a write to an account not granted changed it")
+        self.walk("ada", ["maya", "lee"])
+        # Who did what: every change names its user.
+        recent = self.pg.json("--account", "lee", "history", "--recent", "100")["recent"]
+        self.assertEqual({c["by"] for c in recent}, {"user:ada"}, "only the admin changed lee")
+        recent = self.pg.json("--account", "maya", "history", "--recent", "100")["recent"]
+        self.assertEqual({c["by"] for c in recent}, {"user:ada", "user:olga"})
+        withdrawn = [c for c in recent if c["what"] == "withdrawn"]
+        self.assertEqual(len(withdrawn), 2)
+        self.assertTrue(all(c["name"].startswith("Maya Contact") for c in withdrawn), withdrawn)
+
+        # The routes of no account: the caller, the document, the accounts each may see, and making one.
+        for name, role in [("nobody", None), *self.ROLES.items()]:
+            token = self.tokens.get(name, "ikt_" + "0" * 64)
+            with self.subTest(user=name):
+                self.assertEqual(self.status(token, "GET", "/api/openapi.json")[0], 200 if role else 401)
+                got, data = self.status(token, "GET", "/api/me")
+                self.assertEqual(got, 200 if role else 401)
+                if role:
+                    self.assertEqual(json.loads(data), {"team": True, "user": name, "role": role})
+                got, data = self.status(token, "GET", "/api/accounts")
+                self.assertEqual(got, 200 if role else 401)
+                if role:
+                    names = [a["name"] for a in json.loads(data)["accounts"]]
+                    self.assertEqual(names, ["maya", "lee"] if role == "admin" else ["maya"])
+                got, data = self.status(token, "POST", "/api/accounts", {"name": f"new-{name}", "tz": "UTC"})
+                self.assertEqual(got, {None: 401, "admin": 201}.get(role, 403), data[:300])
+        self.assertEqual([a["name"] for a in self.pg.json("accounts")["accounts"]], ["maya", "lee", "new-ada"])
+
+    def test_the_lone_servers_token_and_a_revoked_token_open_nothing(self):
+        lone = Server(self.pg)  # given a token, as a lone member's server would be
+        self.addCleanup(lone.stop)
+        self.assertEqual(lone.request("GET", "/api/status?account=maya")[0].status, 401)
+        self.assertEqual(lone.request("GET", "/api/status?account=maya", token=self.tokens["olga"])[0].status, 200)
+        self.pg.run("user", "token", "olga", "--revoke", check=0)
+        self.assertEqual(lone.request("GET", "/api/status?account=maya", token=self.tokens["olga"])[0].status, 401)
+
+    def test_a_grant_or_a_removal_counts_at_the_next_request_on_every_server(self):
+        other = Server(self.pg, token=None)
+        self.addCleanup(other.stop)
+        token = self.tokens["vic"]
+        self.assertEqual(self.status(token, "GET", "/api/status?account=lee")[0], 404)
+        self.pg.run("user", "grant", "vic", "lee", check=0)
+        for server in (self.server, other):
+            self.assertEqual(server.request("GET", "/api/status?account=lee", token=token)[0].status, 200)
+        self.pg.run("user", "remove", "vic", check=0)
+        for server in (self.server, other):
+            self.assertEqual(server.request("GET", "/api/status?account=maya", token=token)[0].status, 401)
+
+
 class MovingIn(TempCase):
     """`migrate`: a member's SQLite ledger into the team database, and back."""
 
@@ -261,7 +401,7 @@ class MovingIn(TempCase):
                 source = json.loads(self.ledger.run("--json", *args, check=0).stdout)
                 moved_answer = json.loads(pg.run("--account", "robin", "--json", *args, check=0).stdout)
                 for answer in (source, moved_answer):
-                    for item in answer.get("items", []):
+                    for item in answer.get("items", []) + answer.get("recent", []):
                         item.pop("id", None)
                 self.assertEqual(moved_answer, source)
 

@@ -14,6 +14,7 @@ import socket
 import subprocess
 import sys
 import unittest
+import urllib.parse
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -215,6 +216,116 @@ class Authentication(ServeCase):
             self.assert_error(res, data, 401, "unauthorized")
         finally:
             self.assertEqual(other.stop(), 0)
+
+
+PASSWORD = "a long passphrase here"
+
+
+class TeamLogin(TempCase):
+    """A server on a database with users logs them in by name and password, keeps
+    their sessions in the database, and slows down a guesser."""
+
+    def setUp(self):
+        super().setUp()
+        self.ledger.run("import", str(Path(test_import.DEMO) / DEMO_ZIP), check=0)
+        self.add_user("dana", "operator", "--accounts", "robin")
+        self.server = Server(self.ledger, token=None)
+
+    def tearDown(self):
+        self.assertEqual(self.server.stop(), 0)
+        super().tearDown()
+
+    def add_user(self, name, role, *more, password=PASSWORD):
+        proc = subprocess.run([test_import.BINARY, "--db", str(self.ledger.db), "--now", self.ledger.now, "user", "add",
+                               name, "--role", role, *more], input=password + "\n", capture_output=True, text=True,
+                              env={"PATH": os.environ["PATH"], "HOME": str(self.tmp)})
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+
+    def log_in(self, name, password, origin=True):
+        headers = {"Content-Type": "application/x-www-form-urlencoded"}
+        if origin:
+            headers["Origin"] = f"http://{self.server.authority}"
+        return self.server.request("POST", "/login", urllib.parse.urlencode({"name": name, "password": password}),
+                                   headers, token=False)
+
+    def test_a_user_logs_in_works_and_logs_out(self):
+        self.assertIn("a team server", self.server.login_line)
+        res, data = self.server.request("GET", "/login", token=False)
+        self.assertEqual(res.status, 200)
+        self.assertIn(b'name="password"', data)
+        self.assertNotIn(b'name="token"', data)
+
+        res, _ = self.log_in("dana", PASSWORD)
+        self.assertEqual((res.status, res.getheader("Location")), (303, "/"))
+        cookie = res.getheader("Set-Cookie")
+        self.assertRegex(cookie, r"^ik_session=iks_[0-9a-f]{64}; HttpOnly; SameSite=Strict; Path=/; Max-Age=43200$")
+        session = cookie.split(";")[0]
+        res, _ = self.server.request("GET", "/", headers={"Cookie": session}, token=False)
+        self.assertEqual(res.status, 200)
+        me = self.server.json("GET", "/api/me", headers={"Cookie": session}, token=False)
+        self.assertEqual(me, {"team": True, "user": "dana", "role": "operator"})
+
+        # A write with the cookie comes from the dashboard's own page, as on a lone server.
+        target = self.server.json("GET", "/api/plan/withdraw", headers={"Cookie": session}, token=False)["items"][0]
+        res, _ = self.server.request("POST", "/api/marks/withdrawn", {"targets": [target["id"]]},
+                                     {"Cookie": session, "Origin": "http://evil.example"}, token=False)
+        self.assertEqual(res.status, 403)
+        res, _ = self.server.request("POST", "/api/marks/withdrawn", {"targets": [target["id"]]},
+                                     {"Cookie": session, "Sec-Fetch-Site": "same-origin"}, token=False)
+        self.assertEqual(res.status, 200)
+
+        res, _ = self.server.request("POST", "/logout", headers={"Cookie": session, "Sec-Fetch-Site": "same-origin"},
+                                     token=False)
+        self.assertEqual(res.status, 303)
+        res, _ = self.server.request("GET", "/api/status", headers={"Cookie": session}, token=False)
+        self.assertEqual(res.status, 401)
+        res, _ = self.server.request("GET", "/", headers={"Cookie": session}, token=False)
+        self.assertEqual((res.status, res.getheader("Location")), (303, "/login"))
+
+    def test_a_wrong_password_and_an_unknown_name_get_the_same_answer(self):
+        wrong, wrong_body = self.log_in("dana", "not the passphrase")
+        nobody, nobody_body = self.log_in("nobody", PASSWORD)
+        self.assertEqual((wrong.status, nobody.status), (401, 401))
+        self.assertEqual(wrong_body, nobody_body)
+        self.assertIsNone(wrong.getheader("Set-Cookie"))
+        res, _ = self.server.request("GET", f"/login?token={TOKEN}", token=False)
+        self.assertEqual(res.status, 401, "a token does not log in to a team server's dashboard")
+        res, _ = self.log_in("dana", PASSWORD, origin=False)
+        self.assertEqual(res.status, 303, "a browser that sends no Origin on a form may still log in")
+        res, _ = self.server.request("POST", "/login", urllib.parse.urlencode({"name": "dana", "password": PASSWORD}),
+                                     {"Content-Type": "application/x-www-form-urlencoded",
+                                      "Origin": "http://evil.example"}, token=False)
+        self.assertEqual(res.status, 403)
+
+    def test_five_failures_in_a_row_make_the_next_login_wait_even_with_the_right_password(self):
+        for i in range(5):
+            self.assertEqual(self.log_in("dana", f"guess {i}")[0].status, 401)
+        res, data = self.log_in("dana", PASSWORD)
+        self.assertEqual(res.status, 429)
+        self.assertLessEqual(int(res.getheader("Retry-After")), 30)
+        self.assertIn(b"try again in", data)
+        self.assertIsNone(res.getheader("Set-Cookie"))
+
+    def test_a_new_password_ends_the_users_sessions(self):
+        res, _ = self.log_in("dana", PASSWORD)
+        session = res.getheader("Set-Cookie").split(";")[0]
+        proc = subprocess.run([test_import.BINARY, "--db", str(self.ledger.db), "user", "passwd", "dana"],
+                              input="another long passphrase\n", capture_output=True, text=True,
+                              env={"PATH": os.environ["PATH"], "HOME": str(self.tmp)})
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        res, _ = self.server.request("GET", "/api/status", headers={"Cookie": session}, token=False)
+        self.assertEqual(res.status, 401)
+        self.assertEqual(self.log_in("dana", "another long passphrase")[0].status, 303)
+
+    def test_off_loopback_a_team_server_needs_no_token_and_a_lone_one_does(self):
+        team = Server(self.ledger, token=None, listen="0.0.0.0:0")
+        team.host = "127.0.0.1"
+        self.assertEqual(team.stop(), 0)
+        proc = subprocess.run([test_import.BINARY, "--db", str(self.tmp / "new.db"), "serve", "--listen", "0.0.0.0:0"],
+                              capture_output=True, text=True, timeout=20, env={"PATH": os.environ["PATH"]})
+        self.assertEqual(proc.returncode, 1)
+        self.assertIn("without a token", proc.stderr)
+        self.assertFalse((self.tmp / "new.db").exists(), "a refused start made a ledger")
 
 
 class Listening(TempCase):

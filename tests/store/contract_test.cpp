@@ -201,6 +201,37 @@ TEST_P(StoreContract, RecordEventUpdatesProjectionAndAppendsToTheLog)
     EXPECT_EQ(events[1].event.source, "cli");
 }
 
+TEST_P(StoreContract, RecentChangesAreWhatPeopleDidHereNewestFirst)
+{
+    const InvitationId imported = add("ann", utc(2026, 11, 2));  // an import's finding: not a change
+    const InvitationId other = add("cy", utc(2026, 11, 3));
+    auto sent = store().add_invitation(invitation_to(m_account, "bo"),
+                                       {Event{EventKind::sent, utc(2026, 11, 20), "user:dana"}}, kNow - 2h);
+    ASSERT_TRUE(sent) << sent.error().message;
+    ASSERT_TRUE(store().record_event(m_account, imported, Event{EventKind::keep, kNow - 3h, "cli"}, kNow - 1h));
+    ASSERT_TRUE(store().record_event(m_account, other, Event{EventKind::withdrawn, kNow, "user:dana"}, kNow));
+    ASSERT_TRUE(
+        store().record_event(m_account, *sent, Event{EventKind::accepted, kNow, "import:Connections.csv"}, kNow));
+    auto changes = store().recent_changes(m_account, 10);
+    ASSERT_EQ(changes.size(), 3u);
+    EXPECT_EQ(changes[0].event.kind, EventKind::withdrawn);
+    EXPECT_EQ(changes[0].event.source, "user:dana");
+    EXPECT_EQ(changes[0].invitation, other);
+    EXPECT_EQ(changes[1].event.kind, EventKind::keep);
+    EXPECT_EQ(changes[1].event.at, kNow - 3h) << "when it happened";
+    EXPECT_EQ(changes[1].recorded_at, kNow - 1h) << "ordered by when it was recorded";
+    EXPECT_EQ(changes[2].event.kind, EventKind::sent);
+    EXPECT_EQ(changes[2].invitation, *sent);
+    EXPECT_EQ(changes[2].id, 0) << "a recorded send is its invitation's own row";
+    EXPECT_EQ(changes[2].event.source, "user:dana");
+    auto two = store().recent_changes(m_account, 2);
+    ASSERT_EQ(two.size(), 2u);
+    EXPECT_EQ(two[1].event.kind, EventKind::keep);
+    auto lee = store().create_account("lee", kNow);
+    ASSERT_TRUE(lee);
+    EXPECT_TRUE(store().recent_changes(*lee, 10).empty());
+}
+
 TEST_P(StoreContract, RecordEventKeepAndAccidentalFlags)
 {
     InvitationId id = add("maya-patel", utc(2026, 11, 2));

@@ -263,7 +263,7 @@ TEST_F(PostgresStore, AFirstLoadEndsWithEveryIndexCheckAndStatistic)
     });
     ASSERT_TRUE(loaded) << loaded.error().message;
     for (const auto& [table, was] : before) EXPECT_EQ(shape(table), was) << table;
-    EXPECT_EQ(before.at("events"), "3/2");
+    EXPECT_EQ(before.at("events"), "4/2");
     EXPECT_EQ(postgres_admin("SELECT count(*) > 0 FROM pg_stats WHERE schemaname = '" + schema() +
                              "' AND tablename = 'events'"),
               "t");

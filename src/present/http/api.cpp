@@ -159,8 +159,11 @@ Parsed stats(const ApiRequest&, const Query& q)
 Parsed history(const ApiRequest&, const Query& q)
 {
     IK_TRY(weeks, q.integer("weeks"));
+    IK_TRY(recent, q.integer("recent"));
     app::HistoryRequest request;
-    if (weeks) request.weeks = static_cast<int>(*weeks);
+    // Out of range either way stays out of range: the use case names the range.
+    if (weeks) request.weeks = static_cast<int>(std::clamp<std::int64_t>(*weeks, -1, 100000));
+    if (recent) request.recent = static_cast<int>(std::clamp<std::int64_t>(*recent, -1, 100000));
     return request;
 }
 
@@ -289,7 +292,7 @@ struct Route {
 };
 
 constexpr std::string_view kStats[] = {"by"};
-constexpr std::string_view kHistory[] = {"weeks"};
+constexpr std::string_view kHistory[] = {"weeks", "recent"};
 constexpr std::string_view kPending[] = {"older_than", "limit"};
 constexpr std::string_view kWithdraw[] = {"after", "target", "max_per_day", "all"};
 constexpr std::string_view kSend[] = {"days", "from", "aggressive", "allow_unpersonalized"};

@@ -38,7 +38,11 @@ class Sessions {
 public:
     explicit Sessions(std::string token) : m_token(std::move(token)) {}
 
-    bool token_matches(std::string_view candidate) const { return constant_time_equal(candidate, m_token); }
+    // A server without a token (a team server's, started without one) matches none.
+    bool token_matches(std::string_view candidate) const
+    {
+        return !m_token.empty() && constant_time_equal(candidate, m_token);
+    }
     // A new session's id.
     std::string open();
     bool valid(std::string_view id) const;

@@ -43,11 +43,13 @@ void set_security_headers(httplib::Response& res)
     res.set_header("X-Frame-Options", "DENY");
 }
 
-void unauthorized(httplib::Response& res)
+void unauthorized(httplib::Response& res, bool team)
 {
     res.set_header("WWW-Authenticate", "Bearer realm=\"invitekeeper\"");
     send_error(res, 401, "unauthorized",
-               "give the server's token as `Authorization: Bearer TOKEN`, or log in at /login");
+               team ? "log in at /login, or give your API token (invitekeeper user token NAME) as "
+                      "`Authorization: Bearer TOKEN`"
+                    : "give the server's token as `Authorization: Bearer TOKEN`, or log in at /login");
 }
 
 void send_asset(const httplib::Request& req, httplib::Response& res, const Asset& asset)
@@ -61,14 +63,27 @@ void send_asset(const httplib::Request& req, httplib::Response& res, const Asset
     res.set_content(std::string(asset.body), std::string(asset.content_type).c_str());
 }
 
-void login_page(httplib::Response& res, int status, std::string_view message)
+// The login page: a lone server's asks for its token, a team server's for a name
+// and password. The page holds both, each between its markers; the other is cut.
+void login_page(httplib::Response& res, int status, std::string_view message, bool team = false)
 {
-    const Asset* page = find_asset("/login");
-    std::string html(page->body);
+    std::string html(find_asset("/login")->body);
+    const std::string cut = team ? "lone" : "team";
+    for (size_t at; (at = html.find("<!--ik:" + cut + "-->")) != std::string::npos;) {
+        const std::string end = "<!--/ik:" + cut + "-->";
+        const size_t to = html.find(end, at);
+        if (to == std::string::npos) break;
+        html.erase(at, to + end.size() - at);
+    }
     if (auto at = html.find("<!--ik:message-->"); at != std::string::npos)
         html.replace(at, std::string_view("<!--ik:message-->").size(), std::string(message));
     res.status = status;
     res.set_content(html, "text/html; charset=utf-8");
+}
+
+std::string alert(std::string_view text)
+{
+    return fmt::format("<p class=\"error\" role=\"alert\">{}</p>", text);
 }
 
 std::string lowercase_media_type(std::string_view content_type)
@@ -176,12 +191,22 @@ std::optional<std::string> Handler::session(const httplib::Request& req) const
 void Handler::handle_api(const httplib::Request& req, httplib::Response& res)
 {
     const bool by_token = req.has_header("Authorization");
-    if (by_token) {
+    Caller caller;
+    bool team = false;
+    {
+        std::lock_guard lock(m_store_mutex);
+        team = team_locked();
+        if (team) caller = caller_locked(req, true);
+    }
+    if (team) {
+        // A team server knows its callers by name: the lone server's token opens nothing.
+        if (!caller) return unauthorized(res, true);
+    } else if (by_token) {
         const std::string authorization = req.get_header_value("Authorization");
         auto token = bearer_token(authorization);
-        if (!token || !m_sessions.token_matches(*token)) return unauthorized(res);
+        if (!token || !m_sessions.token_matches(*token)) return unauthorized(res, false);
     } else if (!session(req)) {
-        return unauthorized(res);
+        return unauthorized(res, false);
     }
     const bool reads = req.method == "GET" || req.method == "HEAD";
     if (!by_token && !reads &&
@@ -193,6 +218,14 @@ void Handler::handle_api(const httplib::Request& req, httplib::Response& res)
     if (req.path == "/api/openapi.json") {
         if (!reads) return send_error(res, 405, "method_not_allowed", "/api/openapi.json takes GET");
         return send_asset(req, res, *find_asset("/api/openapi.json"));
+    }
+    if (req.path == "/api/me") {
+        if (!reads) return send_error(res, 405, "method_not_allowed", "/api/me takes GET");
+        if (!req.params.empty()) return send_error(res, 400, "unknown_parameter", "GET /api/me takes no parameter");
+        const Json me{{"team", team},
+                      {"user", caller ? Json(caller->name) : Json(nullptr)},
+                      {"role", caller ? store::role_name(caller->role) : store::role_name(store::Role::admin)}};
+        return res.set_content(me.dump(), "application/json");
     }
 
     ApiRequest request{req.method, req.path, {}, lowercase_media_type(req.get_header_value("Content-Type")),
@@ -211,7 +244,45 @@ void Handler::handle_api(const httplib::Request& req, httplib::Response& res)
     }
     auto call = route(request);
     if (!call) return send_error(res, call.error().status, call.error().error.code, call.error().error.message);
-    run(*call, request, res);
+    if (caller)
+        if (auto no = refused(*caller, *call)) return send_error(res, no->status, no->error.code, no->error.message);
+    run(*call, request, res, caller);
+}
+
+std::optional<ApiError> Handler::refused(const store::User& user, const ApiCall& call)
+{
+    using store::Role;
+    if (user.role == Role::admin) return std::nullopt;
+    if (std::holds_alternative<app::InitRequest>(call.request))
+        return ApiError{403,
+                        {ErrorKind::usage, "forbidden",
+                         fmt::format("{} is {}: only an admin adds accounts", user.name,
+                                     user.role == Role::viewer ? "a viewer" : "an operator")}};
+    // Reads, and an operator's writes, run: the use case sees only the accounts
+    // granted and answers any other as one that does not exist (404).
+    if (!call.writes() || user.role == Role::operator_) return std::nullopt;
+    // A viewer's write: refused, but an account they may not see is still not
+    // disclosed, so it is looked up first.
+    app::Session session(request_options(call, user), m_base.env());
+    session.share_store(&m_store);
+    {
+        std::lock_guard lock(m_store_mutex);
+        if (auto account = session.account(); !account) return ApiError{http_status(account.error()), account.error()};
+    }
+    return ApiError{
+        403,
+        {ErrorKind::usage, "forbidden",
+         fmt::format("{} is a viewer: a viewer reads the accounts granted, an operator works them", user.name)}};
+}
+
+app::SessionOptions Handler::request_options(const ApiCall& call, const Caller& caller) const
+{
+    app::SessionOptions options = m_base.options();
+    options.account = call.account;
+    options.now = now_text();
+    options.source = caller ? "user:" + caller->name : "api";
+    if (caller && caller->role != store::Role::admin) options.visible_accounts = caller->accounts;
+    return options;
 }
 
 // The instant every request is answered for: --now, else this second.
@@ -221,6 +292,11 @@ std::string Handler::now_text() const
     return core::format_instant(core::system_now());
 }
 
+core::Instant Handler::now() const
+{
+    return core::parse_instant(now_text(), core::Zone::utc()).value_or(core::system_now());
+}
+
 Generation Handler::generation_locked()
 {
     // Any commit, this server's or another process's, gives a new change token.
@@ -228,16 +304,37 @@ Generation Handler::generation_locked()
     if (!m_seen_token || token != *m_seen_token) {
         m_seen_token = token;
         ++m_generation.value;
+        // Users come and go only by commits: whether there are any is read again
+        // with each, so the first `user add` makes this a team server at once.
+        m_team = app::team_server(m_store);
     }
     return m_generation;
 }
 
-void Handler::run(ApiCall& call, const ApiRequest& request, httplib::Response& res)
+bool Handler::team_locked()
 {
-    app::SessionOptions options = m_base.options();
-    options.account = call.account;
-    options.source = "api";
-    options.now = now_text();
+    generation_locked();
+    return m_team;
+}
+
+std::optional<store::User> Handler::caller_locked(const httplib::Request& req, bool token_too)
+{
+    if (req.has_header("Authorization")) {
+        if (!token_too) return std::nullopt;
+        const std::string authorization = req.get_header_value("Authorization");
+        auto token = bearer_token(authorization);
+        if (!token) return std::nullopt;
+        return app::token_user(m_store, *token);
+    }
+    const std::string cookies = req.get_header_value("Cookie");
+    auto id = cookie_value(cookies, kCookie);
+    if (!id) return std::nullopt;
+    return app::session_user(m_store, *id, now());
+}
+
+void Handler::run(ApiCall& call, const ApiRequest& request, httplib::Response& res, const Caller& caller)
+{
+    const app::SessionOptions options = request_options(call, caller);
 
     // A read's answer depends on the route, its parameters, the data and the clock
     // only, so it is cached until another request or process writes, or the second
@@ -245,7 +342,9 @@ void Handler::run(ApiCall& call, const ApiRequest& request, httplib::Response& r
     const bool writes = call.writes();
     std::string key;
     if (!writes) {
-        key = options.account + '\n' + options.now + '\n' + request.path;
+        // Users who may see the same accounts share answers.
+        if (options.visible_accounts) key = fmt::format("={}\n", fmt::join(*options.visible_accounts, ","));
+        key += options.account + '\n' + options.now + '\n' + request.path;
         for (const auto& [name, value] : request.query) key += '\n' + name + '=' + value;
         Generation current;
         {
@@ -304,9 +403,62 @@ void Handler::start_session(httplib::Response& res)
     res.set_redirect("/", 303);
 }
 
+void Handler::handle_team_login(const httplib::Request& req, httplib::Response& res)
+{
+    if (req.method == "GET" || req.method == "HEAD") {
+        if (req.has_param("token"))
+            return login_page(res, 401, alert("This server logs in by name and password: a token opens only the API."),
+                              true);
+        return login_page(res, 200, "", true);
+    }
+    if (req.method != "POST") return send_error(res, 405, "method_not_allowed", "/login takes GET or POST");
+    if ((req.has_header("Origin") || req.has_header("Sec-Fetch-Site")) &&
+        !same_origin_write(req.get_header_value("Origin"), req.get_header_value("Sec-Fetch-Site"),
+                           req.get_header_value("Host")))
+        return send_error(res, 403, "cross_site", "log in from this server's own login page");
+    const std::string name = req.get_param_value("name");
+    const std::string password = req.get_param_value("password");
+    if (name.empty() || password.empty()) return login_page(res, 400, alert("Give your name and your password."), true);
+
+    // The store is held for the reads and the writes, not for the password's hash.
+    app::LoginAttempt attempt;
+    {
+        std::lock_guard lock(m_store_mutex);
+        attempt = app::begin_login(m_store, name, now());
+    }
+    if (attempt.wait > core::Duration{0}) {
+        const auto seconds = std::chrono::ceil<std::chrono::seconds>(attempt.wait).count();
+        res.set_header("Retry-After", std::to_string(seconds));
+        return login_page(
+            res, 429, alert(fmt::format("Too many failed logins in a row: try again in {} seconds.", seconds)), true);
+    }
+    const bool good = app::password_matches(attempt, password);
+    core::Result<app::Login> login;
+    {
+        std::lock_guard lock(m_store_mutex);
+        login = app::end_login(m_store, attempt, good, now());
+    }
+    if (!login && login.error().code == "bad_login")
+        return login_page(res, 401, alert("That name and password are not a user's of this server."), true);
+    if (!login) return send_error(res, http_status(login.error()), login.error().code, login.error().message);
+    res.set_header("Set-Cookie",
+                   fmt::format("{}={}; HttpOnly; SameSite=Strict; Path=/; Max-Age={}", kCookie, login->session,
+                               std::chrono::duration_cast<std::chrono::seconds>(app::kSessionLife).count()));
+    res.set_redirect("/", 303);
+}
+
 void Handler::handle_page(const httplib::Request& req, httplib::Response& res)
 {
     const bool reads = req.method == "GET" || req.method == "HEAD";
+    const bool home = req.path == "/" || req.path == "/index.html";
+    bool team = false;
+    Caller caller;
+    if (home || req.path == "/login" || req.path == "/logout") {
+        std::lock_guard lock(m_store_mutex);
+        team = team_locked();
+        if (team && home) caller = caller_locked(req, false);
+    }
+    if (team && req.path == "/login") return handle_team_login(req, res);
     if (req.path == "/login") {
         if (reads) {
             if (!req.has_param("token")) return login_page(res, 200, "");
@@ -326,13 +478,21 @@ void Handler::handle_page(const httplib::Request& req, httplib::Response& res)
     }
     if (req.path == "/logout") {
         if (req.method != "POST") return send_error(res, 405, "method_not_allowed", "/logout takes POST");
-        if (auto id = session(req)) m_sessions.close(*id);
+        if (team) {
+            const std::string cookies = req.get_header_value("Cookie");
+            if (auto id = cookie_value(cookies, kCookie)) {
+                std::lock_guard lock(m_store_mutex);
+                app::log_out(m_store, *id);
+            }
+        } else if (auto id = session(req)) {
+            m_sessions.close(*id);
+        }
         res.set_header("Set-Cookie", fmt::format("{}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0", kCookie));
         return res.set_redirect("/login", 303);
     }
     if (!reads) return send_error(res, 405, "method_not_allowed", fmt::format("{} takes GET", req.path));
-    if (req.path == "/" || req.path == "/index.html") {
-        if (!session(req)) return res.set_redirect("/login", 303);
+    if (home) {
+        if (team ? !caller : !session(req)) return res.set_redirect("/login", 303);
         return send_asset(req, res, *find_asset("/"));
     }
     // The dashboard's scripts and styles hold no data: they load before login too.

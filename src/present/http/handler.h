@@ -5,6 +5,7 @@
 #pragma once
 
 #include "app/session.h"
+#include "app/users.h"
 #include "present/http/api.h"
 #include "present/http/auth.h"
 #include "present/http/read_cache.h"
@@ -38,13 +39,28 @@ public:
     void set_read_computed_hook(std::function<void()> hook) { m_read_computed_hook = std::move(hook); }
 
 private:
+    // Who a request comes from on a team server: a user, by their API token or
+    // their dashboard session. Lone-member mode has no users: nullopt.
+    using Caller = std::optional<store::User>;
+
     bool host_allowed(std::string_view host) const;
     std::optional<std::string> session(const httplib::Request& req) const;
     void handle_api(const httplib::Request& req, httplib::Response& res);
     void handle_page(const httplib::Request& req, httplib::Response& res);
+    void handle_team_login(const httplib::Request& req, httplib::Response& res);
     std::string now_text() const;
-    void run(ApiCall& call, const ApiRequest& request, httplib::Response& res);
+    core::Instant now() const;
+    void run(ApiCall& call, const ApiRequest& request, httplib::Response& res, const Caller& caller);
+    // A team user's request that their role or grants do not allow: its status and
+    // error (docs/api.md "Access"); nullopt when it may run.
+    std::optional<ApiError> refused(const store::User& user, const ApiCall& call);
+    app::SessionOptions request_options(const ApiCall& call, const Caller& caller) const;
     void start_session(httplib::Response& res);
+    // Whether the database has users, and the user a request is from (by token or
+    // cookie), as of now. Call with m_store_mutex held.
+    bool team_locked();
+    // `token_too`: an Authorization header counts (the API), else only the cookie (pages).
+    std::optional<store::User> caller_locked(const httplib::Request& req, bool token_too);
     // The generation of the data as of now. Call with m_store_mutex held.
     Generation generation_locked();
 
@@ -58,6 +74,7 @@ private:
     std::mutex m_store_mutex;                        // one request at a time uses the store; guards the next two
     Generation m_generation;                         // moves on with each change of the store's token
     std::optional<store::ChangeToken> m_seen_token;  // the store's change_token() as of m_generation
+    bool m_team = false;                             // the database has users, as of m_generation
     ReadCache m_cache;
     std::function<void()> m_read_computed_hook;
 };

@@ -1,5 +1,7 @@
 #include "present/http/server.h"
 
+#include "app/users.h"
+
 #include "present/http/auth.h"
 #include "present/http/handler.h"
 
@@ -48,13 +50,12 @@ core::Result<ServeOptions> serve_options(const std::string& listen, std::string 
     o.port = hp->second;
     if (token.empty()) token = env("INVITEKEEPER_TOKEN").value_or("");
     if (token.empty()) {
-        if (!is_loopback(o.host))
-            return core::fail(ErrorKind::usage, "token_required",
-                              fmt::format("refusing to listen on {} without a token: anyone who can reach it could "
-                                          "read and change your ledger. Give --token or $INVITEKEEPER_TOKEN",
-                                          o.host));
-        token = random_hex(24);
-        o.token_generated = true;
+        // Off loopback a lone server needs a token given (serve() refuses to start
+        // without one); a team server logs its users in by name and needs none.
+        if (is_loopback(o.host)) {
+            token = random_hex(24);
+            o.token_generated = true;
+        }
     } else if (token.size() < 16) {
         return core::fail(ErrorKind::usage, "weak_token", "the token must be at least 16 characters long");
     }
@@ -64,10 +65,26 @@ core::Result<ServeOptions> serve_options(const std::string& listen, std::string 
 
 core::Result<void> serve(app::Session& session, const ServeOptions& options, std::ostream& out, std::ostream& log)
 {
+    // Off loopback without a token only a team server may start: its users log in
+    // by name. (A ledger not made yet has no users, and is not made for nothing.)
+    auto refuse_tokenless = [&] {
+        return core::fail(ErrorKind::usage, "token_required",
+                          fmt::format("refusing to listen on {} without a token: anyone who can reach it could "
+                                      "read and change your ledger. Give --token or $INVITEKEEPER_TOKEN, or add "
+                                      "users (invitekeeper user add NAME --role admin)",
+                                      options.host));
+    };
+    if (options.token.empty()) {
+        auto ledger = session.has_ledger();
+        if (!ledger) return std::unexpected(ledger.error());
+        if (!*ledger) return refuse_tokenless();
+    }
     // The dashboard starts a ledger: a fresh database is created and the page offers
     // to create the account.
     auto store = session.store_or_create();
     if (!store) return std::unexpected(store.error());
+    const bool team = app::team_server(**store);
+    if (!team && options.token.empty()) return refuse_tokenless();
 
     // SIGINT and SIGTERM stop the server from a thread of its own: the signals are
     // blocked here (and so in every thread the server starts) and waited for.
@@ -128,6 +145,9 @@ core::Result<void> serve(app::Session& session, const ServeOptions& options, std
         const timespec tick{0, 200'000'000};
         while (!done.load()) {
             if (sigtimedwait(&stop_signals, nullptr, &tick) > 0) {
+                // A signal that comes before the listening loop has begun would find
+                // nothing to stop (httplib's stop() is then a no-op): wait for it.
+                while (!done.load() && !http.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(5));
                 http.stop();
                 return;
             }
@@ -138,7 +158,10 @@ core::Result<void> serve(app::Session& session, const ServeOptions& options, std
                                                           ? fmt::format("[{}]:{}", options.host, port)
                                                           : fmt::format("{}:{}", options.host, port));
     out << "listening on " << base << "\n";
-    if (options.token_generated)
+    if (team)
+        out << "a team server: users log in at " << base << "/login with their name and password; scripts use "
+            << "their own token (invitekeeper user token NAME)\n";
+    else if (options.token_generated)
         out << "open " << base << "/login?token=" << options.token << " to log in (a new token each start; "
             << "set one with --token or $INVITEKEEPER_TOKEN)\n";
     else

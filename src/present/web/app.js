@@ -15,6 +15,7 @@ const state = {
   marks: [],     // withdrawals marked on this page, newest last: {kind, target}
   accountTz: undefined,
   charts: new Map(),
+  me: null,  // GET /api/me: {team, user, role}
 };
 
 // ---------------------------------------------------------------- API
@@ -109,13 +110,16 @@ async function loadAccounts() {
   const doc = await api('/api/accounts', { scoped: false });
   const list = Array.isArray(doc) ? doc : doc.accounts ?? doc.items ?? [];
   const names = list.map((a) => (typeof a === 'string' ? a : a.name));
+  // Only an admin (or a lone member) makes accounts; a team's operator or viewer
+  // without one granted is told whom to ask.
+  const mayCreate = !state.me || state.me.role === 'admin';
   const create = $('#create');
-  create.hidden = names.length > 0;
+  create.hidden = names.length > 0 || !mayCreate;
   document.body.classList.toggle('has-account', names.length > 0);
   $('#account-views').hidden = names.length === 0;
   if (names.length === 0) {
-    prepareCreateForm();
-    $('#account-name').textContent = 'No account yet';
+    if (mayCreate) prepareCreateForm();
+    $('#account-name').textContent = mayCreate ? 'No account yet' : 'No account is granted to you yet: ask an admin';
     return false;
   }
   if (!state.account || !names.includes(state.account)) state.account = names[0];
@@ -596,11 +600,52 @@ async function refreshSends() {
   fillSends(plan, state.accountTz);
 }
 
+// ---------------------------------------------------------------- who did what
+
+// Who made a change, as a sentence ends.
+function actor(by) {
+  if (by.startsWith('user:')) return `by ${by.slice(5)}`;
+  if (by === 'cli') return 'from the command line';
+  if (by === 'api') return 'from the dashboard or the API';
+  return `by ${by}`;
+}
+
+const DONE = { keep: 'kept', unkeep: 'unkept', undo: 'undone' };
+
+function fillChanges(history, tz) {
+  let time;
+  try {
+    time = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: tz || undefined });
+  } catch {
+    time = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+  }
+  const changes = history.recent ?? [];
+  $('#changes-empty').hidden = changes.length > 0;
+  $('#change-list').replaceChildren(...changes.map((c) => {
+    const who = c.name ? [c.profile_url ? newTab(c.profile_url, c.name, `${c.name} on LinkedIn (new tab)`) : c.name, ' '] : [];
+    return el('li', {},
+      el('span', { class: 'what', text: DONE[c.what] ?? c.what }), ' ', ...who,
+      el('span', { class: 'muted', text: `${actor(c.by)}, ` }),
+      el('time', { dateTime: c.recorded_at, class: 'muted', text: time.format(new Date(c.recorded_at)) }));
+  }));
+}
+
+async function refreshMe() {
+  const me = await api('/api/me', { scoped: false });
+  state.me = me;
+  const label = $('#me');
+  label.hidden = !me.team;
+  if (me.team) label.textContent = `${me.user} (${me.role})`;
+  document.body.classList.toggle('viewer', me.role === 'viewer');
+  return me;
+}
+
 async function refreshCharts() {
   const [history, stats] = await Promise.allSettled([api('/api/history'), api('/api/stats')]);
   if (history.status === 'fulfilled') {
     try { drawAges(history.value); } catch (e) { chartError('chart-ages', e); }
     try { drawWeeks(history.value); } catch (e) { chartError('chart-weeks', e); }
+    fillChanges(history.value, state.accountTz);
   } else {
     chartError('chart-ages', history.reason);
     chartError('chart-weeks', history.reason);
@@ -612,6 +657,7 @@ async function refreshCharts() {
 
 async function refresh() {
   try {
+    if (!state.me) await refreshMe();
     const hasAccount = await loadAccounts();
     if (!hasAccount) return;
     const s = await refreshStatus();

@@ -11,6 +11,7 @@
 #include "store/ledger_rules.h"
 #include "store/postgres/connection.h"
 #include "store/postgres/schema.h"
+#include "store/sql.h"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -178,7 +179,8 @@ public:
         }
     }
 
-    core::Result<void> run_transaction(const TransactionOptions&, const std::function<core::Result<void>()>& fn) override
+    core::Result<void> run_transaction(const TransactionOptions&,
+                                       const std::function<core::Result<void>()>& fn) override
     {
         return begin(fn);
     }
@@ -191,8 +193,10 @@ public:
         std::string numbered;
         int n = 0;
         for (char c : sql) {
-            if (c == '?') numbered += fmt::format("${}", ++n);
-            else numbered += c;
+            if (c == '?')
+                numbered += fmt::format("${}", ++n);
+            else
+                numbered += c;
         }
         Params values;
         for (const auto& p : params) values.add(p);
@@ -223,7 +227,8 @@ public:
     core::Result<core::AccountId> create_account(const std::string& name, Instant at) override
     {
         if (!m_db->query("SELECT id FROM accounts WHERE name = $1", Params().add(name)).empty())
-            return core::fail(ErrorKind::conflict, "account_exists", fmt::format("an account named \"{}\" exists", name));
+            return core::fail(ErrorKind::conflict, "account_exists",
+                              fmt::format("an account named \"{}\" exists", name));
         return core::AccountId{m_db->scalar("INSERT INTO accounts (name, created_at) VALUES ($1, $2) RETURNING id",
                                             Params().add(name).add(at))};
     }
@@ -239,7 +244,8 @@ public:
 
     std::map<std::string, std::string> account_settings(core::AccountId account) override
     {
-        auto r = m_db->query("SELECT key, value FROM account_settings WHERE account_id = $1", Params().add(account.value));
+        auto r =
+            m_db->query("SELECT key, value FROM account_settings WHERE account_id = $1", Params().add(account.value));
         std::map<std::string, std::string> out;
         for (int i = 0; i < r.size(); ++i) out[r.text(i, 0)] = r.text(i, 1);
         return out;
@@ -278,9 +284,9 @@ public:
             a);
         out.connections.reserve(static_cast<size_t>(c.size()));
         for (int i = 0; i < c.size(); ++i) {
-            auto& row = out.connections.emplace_back(ingest::ConnectionRecord{
-                c.text(i, 0), c.text(i, 1), c.text(i, 2), c.text(i, 3), c.text(i, 4), c.text(i, 5), c.text(i, 6),
-                core::Days{core::days{c.integer(i, 7)}}});
+            auto& row = out.connections.emplace_back(
+                ingest::ConnectionRecord{c.text(i, 0), c.text(i, 1), c.text(i, 2), c.text(i, 3), c.text(i, 4),
+                                         c.text(i, 5), c.text(i, 6), core::Days{core::days{c.integer(i, 7)}}});
             row.listed_at = c.optional_instant(i, 8);
         }
         auto s = m_db->query("SELECT covers_from, taken_by, as_of FROM snapshots WHERE account_id = $1 ORDER BY id", a);
@@ -623,9 +629,9 @@ public:
 
     std::optional<core::Invitation> invitation(core::AccountId account, core::InvitationId id) override
     {
-        auto r = m_db->query(fmt::format("SELECT {} FROM invitations WHERE account_id = $1 AND id = $2",
-                                         kInvitationColumns),
-                             Params().add(account.value).add(id.value));
+        auto r =
+            m_db->query(fmt::format("SELECT {} FROM invitations WHERE account_id = $1 AND id = $2", kInvitationColumns),
+                        Params().add(account.value).add(id.value));
         if (r.empty()) return std::nullopt;
         return read_invitation(r, 0);
     }
@@ -647,7 +653,7 @@ public:
             p.add(core::to_string(*q.status));
             sql += " AND status = " + next();
         } else if (!q.person_key) {
-            sql += " AND status IN (" + all_statuses() + ")";
+            sql += " AND status IN (" + all_statuses_sql() + ")";
         }
         if (q.sent_from) {
             p.add(*q.sent_from);
@@ -666,17 +672,6 @@ public:
             sql += " AND person_key = " + next();
         }
         return sql;
-    }
-
-    static const std::string& all_statuses()
-    {
-        static const std::string list = [] {
-            std::string out;
-            for (auto status : core::kAllStatuses)
-                out += fmt::format("{}'{}'", out.empty() ? "" : ", ", core::to_string(status));
-            return out;
-        }();
-        return list;
     }
 
     std::vector<core::Invitation> invitations(core::AccountId account, const InvitationQuery& q) override
@@ -731,7 +726,8 @@ public:
         if (q.direction && !q.person_key && !q.sent_from && !q.status_from) {
             Params p;
             p.add(account.value).add(core::to_string(*q.direction));
-            std::string sql = "SELECT coalesce(sum(n), 0) FROM invitation_counts WHERE account_id = $1 AND direction = $2";
+            std::string sql =
+                "SELECT coalesce(sum(n), 0) FROM invitation_counts WHERE account_id = $1 AND direction = $2";
             if (q.status) {
                 p.add(core::to_string(*q.status));
                 sql += " AND status = $3";
@@ -776,9 +772,29 @@ public:
             core::Event event{core::event_kind_from_string(r.text(i, 2)).value_or(core::EventKind::sent),
                               r.instant(i, 3), r.text(i, 4)};
             if (!r.is_null(i, 7)) event.import = core::ImportId{r.integer(i, 7)};
-            out.push_back(StoredEvent{r.integer(i, 0), core::InvitationId{r.integer(i, 1)}, std::move(event),
-                                      r.instant(i, 5)});
+            out.push_back(
+                StoredEvent{r.integer(i, 0), core::InvitationId{r.integer(i, 1)}, std::move(event), r.instant(i, 5)});
         }
+        return out;
+    }
+
+    std::vector<StoredEvent> recent_changes(core::AccountId account, long limit) override
+    {
+        static const std::string sql = fmt::format(
+            "(SELECT id, invitation_id, kind, at, source, recorded_at, 1 AS mark FROM events "
+            "WHERE account_id = $1 AND import_id IS NULL AND {0} ORDER BY recorded_at DESC, id DESC LIMIT $2) "
+            "UNION ALL (SELECT 0::bigint, id, 'sent'::text, sent_at, source, recorded_at, 0 FROM invitations "
+            "WHERE account_id = $1 AND import_id IS NULL AND {0} ORDER BY recorded_at DESC, id DESC LIMIT $2) "
+            "ORDER BY 6 DESC, 7 DESC, 1 DESC, 2 DESC LIMIT $2",
+            kMadeHereSql);
+        auto r = m_db->query(sql, Params().add(account.value).add(static_cast<std::int64_t>(limit)));
+        std::vector<StoredEvent> out;
+        for (int i = 0; i < r.size(); ++i)
+            out.push_back(
+                StoredEvent{r.integer(i, 0), core::InvitationId{r.integer(i, 1)},
+                            core::Event{core::event_kind_from_string(r.text(i, 2)).value_or(core::EventKind::sent),
+                                        r.instant(i, 3), r.text(i, 4)},
+                            r.instant(i, 5)});
         return out;
     }
 
@@ -809,9 +825,9 @@ public:
 
     core::ImportId begin_import(core::AccountId account, Instant at) override
     {
-        return core::ImportId{m_db->scalar(
-            "INSERT INTO imports (account_id, at, sources, summary) VALUES ($1, $2, '', '') RETURNING id",
-            Params().add(account.value).add(at))};
+        return core::ImportId{
+            m_db->scalar("INSERT INTO imports (account_id, at, sources, summary) VALUES ($1, $2, '', '') RETURNING id",
+                         Params().add(account.value).add(at))};
     }
 
     void finish_import(core::ImportId id, const ImportRecord& r) override
@@ -853,7 +869,8 @@ public:
                 if (!inv) continue;
                 std::vector<core::Event> log;
                 for (auto& stored : events(account, invitation)) log.push_back(std::move(stored.event));
-                if (auto r = ledger_rules::may_remove_added(*inv, log, undone.id); !r) return std::unexpected(r.error());
+                if (auto r = ledger_rules::may_remove_added(*inv, log, undone.id); !r)
+                    return std::unexpected(r.error());
             }
         }
 
@@ -866,7 +883,11 @@ public:
             for (int k = 0; k < counted.size(); ++k) {
                 m_db->query(
                     "UPDATE invitation_counts SET n = n - $1 WHERE account_id = $2 AND direction = $3 AND status = $4",
-                    Params().add(counted.integer(k, 2)).add(account.value).add(counted.text(k, 0)).add(counted.text(k, 1)));
+                    Params()
+                        .add(counted.integer(k, 2))
+                        .add(account.value)
+                        .add(counted.text(k, 0))
+                        .add(counted.text(k, 1)));
                 undone.invitations_removed += static_cast<long>(counted.integer(k, 2));
             }
         }
@@ -879,12 +900,14 @@ public:
         // What it concluded about the others: their state again from the log without it.
         std::vector<core::InvitationId> concluded;
         {
-            auto r = m_db->query("SELECT DISTINCT invitation_id FROM events WHERE account_id = $1 AND import_id = $2 "
-                                 "ORDER BY 1",
-                                 both);
+            auto r = m_db->query(
+                "SELECT DISTINCT invitation_id FROM events WHERE account_id = $1 AND import_id = $2 "
+                "ORDER BY 1",
+                both);
             for (int k = 0; k < r.size(); ++k) concluded.push_back(core::InvitationId{r.integer(k, 0)});
         }
-        undone.findings_undone = m_db->query("DELETE FROM events WHERE account_id = $1 AND import_id = $2", both).affected();
+        undone.findings_undone =
+            m_db->query("DELETE FROM events WHERE account_id = $1 AND import_id = $2", both).affected();
         for (auto invitation : concluded) {
             auto inv = this->invitation(account, invitation);
             if (!inv) continue;
@@ -896,19 +919,22 @@ public:
 
         // Its listings, back to the ones before it.
         undone.sightings_undone =
-            m_db->query("UPDATE invitations i SET seen_at = u.seen_at FROM undo_seen u WHERE u.import_id = $2 AND "
-                        "u.invitation_id = i.id AND i.account_id = $1",
-                        both)
+            m_db->query(
+                    "UPDATE invitations i SET seen_at = u.seen_at FROM undo_seen u WHERE u.import_id = $2 AND "
+                    "u.invitation_id = i.id AND i.account_id = $1",
+                    both)
                 .affected();
 
         // The connections it wrote: removed, and those it replaced put back.
-        const long written = m_db->query("DELETE FROM connections WHERE account_id = $1 AND import_id = $2", both).affected();
+        const long written =
+            m_db->query("DELETE FROM connections WHERE account_id = $1 AND import_id = $2", both).affected();
         undone.connections_restored =
-            m_db->query("INSERT INTO connections (account_id, person_key, first_name, last_name, profile_url, email, "
-                        "company, position, connected_on, listed_at, import_id) SELECT account_id, person_key, "
-                        "first_name, last_name, profile_url, email, company, position, connected_on, listed_at, "
-                        "written_by FROM undo_connections WHERE import_id = $1",
-                        Params().add(undone.id.value))
+            m_db->query(
+                    "INSERT INTO connections (account_id, person_key, first_name, last_name, profile_url, email, "
+                    "company, position, connected_on, listed_at, import_id) SELECT account_id, person_key, "
+                    "first_name, last_name, profile_url, email, company, position, connected_on, listed_at, "
+                    "written_by FROM undo_connections WHERE import_id = $1",
+                    Params().add(undone.id.value))
                 .affected();
         undone.connections_removed = written - undone.connections_restored;
 
@@ -982,8 +1008,9 @@ public:
 
     long remove_prospects(core::AccountId account, const std::string& person_key) override
     {
-        return m_db->query("DELETE FROM prospects WHERE account_id = $1 AND person_key = $2",
-                           Params().add(account.value).add(person_key))
+        return m_db
+            ->query("DELETE FROM prospects WHERE account_id = $1 AND person_key = $2",
+                    Params().add(account.value).add(person_key))
             .affected();
     }
 
@@ -1094,16 +1121,10 @@ public:
 
     // ---- moving a whole ledger (store/copy.h) ----
 
-    static std::string column_list(const TableSpec& table)
-    {
-        std::string out;
-        for (const auto& c : table.columns) out += fmt::format("{}{}", out.empty() ? "" : ", ", c.name);
-        return out;
-    }
-
     std::vector<Row> read_table(const TableSpec& table) override
     {
-        auto r = m_db->query(fmt::format("SELECT {} FROM {} ORDER BY {}", column_list(table), table.name, table.order_by));
+        auto r =
+            m_db->query(fmt::format("SELECT {} FROM {} ORDER BY {}", column_list(table), table.name, table.order_by));
         std::vector<Row> out;
         out.reserve(static_cast<size_t>(r.size()));
         for (int i = 0; i < r.size(); ++i) {
@@ -1146,9 +1167,10 @@ public:
     {
         for (const auto& table : ledger_tables())
             if (table.columns.front().name == "id")
-                m_db->exec(fmt::format("SELECT setval(pg_get_serial_sequence('{0}', 'id'), coalesce(max(id), 0) + 1, "
-                                       "false) FROM {0}",
-                                       table.name));
+                m_db->exec(
+                    fmt::format("SELECT setval(pg_get_serial_sequence('{0}', 'id'), coalesce(max(id), 0) + 1, "
+                                "false) FROM {0}",
+                                table.name));
     }
 
 private:

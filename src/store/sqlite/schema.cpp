@@ -262,7 +262,11 @@ ALTER TABLE account_events ADD COLUMN undone_at INTEGER;
     // granted to each, their API tokens and their dashboard sessions. Tokens and
     // session ids are kept as digests only; a password only as its Argon2id hash.
     // Removing a user or an account takes its grants, tokens and sessions with it.
+    // And who did what: the marks and sends made here (not by an import), newest
+    // first, are one step down an index (history's recent changes).
     R"sql(
+CREATE INDEX events_made_here ON events (account_id, recorded_at) WHERE import_id IS NULL;
+CREATE INDEX invitations_made_here ON invitations (account_id, recorded_at) WHERE import_id IS NULL;
 CREATE TABLE users (
     id             INTEGER PRIMARY KEY,
     name           TEXT NOT NULL UNIQUE,

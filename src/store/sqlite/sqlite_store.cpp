@@ -3,12 +3,13 @@
 #include "store/sqlite/sqlite_store.h"
 
 #include "store/ledger_rules.h"
+#include "store/sql.h"
 #include "store/sqlite/schema.h"
 #include "store/sqlite/statement.h"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 #include <sqlite3.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <array>
@@ -23,7 +24,7 @@ namespace ik::store::sqlite {
 namespace {
 
 constexpr int kBusyTimeoutMs = 5000;
-constexpr int kCacheKiB = 256 * 1024;  // the page cache: a first import's pages stay in it
+constexpr int kCacheKiB = 256 * 1024;    // the page cache: a first import's pages stay in it
 constexpr int kSortCacheKiB = 8 * 1024;  // while an index is built by sorting (IndexRebuild)
 constexpr std::string_view kJournalMode = "PRAGMA journal_mode = WAL";
 
@@ -277,14 +278,15 @@ public:
             "FROM connections WHERE account_id = ?");
         c.bind(account.value);
         while (c.step()) {
-            auto& r = out.connections.emplace_back(ingest::ConnectionRecord{
-                c.text(0), c.text(1), c.text(2), c.text(3), c.text(4), c.text(5), c.text(6),
-                core::Days{core::days{c.integer(7)}}});
+            auto& r = out.connections.emplace_back(ingest::ConnectionRecord{c.text(0), c.text(1), c.text(2), c.text(3),
+                                                                            c.text(4), c.text(5), c.text(6),
+                                                                            core::Days{core::days{c.integer(7)}}});
             if (!c.is_null(8)) r.listed_at = c.instant(8);
         }
         auto snap = stmt("SELECT covers_from, taken_by, as_of FROM snapshots WHERE account_id = ? ORDER BY id");
         snap.bind(account.value);
-        while (snap.step()) out.snapshots.push_back(ingest::Snapshot{snap.instant(0), snap.instant(1), snap.instant(2)});
+        while (snap.step())
+            out.snapshots.push_back(ingest::Snapshot{snap.instant(0), snap.instant(1), snap.instant(2)});
         return out;
     }
 
@@ -344,10 +346,11 @@ public:
                 for (size_t i = begin; i < begin + n; ++i) keep.bind(order[i]->person_key);
                 keep.run();
             }
-            auto s = stmt(fmt::format("INSERT INTO connections (account_id, person_key, first_name, last_name, "
-                                      "profile_url, email, company, position, connected_on, listed_at, import_id) "
-                                      "VALUES {}{}",
-                                      placeholders(n, 11), kUpsert));
+            auto s =
+                stmt(fmt::format("INSERT INTO connections (account_id, person_key, first_name, last_name, "
+                                 "profile_url, email, company, position, connected_on, listed_at, import_id) "
+                                 "VALUES {}{}",
+                                 placeholders(n, 11), kUpsert));
             for (size_t i = begin; i < begin + n; ++i) {
                 const auto& r = *order[i];
                 s.bind(account.value)
@@ -466,8 +469,9 @@ public:
     // The indexes of a table (name, CREATE statement), in the order they were made.
     std::vector<std::pair<std::string, std::string>> indexes_of(std::string_view table)
     {
-        auto s = stmt("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL "
-                      "ORDER BY rowid");
+        auto s = stmt(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL "
+            "ORDER BY rowid");
         s.bind(table);
         std::vector<std::pair<std::string, std::string>> out;
         while (s.step()) out.emplace_back(s.text(0), s.text(1));
@@ -686,7 +690,7 @@ public:
         if (q.status)
             sql += fmt::format(" AND status = '{}'", core::to_string(*q.status));
         else if (!q.person_key)
-            sql += fmt::format(" AND status IN ({})", all_statuses());
+            sql += fmt::format(" AND status IN ({})", all_statuses_sql());
         if (q.sent_from) sql += " AND sent_at >= ?";
         if (q.sent_before) sql += " AND sent_at < ?";
         if (q.status_from) sql += " AND status_at >= ?";
@@ -701,17 +705,6 @@ public:
         if (q.sent_before) s.bind(*q.sent_before);
         if (q.status_from) s.bind(*q.status_from);
         if (q.person_key) s.bind(*q.person_key);
-    }
-
-    static const std::string& all_statuses()
-    {
-        static const std::string list = [] {
-            std::string out;
-            for (auto status : core::kAllStatuses)
-                out += fmt::format("{}'{}'", out.empty() ? "" : ", ", core::to_string(status));
-            return out;
-        }();
-        return list;
     }
 
     // The invitations a query names, in sending order (newest first if asked), ties by id.
@@ -827,6 +820,28 @@ public:
         return out;
     }
 
+    std::vector<StoredEvent> recent_changes(core::AccountId account, long limit) override
+    {
+        static const std::string sql = fmt::format(
+            "SELECT * FROM (SELECT id, invitation_id, kind, at, source, recorded_at, 1 AS mark FROM events "
+            "WHERE account_id = ?1 AND import_id IS NULL AND {0} ORDER BY recorded_at DESC, id DESC LIMIT ?2) "
+            "UNION ALL SELECT * FROM (SELECT 0, id, 'sent', sent_at, source, recorded_at, 0 FROM invitations "
+            "WHERE account_id = ?1 AND import_id IS NULL AND {0} ORDER BY recorded_at DESC, id DESC LIMIT ?2) "
+            "ORDER BY 6 DESC, 7 DESC, 1 DESC, 2 DESC LIMIT ?2",
+            kMadeHereSql);
+        auto s = stmt(sql);
+        s.bind(account.value);
+        s.bind(static_cast<std::int64_t>(limit));
+        std::vector<StoredEvent> out;
+        while (s.step())
+            out.push_back(
+                StoredEvent{s.integer(0), core::InvitationId{s.integer(1)},
+                            core::Event{core::event_kind_from_string(s.text(2)).value_or(core::EventKind::sent),
+                                        s.instant(3), s.text(4)},
+                            s.instant(5)});
+        return out;
+    }
+
     std::optional<Instant> last_event_at(core::AccountId account, core::EventKind kind) override
     {
         // Sent events are the invitations' own rows: the newest of each direction
@@ -880,9 +895,10 @@ public:
         for (const auto& sighting : sightings) {
             // The listing before this import, once: a second part of the same import
             // must not pass its own for the earlier one.
-            stmt("INSERT INTO undo_seen SELECT ?1, id, seen_at FROM invitations WHERE id = ?2 AND account_id = ?3 "
-                 "AND (import_id IS NOT ?1) AND NOT EXISTS (SELECT 1 FROM undo_seen WHERE import_id = ?1 AND "
-                 "invitation_id = ?2)")
+            stmt(
+                "INSERT INTO undo_seen SELECT ?1, id, seen_at FROM invitations WHERE id = ?2 AND account_id = ?3 "
+                "AND (import_id IS NOT ?1) AND NOT EXISTS (SELECT 1 FROM undo_seen WHERE import_id = ?1 AND "
+                "invitation_id = ?2)")
                 .bind(import.value)
                 .bind(sighting.id.value)
                 .bind(account.value)
@@ -897,7 +913,8 @@ public:
 
     bool record_snapshot(core::AccountId account, const ingest::Snapshot& snapshot, core::ImportId import) override
     {
-        auto known = stmt("SELECT 1 FROM snapshots WHERE account_id = ? AND covers_from = ? AND taken_by = ? AND as_of = ?");
+        auto known =
+            stmt("SELECT 1 FROM snapshots WHERE account_id = ? AND covers_from = ? AND taken_by = ? AND as_of = ?");
         known.bind(account.value).bind(snapshot.covers_from).bind(snapshot.taken_by).bind(snapshot.as_of);
         if (known.step()) return false;
         stmt("INSERT INTO snapshots (account_id, import_id, covers_from, taken_by, as_of) VALUES (?, ?, ?, ?, ?)")
@@ -914,11 +931,11 @@ public:
     {
         UndoneImport undone;
         {
-            auto last = stmt("SELECT id, at, sources FROM imports WHERE account_id = ? AND undone_at IS NULL "
-                             "ORDER BY id DESC LIMIT 1");
+            auto last = stmt(
+                "SELECT id, at, sources FROM imports WHERE account_id = ? AND undone_at IS NULL "
+                "ORDER BY id DESC LIMIT 1");
             last.bind(account.value);
-            if (!last.step())
-                return core::fail(ErrorKind::conflict, "nothing_to_undo", "there is no import to undo");
+            if (!last.step()) return core::fail(ErrorKind::conflict, "nothing_to_undo", "there is no import to undo");
             undone.id = core::ImportId{last.integer(0)};
             undone.at = last.instant(1);
             undone.sources = last.text(2);
@@ -940,7 +957,8 @@ public:
                 if (!inv) continue;
                 std::vector<core::Event> log;
                 for (auto& stored : events(account, invitation)) log.push_back(std::move(stored.event));
-                if (auto r = ledger_rules::may_remove_added(*inv, log, undone.id); !r) return std::unexpected(r.error());
+                if (auto r = ledger_rules::may_remove_added(*inv, log, undone.id); !r)
+                    return std::unexpected(r.error());
             }
         }
 
@@ -962,8 +980,9 @@ public:
                 undone.invitations_removed += static_cast<long>(n);
             }
         }
-        stmt("DELETE FROM events WHERE invitation_id IN (SELECT id FROM invitations WHERE account_id = ? AND "
-             "import_id = ?)")
+        stmt(
+            "DELETE FROM events WHERE invitation_id IN (SELECT id FROM invitations WHERE account_id = ? AND "
+            "import_id = ?)")
             .bind(account.value)
             .bind(id)
             .run();
@@ -988,9 +1007,10 @@ public:
         }
 
         // Its listings, back to the ones before it.
-        stmt("UPDATE invitations SET seen_at = (SELECT u.seen_at FROM undo_seen u WHERE u.import_id = ?1 AND "
-             "u.invitation_id = invitations.id) WHERE account_id = ?2 AND id IN (SELECT invitation_id FROM undo_seen "
-             "WHERE import_id = ?1)")
+        stmt(
+            "UPDATE invitations SET seen_at = (SELECT u.seen_at FROM undo_seen u WHERE u.import_id = ?1 AND "
+            "u.invitation_id = invitations.id) WHERE account_id = ?2 AND id IN (SELECT invitation_id FROM undo_seen "
+            "WHERE import_id = ?1)")
             .bind(id)
             .bind(account.value)
             .run();
@@ -999,10 +1019,11 @@ public:
         // The connections it wrote: removed, and those it replaced put back.
         stmt("DELETE FROM connections WHERE account_id = ? AND import_id = ?").bind(account.value).bind(id).run();
         const long written = changes();
-        stmt("INSERT INTO connections (account_id, person_key, first_name, last_name, profile_url, email, company, "
-             "position, connected_on, listed_at, import_id) SELECT account_id, person_key, first_name, last_name, "
-             "profile_url, email, company, position, connected_on, listed_at, written_by FROM undo_connections "
-             "WHERE import_id = ?")
+        stmt(
+            "INSERT INTO connections (account_id, person_key, first_name, last_name, profile_url, email, company, "
+            "position, connected_on, listed_at, import_id) SELECT account_id, person_key, first_name, last_name, "
+            "profile_url, email, company, position, connected_on, listed_at, written_by FROM undo_connections "
+            "WHERE import_id = ?")
             .bind(id)
             .run();
         undone.connections_restored = changes();
@@ -1178,13 +1199,6 @@ public:
 
     // ---- moving a whole ledger (store/copy.h) ----
 
-    static std::string column_list(const TableSpec& table)
-    {
-        std::string out;
-        for (const auto& c : table.columns) out += fmt::format("{}{}", out.empty() ? "" : ", ", c.name);
-        return out;
-    }
-
     std::vector<Row> read_table(const TableSpec& table) override
     {
         auto s = stmt(fmt::format("SELECT {} FROM {} ORDER BY {}", column_list(table), table.name, table.order_by));
@@ -1244,7 +1258,7 @@ private:
 
     sqlite3* m_db;
     bool m_in_memory;
-    int m_depth = 0;            // transactions open on this connection (Depth)
+    int m_depth = 0;             // transactions open on this connection (Depth)
     std::int64_t m_commits = 0;  // commits of this connection (the commit hook)
     struct Hash {
         using is_transparent = void;
@@ -1273,7 +1287,8 @@ core::Result<std::unique_ptr<Store>> open_sqlite(const std::string& path, Open m
         std::string message = raw ? sqlite3_errmsg(raw) : "out of memory";
         sqlite3_close_v2(raw);
         if ((rc & 0xff) == SQLITE_CANTOPEN)
-            return core::fail(ErrorKind::bad_input, "cannot_open_db", fmt::format("{}: cannot open it ({})", path, message));
+            return core::fail(ErrorKind::bad_input, "cannot_open_db",
+                              fmt::format("{}: cannot open it ({})", path, message));
         return std::unexpected(describe_failure(rc, message, path));
     }
     auto store = std::make_unique<SqliteStore>(raw, path == ":memory:");

@@ -1,0 +1,22 @@
+// SQL text both backends write alike: written once here, so that the two cannot
+// drift apart in what they select.
+#pragma once
+
+#include "store/tables.h"
+
+#include <string>
+#include <string_view>
+
+namespace ik::store {
+
+// `a, b, c`: the table's columns in their order.
+std::string column_list(const TableSpec& table);
+
+// `'pending', 'accepted', ...`: every status, for `status IN (...)`.
+const std::string& all_statuses_sql();
+
+// core::made_here() of the row's `source` column: a person's doing here, never
+// what an import found.
+inline constexpr std::string_view kMadeHereSql = "(source = 'cli' OR source = 'api' OR source LIKE 'user:%')";
+
+}  // namespace ik::store
