@@ -44,6 +44,7 @@ Json to_json(const ForecastAnswer& answer);
 Json to_json(const PendingAnswer& answer);
 Json to_json(const StatsAnswer& answer);
 Json to_json(const HistoryAnswer& answer);
+Json to_json(const OverviewAnswer& answer);
 Json to_json(const WithdrawPlanAnswer& answer);
 Json to_json(const SendPlanAnswer& answer);
 Json to_json(const SimulateAnswer& answer);

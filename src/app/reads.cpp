@@ -143,6 +143,63 @@ core::Result<HistoryAnswer> run(Session& session, const HistoryRequest& request)
     return answer;
 }
 
+core::Result<OverviewAnswer> run(Session& session, const OverviewRequest&)
+{
+    auto visible = session.visible_accounts();
+    if (!visible) return std::unexpected(visible.error());
+    OverviewAnswer answer;
+    auto now = session.now(core::Zone::utc());
+    if (!now) return std::unexpected(now.error());
+    answer.now = *now;
+    for (const auto& account : *visible) {
+        auto scope = session.open_account(account);
+        if (!scope) return std::unexpected(scope.error());
+        AccountAtAGlance summary{plan::compute_status(*scope->store, scope->account, scope->settings, scope->now),
+                               scope->zone.name(), std::nullopt};
+        const auto& factors = summary.status.health.factors;
+        double most = 0;
+        for (size_t i = 0; i < factors.size(); ++i)
+            if (factors[i].lost > most) {
+                most = factors[i].lost;
+                summary.needs = i;
+            }
+        answer.accounts.push_back(std::move(summary));
+    }
+    auto fullness = [](const plan::StatusReport& s) {
+        return s.pending_cap > 0 ? static_cast<double>(s.pending) / static_cast<double>(s.pending_cap) : 0.0;
+    };
+    std::stable_sort(answer.accounts.begin(), answer.accounts.end(), [&](const AccountAtAGlance& a, const AccountAtAGlance& b) {
+        if (a.status.health.score != b.status.health.score) return a.status.health.score < b.status.health.score;
+        if (fullness(a.status) != fullness(b.status)) return fullness(a.status) > fullness(b.status);
+        return a.status.account < b.status.account;
+    });
+    return answer;
+}
+
+Json to_json(const OverviewAnswer& answer)
+{
+    Json accounts = Json::array();
+    for (const auto& a : answer.accounts) {
+        const auto& s = a.status;
+        const plan::HealthFactor* needs = a.needs ? &s.health.factors[*a.needs] : nullptr;
+        accounts.push_back(Json{{"account", s.account},
+                                {"timezone", a.zone},
+                                {"pending", s.pending},
+                                {"pending_cap", s.pending_cap},
+                                {"pending_target", s.pending_target},
+                                {"sent_7d", s.sent_7d},
+                                {"weekly_limit", s.weekly_limit},
+                                {"withdraw_today", s.withdraw_today},
+                                {"withdrawn_today", s.withdrawn_today},
+                                {"health", Json{{"score", s.health.score}, {"grade", s.health.grade}}},
+                                {"needs", needs ? Json{{"code", needs->code},
+                                                       {"label", health_factor_label(needs->code)},
+                                                       {"advice", needs->advice}}
+                                                : Json(nullptr)}});
+    }
+    return Json{{"now", json_instant(answer.now)}, {"accounts", accounts}};
+}
+
 Json to_json(const StatusAnswer& answer)
 {
     const auto& s = answer.status;

@@ -106,5 +106,23 @@ struct HistoryAnswer {
 };
 core::Result<HistoryAnswer> run(Session& session, const HistoryRequest& request);
 
+// Every account the caller may see, what needs attention first: a team lead's (or an
+// operator's) morning view. Each account's status, as `status` computes it.
+struct OverviewRequest {
+    static constexpr bool kWrites = false;
+};
+struct AccountAtAGlance {
+    plan::StatusReport status;
+    std::string zone;
+    // The health factor losing the most points (the first of equals), if any: its
+    // index in status.health.factors.
+    std::optional<size_t> needs;
+};
+struct OverviewAnswer {
+    core::Instant now;
+    // Lowest health score first; then the fuller pending (against the cap); then by name.
+    std::vector<AccountAtAGlance> accounts;
+};
+core::Result<OverviewAnswer> run(Session& session, const OverviewRequest& request);
 
 }  // namespace ik::app

@@ -176,13 +176,18 @@ core::Result<core::Instant> Session::now(const core::Zone& zone) const
 
 core::Result<AccountScope> Session::open_account()
 {
+    auto chosen = account();
+    if (!chosen) return std::unexpected(chosen.error());
+    return open_account(*chosen);
+}
+
+core::Result<AccountScope> Session::open_account(const store::Account& account)
+{
     AccountScope scope;
     auto opened = store();
     if (!opened) return std::unexpected(opened.error());
     scope.store = *opened;
-    auto chosen = account();
-    if (!chosen) return std::unexpected(chosen.error());
-    scope.account = *chosen;
+    scope.account = account;
     auto effective = settings(scope.account);
     if (!effective) return std::unexpected(effective.error());
     scope.settings = std::move(*effective);

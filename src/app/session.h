@@ -77,6 +77,8 @@ public:
     core::Result<core::Instant> now(const core::Zone& zone) const;
     // The store, the account, its settings, zone and now, in that order of checks.
     core::Result<AccountScope> open_account();
+    // The same for an account already chosen (one of visible_accounts()).
+    core::Result<AccountScope> open_account(const store::Account& account);
     // The account's zone from its settings.
     static core::Zone zone_of(const core::Settings& settings);
 

@@ -25,6 +25,7 @@ void add_report(CLI::App&, Runner&);
 void add_simulate(CLI::App&, Runner&);
 void add_stats(CLI::App&, Runner&);
 void add_accounts(CLI::App&, Runner&);
+void add_overview(CLI::App&, Runner&);
 void add_history(CLI::App&, Runner&);
 void add_serve(CLI::App&, Runner&);
 void add_migrate(CLI::App&, Runner&);
@@ -52,6 +53,7 @@ std::span<const CommandInfo> commands()
         {"stats", add_stats},
         {"history", add_history},
         {"accounts", add_accounts},
+        {"overview", add_overview},
         {"migrate", add_migrate},
         {"user", add_user},
         {"serve", add_serve},

@@ -417,7 +417,7 @@ class Document(unittest.TestCase):
                         self.assertTrue("requestBody" in op or "400" in codes, "neither a body nor its refusal")
                         if "requestBody" in op:
                             self.assertLessEqual({"413", "415"}, codes)
-                    if template.startswith("/api/") and template not in ("/api/accounts", "/api/openapi.json", "/api/me"):
+                    if template.startswith("/api/") and template not in ("/api/accounts", "/api/overview", "/api/openapi.json", "/api/me"):
                         self.assertIn(("account", "query"), names, "an account route without ?account=")
                         self.assertIn("404", codes, "unknown_account / no_account")
         self.assertEqual(len(ids), len(set(ids)), "operationIds are unique")
@@ -587,6 +587,11 @@ class Routes(unittest.TestCase):
         self.call("GET", "/api/plan/withdraw", 200,
                   query={"after": "14d", "target": "1000", "max_per_day": "50", "all": "true"})
         self.call("GET", "/api/status", 200, query={"account": "Avery Quinlan (demo)"})
+        r = self.call("GET", "/api/overview", 200)
+        status = self.call("GET", "/api/status", 200).json
+        self.assertEqual([(a["account"], a["pending"], a["health"]["score"]) for a in r.json["accounts"]],
+                         [(status["account"], status["pending"], status["health"]["score"])])
+        self.call("GET", "/api/overview", 400, query={"account": "Avery Quinlan (demo)"})
 
         # Malformed requests, and an account that does not exist.
         for path, query in (("/api/stats", {"by": "colour"}), ("/api/pending", {"older_than": "3x"}),

@@ -310,6 +310,11 @@ class Access(TempCase):
                 if role:
                     names = [a["name"] for a in json.loads(data)["accounts"]]
                     self.assertEqual(names, ["maya", "lee"] if role == "admin" else ["maya"])
+                got, data = self.status(token, "GET", "/api/overview")
+                self.assertEqual(got, 200 if role else 401)
+                if role:
+                    names = sorted(a["account"] for a in json.loads(data)["accounts"])
+                    self.assertEqual(names, ["lee", "maya"] if role == "admin" else ["maya"])
                 got, data = self.status(token, "POST", "/api/accounts", {"name": f"new-{name}", "tz": "UTC"})
                 self.assertEqual(got, {None: 401, "admin": 201}.get(role, 403), data[:300])
         self.assertEqual([a["name"] for a in self.pg.json("accounts")["accounts"]], ["maya", "lee", "new-ada"])

@@ -303,6 +303,7 @@ constexpr std::string_view kUrls[] = {"url"};
 // Every route but the marks (a path parameter).
 constexpr Route kRoutes[] = {
     {"GET", "/api/accounts", plain<app::AccountsRequest>, {}, Body::none, false},
+    {"GET", "/api/overview", plain<app::OverviewRequest>, {}, Body::none, false},
     {"POST", "/api/accounts", init, {}, Body::json, false, 201},
     {"GET", "/api/status", plain<app::StatusRequest>},
     {"GET", "/api/health", plain<app::HealthRequest>},

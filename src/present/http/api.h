@@ -25,7 +25,7 @@ struct ApiRequest {
 
 // Every request a route can make.
 using AnyRequest =
-    std::variant<app::AccountsRequest, app::InitRequest, app::StatusRequest, app::HealthRequest, app::ForecastRequest,
+    std::variant<app::AccountsRequest, app::OverviewRequest, app::InitRequest, app::StatusRequest, app::HealthRequest, app::ForecastRequest,
                  app::StatsRequest, app::HistoryRequest, app::PendingRequest, app::WithdrawPlanRequest,
                  app::SendPlanRequest, app::QueueListRequest, app::QueueAddRequest, app::QueueRemoveRequest,
                  app::QueueImportRequest, app::ImportRequest, app::ImportUndoRequest, app::MarkRequest>;
