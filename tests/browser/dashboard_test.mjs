@@ -7,12 +7,11 @@
 // breaks no Content-Security-Policy rule. Screenshots land in ARTIFACTS.
 //
 // Run: node dashboard_test.mjs BINARY DEMO_DIR ARTIFACTS
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { checks, failed, finish, startServer, waitFor as waitForIn } from './support.mjs';
+import { checks, failed, finish, ledgerCli, startServer, waitFor as waitForIn } from './support.mjs';
 
 const [binary, demo, artifacts] = process.argv.slice(2).map((p) => resolve(p));
 const chromiumPath = process.env.IK_CHROMIUM || '/usr/bin/chromium';
@@ -26,17 +25,7 @@ const tmp = mkdtempSync(join(tmpdir(), 'ik-dashboard-'));
 const db = join(tmp, 'ledger.db');
 mkdirSync(artifacts, { recursive: true });
 const env = { PATH: process.env.PATH, HOME: tmp };
-const ik = (...args) => execFileSync(binary, ['--db', db, '--now', NOW, ...args], { encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'pipe'] });
-const ikJson = (...args) => JSON.parse(ik('--json', ...args));
-// A command expected to fail: its JSON error document.
-const ikError = (...args) => {
-  try {
-    ik('--json', ...args);
-  } catch (e) {
-    return JSON.parse(e.stdout).error;
-  }
-  throw new Error(`invitekeeper ${args.join(' ')} succeeded; a failure was expected`);
-};
+const { ik, ikJson, ikError } = ledgerCli(binary, db, NOW, env);
 
 const { server, base: basePromise, log: serverLog } = startServer(binary, db, NOW, env, ['--token', TOKEN]);
 let browser;
@@ -154,6 +143,7 @@ try {
   check(summaryPending.startsWith(status.pending.toLocaleString('en-US')),
     `the import summary shows ${status.pending} pending ("${summaryPending}")`);
   await shot('import.png', page.locator('#import'));
+  check(await page.isHidden('#overview'), 'a member with one account is not shown the accounts overview');
 
   // ---- an import's warnings are shown: a CSV with a row about no one (no name, no URL).
   const odd = 'From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n' +

@@ -5,27 +5,19 @@
 // Screenshots and a PDF are left in ARTIFACTS for a person to look at.
 //
 // Run: node report_test.mjs BINARY DEMO_DIR ARTIFACTS
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+import { checks, finish, ledgerCli } from './support.mjs';
 
 const [binary, demo, artifacts] = process.argv.slice(2).map((p) => resolve(p));
 const chromiumPath = process.env.IK_CHROMIUM || '/usr/bin/chromium';
-const failures = [];
-const check = (ok, what) => {
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
-  if (!ok) failures.push(what);
-};
+const { failures, check } = checks();
 
 const tmp = mkdtempSync(join(tmpdir(), 'ik-report-'));
 mkdirSync(artifacts, { recursive: true });
-const ik = (...args) =>
-  execFileSync(binary, ['--db', join(tmp, 'ledger.db'), '--now', '2026-11-25T08:30:00Z', ...args], {
-    encoding: 'utf8',
-    env: { PATH: process.env.PATH, HOME: tmp },
-  });
+const { ik } = ledgerCli(binary, join(tmp, 'ledger.db'), '2026-11-25T08:30:00Z', { PATH: process.env.PATH, HOME: tmp });
 ik('init', '--name', 'Avery Quinlan (demo)', '--tz', 'Europe/London');
 const zips = readdirSync(demo).filter((f) => f.endsWith('.zip')).sort().map((f) => join(demo, f));
 ik('import', ...zips);
@@ -109,8 +101,4 @@ try {
   rmSync(tmp, { recursive: true, force: true });
 }
 
-if (failures.length) {
-  console.log(`${failures.length} check(s) failed`);
-  process.exit(1);
-}
-console.log(`report checks passed; screenshots and PDF in ${artifacts}`);
+finish(failures, `report checks passed; screenshots and PDF in ${artifacts}`);

@@ -1,7 +1,7 @@
-// What the dashboard's browser tests share: a pass/fail log, `serve` on a free port,
-// and waits that poll from Node (the dashboard's CSP forbids the strings
-// page.waitForFunction would evaluate in the page, as it should).
-import { spawn } from 'node:child_process';
+// What the dashboard's browser tests share: a pass/fail log, the CLI on the test's
+// ledger, `serve` on a free port, and waits that poll from Node (the dashboard's CSP
+// forbids the strings page.waitForFunction would evaluate in the page, as it should).
+import { execFileSync, spawn } from 'node:child_process';
 
 export function checks() {
   const failures = [];
@@ -11,6 +11,25 @@ export function checks() {
     return ok;
   };
   return { failures, check };
+}
+
+// The CLI on one ledger at a pinned clock, as the checks compare against it:
+// `ik(...args)` its output, `ikJson` its --json document, `ikError` the JSON error of
+// a command expected to fail, `ikFed(input, ...args)` with `input` on standard input.
+export function ledgerCli(binary, db, now, env) {
+  const ikFed = (input, ...args) => execFileSync(binary, ['--db', db, '--now', now, ...args],
+    { encoding: 'utf8', env, input, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+  const ik = (...args) => ikFed(undefined, ...args);
+  const ikJson = (...args) => JSON.parse(ik('--json', ...args));
+  const ikError = (...args) => {
+    try {
+      ik('--json', ...args);
+    } catch (e) {
+      return JSON.parse(e.stdout).error;
+    }
+    throw new Error(`invitekeeper ${args.join(' ')} succeeded; a failure was expected`);
+  };
+  return { ik, ikJson, ikError, ikFed };
 }
 
 // `serve` on 127.0.0.1:0 with `args`; `base` resolves to its address once its first

@@ -5,12 +5,11 @@
 // words; a wrong password gets the login form back. Screenshots land in ARTIFACTS.
 //
 // Run: node team_test.mjs BINARY DEMO_DIR ARTIFACTS
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { checks, failed, finish, startServer, waitFor } from './support.mjs';
+import { checks, failed, finish, ledgerCli, startServer, waitFor } from './support.mjs';
 
 const [binary, demo, artifacts] = process.argv.slice(2).map((p) => resolve(p));
 const chromiumPath = process.env.IK_CHROMIUM || '/usr/bin/chromium';
@@ -23,17 +22,15 @@ const tmp = mkdtempSync(join(tmpdir(), 'ik-team-'));
 const db = join(tmp, 'ledger.db');
 mkdirSync(artifacts, { recursive: true });
 const env = { PATH: process.env.PATH, HOME: tmp };
-const ik = (args, input) => execFileSync(binary, ['--db', db, '--now', NOW, ...args],
-  { encoding: 'utf8', env, input, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
-const ikJson = (...args) => JSON.parse(ik(['--json', ...args]));
+const { ik, ikJson, ikFed } = ledgerCli(binary, db, NOW, env);
 
 // Three members' accounts; dana works two of them, zoe reads the third.
 for (const account of ['maya', 'lee', 'sam']) {
-  ik(['init', '--name', account, '--tz', 'UTC']);
-  ik(['--account', account, 'import', join(demo, EXPORT)]);
+  ik('init', '--name', account, '--tz', 'UTC');
+  ik('--account', account, 'import', join(demo, EXPORT));
 }
-ik(['user', 'add', 'dana', '--role', 'operator', '--accounts', 'maya,lee'], `${PASSWORD}\n`);
-ik(['user', 'add', 'zoe', '--role', 'viewer', '--accounts', 'sam'], `${PASSWORD}\n`);
+ikFed(`${PASSWORD}\n`, 'user', 'add', 'dana', '--role', 'operator', '--accounts', 'maya,lee');
+ikFed(`${PASSWORD}\n`, 'user', 'add', 'zoe', '--role', 'viewer', '--accounts', 'sam');
 
 const { server, base: basePromise, log: serverLog } = startServer(binary, db, NOW, env);
 let browser;
@@ -102,18 +99,61 @@ try {
   check(change.startsWith(`withdrawn ${first.name} by dana,`), `the page shows who withdrew it ("${change}")`);
   await dana.page.locator('#changes').screenshot({ path: join(artifacts, 'team-changes.png') });
 
+  // The overview: dana's two accounts, in the order the CLI gives (what needs attention
+  // first), each with the CLI's numbers; zoe, with one account, is not offered one.
+  const glance = ikJson('overview').accounts.filter((a) => ['maya', 'lee'].includes(a.account));
+  const rows = await dana.page.$$eval('#overview-rows > tr', (trs) => trs.map((tr) => ({
+    account: tr.dataset.account, cells: [...tr.querySelectorAll('td')].map((td) => td.textContent.trim()) })));
+  check(JSON.stringify(rows.map((r) => r.account)) === JSON.stringify(glance.map((a) => a.account)),
+    `dana's overview lists her two accounts in the server's order (${rows.map((r) => r.account)})`);
+  const n = (x) => x.toLocaleString('en-US');
+  check(rows.every((r, i) => r.cells[0] === `${n(glance[i].pending)} / ${n(glance[i].pending_cap)}` &&
+    r.cells[1] === `${n(glance[i].sent_7d)} / ${n(glance[i].weekly_limit)}` && r.cells[2].startsWith(`${glance[i].withdraw_today} left`) &&
+    r.cells[3] === `${glance[i].health.score} ${glance[i].health.grade}`),
+  `each row shows the account's pending, week, withdrawals left and health (${JSON.stringify(rows)})`);
+  check(await zoe.page.isHidden('#overview'), 'a user with one account is not shown an overview');
+  await dana.page.locator('#overview').screenshot({ path: join(artifacts, 'team-overview.png') });
+
+  // The key 2 opens the second account's worklist, with the keyboard on it: w then
+  // withdraws that account's first row.
+  const second = glance[1].account;
+  const secondPlan = ikJson('--account', second, 'plan', 'withdraw');
+  await dana.page.locator('#overview-title').click();
+  await dana.page.keyboard.press('2');
+  await loaded(dana, 2);
+  check(new URL(dana.page.url()).searchParams.get('account') === second &&
+    await dana.page.$eval('#account-select', (s) => s.value) === second, `the key 2 opens ${second}`);
+  check(await dana.page.evaluate(() => document.activeElement?.id) === 'withdraw', 'with the keyboard on its withdrawals');
+  const firstRow = (await dana.page.textContent('#worklist > li:first-child')).replace(/\s+/g, ' ');
+  check(firstRow.includes(secondPlan.items[0].name), `${second}'s own list is shown ("${firstRow.slice(0, 60)}")`);
+  await dana.page.keyboard.press('w');
+  await waitFor(dana.page, () => document.querySelectorAll('#worklist > li.done').length === 1, null, `${second}'s row marked`);
+  check(ikJson('--account', second, 'history').recent[0]?.id === secondPlan.items[0].id, `the withdrawal lands on ${second}`);
+  const doneNow = `${glance[1].withdrawn_today + 1} done`;
+  await waitFor(dana.page, ([a, done]) => document.querySelector(`#overview-rows > tr[data-account="${a}"] td:nth-of-type(3)`)?.textContent.includes(done),
+    [second, doneNow], `the overview counting the withdrawal (${doneNow})`);
+  check(await dana.page.getAttribute(`#overview-rows > tr[data-account="${second}"]`, 'aria-current') === 'true',
+    'the open account is the current row');
+  // One click opens the other.
+  const other = glance[0].account;
+  await dana.page.click(`#overview-rows > tr[data-account="${other}"] button.open`);
+  await loaded(dana, 3);
+  check(await dana.page.$eval('#account-select', (s) => s.value) === other &&
+    await dana.page.evaluate(() => document.activeElement?.id) === 'withdraw', `one click opens ${other}'s withdrawals`);
+
   // zoe may read sam's list but not change it: the page offers no write, and a key
   // pressed anyway gets the server's refusal.
   check(await zoe.page.locator('#worklist > li').count() > 0 && await zoe.page.locator('#worklist button.mark:visible').count() === 0 &&
     await zoe.page.isHidden('#import'), 'a viewer sees the worklist without its buttons or the import');
   check(await dana.page.locator('#worklist button.mark:visible').count() > 0, 'an operator sees them');
-  const samBefore = ik(['--json', '--account', 'sam', 'pending', '--limit', '5000']);
+  const samBefore = ik('--json', '--account', 'sam', 'pending', '--limit', '5000');
   await zoe.page.locator('#withdraw-title').click();
   await zoe.page.keyboard.press('w');
   await waitFor(zoe.page, () => document.querySelector('#alert').textContent.length > 0, null, 'zoe\'s refusal');
   const alert = (await zoe.page.textContent('#alert')).trim();
   check(alert.includes('zoe is a viewer'), `a viewer's withdrawal is refused in the server's words ("${alert}")`);
-  check(ik(['--json', '--account', 'sam', 'pending', '--limit', '5000']) === samBefore, 'and nothing of sam\'s changed');
+  check(ik('--json', '--account', 'sam', 'pending', '--limit', '5000') === samBefore, 'and nothing of sam\'s changed');
+  check(await zoe.page.getAttribute('#worklist > li:first-child', 'aria-current') === 'true', 'the refused row stays the current one');
   await zoe.page.screenshot({ path: join(artifacts, 'team-viewer.png'), fullPage: true });
 
   // Each sees only their own: dana's session cannot read sam through the API either.

@@ -26,6 +26,15 @@ std::string error_body(std::string_view code, std::string_view message)
     return Json{{"error", Json{{"code", code}, {"message", message}}}}.dump();
 }
 
+// The session id the request's cookie carries, live or not.
+std::optional<std::string> session_cookie(const httplib::Request& req)
+{
+    const std::string cookies = req.get_header_value("Cookie");
+    auto id = cookie_value(cookies, kCookie);
+    if (!id) return std::nullopt;
+    return std::string(*id);
+}
+
 void send_error(httplib::Response& res, int status, std::string_view code, std::string_view message)
 {
     res.status = status;
@@ -182,9 +191,8 @@ bool Handler::host_allowed(std::string_view host) const
 // The request's session id, if it is a live one.
 std::optional<std::string> Handler::session(const httplib::Request& req) const
 {
-    const std::string cookies = req.get_header_value("Cookie");
-    auto id = cookie_value(cookies, kCookie);
-    if (id && m_sessions.valid(*id)) return std::string(*id);
+    auto id = session_cookie(req);
+    if (id && m_sessions.valid(*id)) return id;
     return std::nullopt;
 }
 
@@ -326,8 +334,7 @@ std::optional<store::User> Handler::caller_locked(const httplib::Request& req, b
         if (!token) return std::nullopt;
         return app::token_user(m_store, *token);
     }
-    const std::string cookies = req.get_header_value("Cookie");
-    auto id = cookie_value(cookies, kCookie);
+    auto id = session_cookie(req);
     if (!id) return std::nullopt;
     return app::session_user(m_store, *id, now());
 }
@@ -479,8 +486,7 @@ void Handler::handle_page(const httplib::Request& req, httplib::Response& res)
     if (req.path == "/logout") {
         if (req.method != "POST") return send_error(res, 405, "method_not_allowed", "/logout takes POST");
         if (team) {
-            const std::string cookies = req.get_header_value("Cookie");
-            if (auto id = cookie_value(cookies, kCookie)) {
+            if (auto id = session_cookie(req)) {
                 std::lock_guard lock(m_store_mutex);
                 app::log_out(m_store, *id);
             }

@@ -16,6 +16,7 @@ const state = {
   accountTz: undefined,
   charts: new Map(),
   me: null,  // GET /api/me: {team, user, role}
+  overview: [],  // account names in the overview's order: the keys 1-9 open them
 };
 
 // ---------------------------------------------------------------- API
@@ -120,7 +121,7 @@ async function loadAccounts() {
   if (names.length === 0) {
     if (mayCreate) prepareCreateForm();
     $('#account-name').textContent = mayCreate ? 'No account yet' : 'No account is granted to you yet: ask an admin';
-    return false;
+    return 0;
   }
   if (!state.account || !names.includes(state.account)) state.account = names[0];
   const chosen = list.find((a) => a && a.name === state.account);
@@ -130,7 +131,64 @@ async function loadAccounts() {
   const select = $('#account-select');
   select.replaceChildren(...names.map((n) => el('option', { value: n, text: n, selected: n === state.account })));
   $('#account-name').textContent = names.length < 2 ? state.account : '';
-  return true;
+  return names.length;
+}
+
+// ---------------------------------------------------------------- every account at a glance
+
+// The accounts the caller may see, in the server's order (what needs attention first);
+// shown only when there is more than one to choose from.
+async function refreshOverview(accountCount) {
+  const card = $('#overview');
+  if (accountCount < 2) {
+    card.hidden = true;
+    return;
+  }
+  const doc = await api('/api/overview', { scoped: false });
+  state.overview = doc.accounts.map((a) => a.account);
+  $('#overview-rows').replaceChildren(...doc.accounts.map(overviewRow));
+  card.hidden = false;
+}
+
+function overviewRow(a, index) {
+  const key = index < 9 ? String(index + 1) : null;
+  const open = el('button', {
+    type: 'button', class: 'open linklike', 'aria-keyshortcuts': key,
+    'aria-label': `Open ${a.account}'s withdrawals`,
+    onclick: () => openAccount(a.account, { toWorklist: true }),
+  }, key ? el('kbd', { text: key }) : null, a.account);
+  const over = (n, bound) => (n >= bound ? 'num full' : 'num');
+  const done = a.withdrawn_today > 0 ? `, ${fmtCount(a.withdrawn_today)} done` : '';
+  return el('tr', { 'aria-current': a.account === state.account ? 'true' : null, 'data-account': a.account },
+    el('th', { scope: 'row' }, open),
+    el('td', { class: over(a.pending, a.pending_target), text: `${fmtCount(a.pending)} / ${fmtCount(a.pending_cap)}` }),
+    el('td', { class: over(a.sent_7d, a.weekly_limit), text: `${fmtCount(a.sent_7d)} / ${fmtCount(a.weekly_limit)}` }),
+    el('td', { class: 'num', text: `${fmtCount(a.withdraw_today)} left${done}` }),
+    el('td', { class: 'num' }, `${a.health.score} `, el('span', { class: `grade grade-${a.health.grade}`, text: a.health.grade })),
+    el('td', { class: 'needs', title: a.needs?.advice, text: a.needs ? a.needs.label : '–' }));
+}
+
+// After a mark, the overview's counts once the marking pauses.
+let overviewTimer;
+function overviewSoon() {
+  if ($('#overview').hidden) return;
+  clearTimeout(overviewTimer);
+  overviewTimer = setTimeout(() => refreshOverview(state.overview.length).catch(showError), 400);
+}
+
+// Shows another account; `toWorklist` then puts the keyboard on its withdrawals.
+async function openAccount(name, { toWorklist = false } = {}) {
+  state.account = name;
+  state.marks = [];
+  const url = new URL(location.href);
+  url.searchParams.set('account', name);
+  history.replaceState(null, '', url);
+  await refresh();
+  if (toWorklist && state.account === name) {
+    const list = $('#withdraw');
+    list.scrollIntoView({ block: 'start' });
+    list.focus({ preventScroll: true });
+  }
 }
 
 let zonesFilled = false;
@@ -321,7 +379,8 @@ async function markWithdrawn(index) {
   if (!w || w.done || w.busy) return;
   clearError();
   w.busy = true;
-  if (index === state.cursor) moveCursor(1);
+  const movedOn = index === state.cursor && index + 1 < state.worklist.length;
+  if (movedOn) moveCursor(1);
   const target = String(w.item.id);
   try {
     const doc = await api('/api/marks/withdrawn', { method: 'POST', body: { targets: [target] } });
@@ -329,8 +388,14 @@ async function markWithdrawn(index) {
     showDone(index, !marked || marked.status === 'withdrawn');
     state.marks.push({ kind: 'withdrawn', target });
     flash(`${w.item.name} marked withdrawn (${$('#withdraw-count').textContent}).`);
+    overviewSoon();
   } catch (e) {
     showError(e);
+    // Refused: back to the row that is still to do, unless the member moved since.
+    if (movedOn && state.cursor === index + 1) {
+      state.cursor = index;
+      updateCursor(true);
+    }
   } finally {
     w.busy = false;
   }
@@ -358,6 +423,7 @@ async function undoTarget(target) {
     showError(e);
     return;
   }
+  overviewSoon();
   const at = state.marks.map((m) => m.target).lastIndexOf(target);
   if (at >= 0) state.marks.splice(at, 1);
   const index = state.worklist.findIndex((w) => String(w.item.id) === target);
@@ -445,6 +511,7 @@ async function markSent(slot, button) {
     await api('/api/marks/sent', { method: 'POST', body: { targets: [slot.profile_url] } });
     flash(`Request to ${slot.name} recorded as sent.`);
     await Promise.all([refreshSends(), refreshStatus()]);
+    overviewSoon();
   } catch (e) {
     showError(e);
     button.disabled = false;
@@ -658,9 +725,9 @@ async function refreshCharts() {
 async function refresh() {
   try {
     if (!state.me) await refreshMe();
-    const hasAccount = await loadAccounts();
-    if (!hasAccount) return;
-    const s = await refreshStatus();
+    const accountCount = await loadAccounts();
+    if (!accountCount) return;
+    const [s] = await Promise.all([refreshStatus(), refreshOverview(accountCount)]);
     if (!s.health) fillHealth(await api('/api/health'));
     const [withdraw] = await Promise.all([api('/api/plan/withdraw'), refreshSends()]);
     fillWorklist(withdraw, s.today);
@@ -794,6 +861,13 @@ function onKey(e) {
   if (e.ctrlKey || e.metaKey || e.altKey) return;
   if (e.target.closest('input, textarea, select, [contenteditable]')) return;
   if ($('#account-views').hidden) return;
+  if (/^[1-9]$/.test(e.key) && !$('#overview').hidden) {
+    const name = state.overview[Number(e.key) - 1];
+    if (name === undefined) return;
+    e.preventDefault();
+    openAccount(name, { toWorklist: true });
+    return;
+  }
   const actions = {
     j: () => moveCursor(1),
     k: () => moveCursor(-1),
@@ -811,14 +885,7 @@ function onKey(e) {
 
 function start() {
   $('#create-form').addEventListener('submit', createAccount);
-  $('#account-select').addEventListener('change', (e) => {
-    state.account = e.target.value;
-    state.marks = [];
-    const url = new URL(location.href);
-    url.searchParams.set('account', state.account);
-    history.replaceState(null, '', url);
-    refresh();
-  });
+  $('#account-select').addEventListener('change', (e) => openAccount(e.target.value));
   document.addEventListener('keydown', onKey);
   window.addEventListener('resize', resizeCharts);
   setupDrop();
