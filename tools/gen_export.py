@@ -76,7 +76,7 @@ little above the truth's because invitations withdrawn before the first export
 
 Bench mode
 ----------
-Exactly --invitations rows over the 2 years ending 2026-11-24, ~60% OUTGOING
+Exactly --invitations rows over the --days (default 730: 2 years) ending 2026-11-24, ~60% OUTGOING
 (one new person each) and ~40% INCOMING, sends at any time of day. Connections
 hold one row for every OUTGOING invitee except exactly --pending of them,
 chosen among the sends of the last 60 days; Connected On is on or after the
@@ -900,10 +900,10 @@ BENCH_OUTGOING_SHARE = 0.6
 BENCH_CHUNK_LINES = 50_000
 
 
-def bench_send_times(rnd, count: int) -> list[int]:
-    """`count` uniform minutes over the BENCH_DAYS days ending END_DATE."""
-    first_minute = (day_of(END_DATE) - BENCH_DAYS + 1) * MINUTES_PER_DAY
-    span = BENCH_DAYS * MINUTES_PER_DAY
+def bench_send_times(rnd, count: int, days: int) -> list[int]:
+    """`count` uniform minutes over the `days` days ending END_DATE."""
+    first_minute = (day_of(END_DATE) - days + 1) * MINUTES_PER_DAY
+    span = days * MINUTES_PER_DAY
     return [first_minute + int(rnd() * span) for _ in range(count)]
 
 
@@ -935,7 +935,7 @@ def run_bench(args: argparse.Namespace, parser: argparse.ArgumentParser) -> None
     rnd = rng.random
     total = args.invitations
     n_out = round(total * BENCH_OUTGOING_SHARE)  # sequence numbers < n_out are OUTGOING
-    minutes = bench_send_times(rnd, total)
+    minutes = bench_send_times(rnd, total, args.days)
     try:
         pending = choose_pending(rng, minutes, n_out, args.pending)
     except ValueError as err:
@@ -1021,7 +1021,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argument
     demo.add_argument("--seed", type=int, default=20261124, help="random seed (default: %(default)s)")
     bench = sub.add_parser(
         "bench", help="one large Invitations.csv + Connections.csv for benchmarks",
-        description=f"Write DIR/Invitations.csv with exactly N rows over the {BENCH_DAYS} days ending "
+        description="Write DIR/Invitations.csv with exactly N rows over the D days ending "
                     f"{END_DATE} (60% OUTGOING, each to a new person; 40% INCOMING), newest first, "
                     "and DIR/Connections.csv with a connection for every OUTGOING invitee except "
                     f"exactly P of them, chosen among the sends of the last {BENCH_PENDING_RECENT_DAYS} "
@@ -1031,6 +1031,8 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argument
                        help="Invitations.csv rows (default: %(default)s)")
     bench.add_argument("--pending", type=whole_number(0), default=1500, metavar="P",
                        help="OUTGOING invitations left without a connection (default: %(default)s)")
+    bench.add_argument("--days", type=whole_number(BENCH_PENDING_RECENT_DAYS), default=BENCH_DAYS, metavar="D",
+                       help="days the sends span, ending on the export's date (default: %(default)s)")
     bench.add_argument("--seed", type=int, default=7, help="random seed (default: %(default)s)")
     return parser, {"demo": demo, "bench": bench}
 

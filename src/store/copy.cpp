@@ -106,19 +106,23 @@ core::Result<CopiedLedger> copy_ledger(Store& from, Store& to)
     if (!read) return std::unexpected(read.error());
 
     CopiedLedger out;
-    // What each account brought, counted in the rows read (ids as in the source).
+    // What each account brought, counted in the rows read (ids as in the source), in
+    // one pass over each table.
+    std::map<std::pair<std::string_view, std::int64_t>, long> counted;
+    for (size_t t = 0; t < tables().size(); ++t) {
+        const auto& columns = tables()[t].columns;
+        const auto at =
+            std::find_if(columns.begin(), columns.end(), [](const ColumnSpec& c) { return c.name == "account_id"; });
+        if (at == columns.end()) continue;
+        const auto column = static_cast<size_t>(at - columns.begin());
+        std::map<std::int64_t, long> per_account;
+        for (const auto& row : rows[t])
+            if (row[column]) ++per_account[as_integer(*row[column])];
+        for (const auto& [account, n] : per_account) counted[{tables()[t].name, account}] = n;
+    }
     auto count = [&](std::string_view table_name, core::AccountId account) {
-        long n = 0;
-        for (size_t t = 0; t < tables().size(); ++t) {
-            if (tables()[t].name != table_name) continue;
-            const auto& columns = tables()[t].columns;
-            const auto at = std::find_if(columns.begin(), columns.end(),
-                                         [](const ColumnSpec& c) { return c.name == "account_id"; });
-            const auto column = static_cast<size_t>(at - columns.begin());
-            for (const auto& row : rows[t])
-                if (row[column] && as_integer(*row[column]) == account.value) ++n;
-        }
-        return n;
+        const auto found = counted.find({table_name, account.value});
+        return found == counted.end() ? 0L : found->second;
     };
     for (const auto& a : sources) {
         CopiedAccount c{a.name, a.id, {}};

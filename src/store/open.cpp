@@ -30,6 +30,43 @@ std::string_view scheme_of(std::string_view address)
     return plain ? scheme : std::string_view{};
 }
 
+// Whether `address` reads as libpq's other form of connection string,
+// `keyword=value ...` (host=/run/postgresql dbname=team): it starts with one of
+// the keywords such a string starts with, then "=".
+bool is_key_value_conninfo(std::string_view address)
+{
+    constexpr std::string_view kKeywords[] = {"host",     "hostaddr", "port",    "dbname",          "user",
+                                              "password", "passfile", "service", "connect_timeout", "sslmode",
+                                              "options",  "application_name"};
+    while (!address.empty() && address.front() == ' ') address.remove_prefix(1);
+    const auto eq = address.find('=');
+    if (eq == std::string_view::npos) return false;
+    auto keyword = address.substr(0, eq);
+    while (!keyword.empty() && keyword.back() == ' ') keyword.remove_suffix(1);
+    return std::ranges::find(kKeywords, keyword) != std::end(kKeywords);
+}
+
+// `text` with its %XX escapes decoded, as libpq decodes a URI's parameter names.
+std::string percent_decoded(std::string_view text)
+{
+    std::string out;
+    for (size_t i = 0; i < text.size(); ++i) {
+        const auto hex = [](char c) {
+            if (c >= '0' && c <= '9') return c - '0';
+            if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+            if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+            return -1;
+        };
+        if (text[i] == '%' && i + 2 < text.size() && hex(text[i + 1]) >= 0 && hex(text[i + 2]) >= 0) {
+            out += static_cast<char>(hex(text[i + 1]) * 16 + hex(text[i + 2]));
+            i += 2;
+        } else {
+            out += text[i];
+        }
+    }
+    return out;
+}
+
 }  // namespace
 
 core::Result<Location> locate(std::string_view address)
@@ -45,6 +82,12 @@ core::Result<Location> locate(std::string_view address)
     const auto scheme = scheme_of(address);
     if (scheme == "postgresql" || scheme == "postgres")
         return Location{Location::Backend::postgres, std::string(address)};
+    // Not echoed: such a string may hold password=.
+    if (scheme.empty() && is_key_value_conninfo(address))
+        return core::fail(ErrorKind::usage, "bad_db",
+                          "--db reads as a key=value connection string; invitekeeper takes a PostgreSQL server as a "
+                          "URI: postgresql://USER@HOST:5432/DATABASE, or postgresql:///DATABASE?host=/run/postgresql "
+                          "for a socket. Nothing was created");
     if (!scheme.empty())
         return core::fail(ErrorKind::usage, "unknown_backend",
                           fmt::format("{}://...: not a kind of ledger invitekeeper knows; nothing was created. Give "
@@ -67,14 +110,17 @@ std::string printable(std::string_view address)
         rest.remove_prefix(at);
     }
     // A password among the parameters: its value dropped, up to the next `&`.
+    // Its name may be percent-encoded (%70assword=): libpq decodes names too.
     for (size_t i = 0; i < rest.size();) {
-        const bool param = (rest[i] == '?' || rest[i] == '&') && rest.substr(i + 1).starts_with("password=");
+        const auto name_end = rest.find_first_of("=&", i + 1);
+        const bool param = (rest[i] == '?' || rest[i] == '&') && name_end != std::string_view::npos &&
+                           rest[name_end] == '=' && percent_decoded(rest.substr(i + 1, name_end - i - 1)) == "password";
         if (!param) {
             out += rest[i++];
             continue;
         }
         const auto end = rest.find('&', i + 1);
-        out += rest.substr(i, 10);  // "?password=" or "&password="
+        out += rest.substr(i, name_end - i + 1);  // "?password=" or "&%70assword="
         out += "***";
         if (end == std::string_view::npos) break;
         i = end;

@@ -93,9 +93,11 @@ protected:
         return code == 0;
     }
 
-    httplib::Response request(std::string method, std::string path, std::string body = "")
+    httplib::Response request(std::string method, std::string path, std::string body = "",
+                              httplib::Headers headers = {})
     {
         httplib::Request req;
+        req.headers = std::move(headers);
         req.method = std::move(method);
         req.path = std::move(path);
         req.headers.emplace("Host", "127.0.0.1:" + std::to_string(kPort));
@@ -152,6 +154,26 @@ TEST_F(ServeHandler, ARepeatedReadIsAnsweredFromTheCacheUntilAWrite)
     withdraw(first_pending_id());
     EXPECT_EQ(pending(), 4);
     EXPECT_EQ(computed, 3);  // /api/pending, then /api/status again
+}
+
+// A script that must see a computed answer (or a benchmark of the computation) asks for
+// one the standard way; the answer it gets is then kept for everyone else.
+TEST_F(ServeHandler, AReadWithCacheControlNoCacheIsComputedAgain)
+{
+    int computed = 0;
+    m_handler->set_read_computed_hook([&] { ++computed; });
+    EXPECT_EQ(pending(), 5);
+    for (const auto& [header, value] : {std::pair{"Cache-Control", "no-cache"}, {"Cache-Control", "max-age=0, No-Cache"},
+                                        {"Pragma", "no-cache"}}) {
+        auto res = request("GET", "/api/status", "", {{header, value}});
+        EXPECT_EQ(res.status, 200);
+        EXPECT_EQ(Json::parse(res.body)["pending"], 5);
+    }
+    EXPECT_EQ(computed, 4);
+    EXPECT_EQ(request("GET", "/api/status", "", {{"Cache-Control", "no-cache-please"}}).status, 200);
+    EXPECT_EQ(computed, 4) << "only the no-cache directive itself asks for a fresh answer";
+    EXPECT_EQ(pending(), 5);
+    EXPECT_EQ(computed, 4);
 }
 
 TEST_F(ServeHandler, ACommitByAnotherProcessShowsAtOnce)

@@ -52,6 +52,30 @@ TEST(Printable, AServerUriLosesItsPasswordAndAPathStaysAsGiven)
     EXPECT_EQ(printable("postgresql://bob:s3c?ret@db/x"), "postgresql://bob@db/x");
     EXPECT_EQ(printable("/home/robin/ledger:2.db"), "/home/robin/ledger:2.db");
     EXPECT_EQ(printable("sqlite:ledger.db"), "sqlite:ledger.db");
+    // libpq decodes a parameter's name as well as its value.
+    EXPECT_EQ(printable("postgresql://db/ledger?%70assword=s3cret&port=5433"),
+              "postgresql://db/ledger?%70assword=***&port=5433");
+    EXPECT_EQ(printable("postgresql://db/ledger?sslmode=require&pass%77ord=s3cret"),
+              "postgresql://db/ledger?sslmode=require&pass%77ord=***");
+    EXPECT_EQ(printable("postgresql://db/ledger?passwords=kept"), "postgresql://db/ledger?passwords=kept");
+}
+
+// libpq's key=value form is not taken for a file name (a stray SQLite file called
+// "host=/run/postgresql dbname=team"), and the refusal does not repeat its password.
+TEST(Locate, AKeyValueConnectionStringIsRefusedWithoutEchoingIt)
+{
+    for (const char* conninfo : {"host=/run/postgresql dbname=team", "dbname=team password=s3cret", " user = dana"}) {
+        auto where = locate(conninfo);
+        ASSERT_FALSE(where) << conninfo;
+        EXPECT_EQ(where.error().code, "bad_db");
+        EXPECT_NE(where.error().message.find("postgresql://"), std::string::npos) << where.error().message;
+        EXPECT_EQ(where.error().message.find("s3cret"), std::string::npos) << where.error().message;
+    }
+    for (const char* path : {"ledger=2.db", "/srv/host=a/ledger.db", "robin.db"}) {
+        auto where = locate(path);
+        ASSERT_TRUE(where) << path;
+        EXPECT_EQ(where->backend, Location::Backend::sqlite) << path;
+    }
 }
 
 TEST(OpenStore, AMissingLedgerIsCreatedOnlyWhenAsked)

@@ -2,6 +2,7 @@
 // processes, writers from several connections at once, a connection that can be
 // lost. Its behaviour through the interface is the contract suite's.
 #include "pg_support.h"
+#include "store/copy.h"
 #include "store/open.h"
 #include "store/store.h"
 #include "support.h"
@@ -193,6 +194,29 @@ TEST_F(PostgresStore, ALostConnectionRollsTheWriteBack)
     EXPECT_TRUE(b->invitations(*account, {}).empty());
 }
 
+// A connection lost at COMMIT leaves the client unable to know whether the server
+// committed: the error says so instead of "nothing was written".
+TEST_F(PostgresStore, AConnectionLostAtCommitSaysTheOutcomeIsUnknown)
+{
+    const std::string name = "commit_" + std::to_string(::getpid());
+    m_uri += "&application_name=" + name;
+    auto a = open();
+    ASSERT_TRUE(a);
+    auto account = a->create_account("maya", kNow);
+    ASSERT_TRUE(account);
+    auto written = a->transaction([&]() -> core::Result<void> {
+        auto id = a->add_invitation(invitation_to(*account, "ann"), {Event{EventKind::sent, utc(2026, 11, 1), "cli"}}, kNow);
+        if (!id) return std::unexpected(id.error());
+        postgres_admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '" + name + "'");
+        return {};  // the next statement is the COMMIT
+    });
+    ASSERT_FALSE(written);
+    EXPECT_EQ(written.error().kind, core::ErrorKind::storage);
+    EXPECT_EQ(written.error().code, "commit_unknown") << written.error().message;
+    EXPECT_NE(written.error().message.find("may or may not have been written"), std::string::npos);
+    EXPECT_EQ(written.error().message.find("nothing was written"), std::string::npos);
+}
+
 // A first import's batch goes in by COPY; one invitation already in the ledger
 // refuses it whole, named.
 TEST_F(PostgresStore, ABulkBatchRepeatingALedgerInvitationIsRefusedWhole)
@@ -270,6 +294,49 @@ TEST_F(PostgresStore, AFirstLoadEndsWithEveryIndexCheckAndStatistic)
     EXPECT_EQ(s->count_invitations(*account, with_status(Status::accepted)), 12000);
     EXPECT_EQ(s->ledger(*account).connections.size(), 12000u);
     EXPECT_EQ(s->events(*account, std::nullopt).size(), 36000u);
+}
+
+// A member's long ledger moved into a new team database loads bare too (25 s -> 3 s
+// for a million invitations' COPY), and ends with every index and check in place.
+TEST_F(PostgresStore, AMovedLedgerLoadsBareAndEndsWithEveryIndexAndCheck)
+{
+    auto source = open_store(":memory:", Open::or_create);
+    ASSERT_TRUE(source);
+    auto member = (*source)->create_account("maya", kNow);
+    ASSERT_TRUE(member);
+    std::vector<ingest::NewInvitation> batch;
+    for (int i = 0; i < 12000; ++i) {
+        const Instant sent = utc(2024, 1, 1) + std::chrono::minutes{i};
+        batch.push_back(ingest::NewInvitation{invitation_to(*member, "p-" + std::to_string(i)),
+                                              {Event{EventKind::sent, sent, "import:Invitations.csv"},
+                                               Event{EventKind::accepted, sent + std::chrono::hours{5}, "import:Connections.csv"}}});
+    }
+    ASSERT_TRUE((*source)->add_invitations(batch, kNow));
+
+    auto s = open();
+    ASSERT_TRUE(s);
+    auto shape = [&](const std::string& table) {
+        return postgres_admin("SELECT string_agg(pg_get_indexdef(indexrelid), '; ' ORDER BY pg_get_indexdef(indexrelid)) FROM pg_index WHERE "
+                              "indrelid = '" + schema() + "." + table + "'::regclass") +
+               " | " +
+               postgres_admin("SELECT string_agg(pg_get_constraintdef(oid), '; ' ORDER BY pg_get_constraintdef(oid)) FROM pg_constraint "
+                              "WHERE contype = 'f' AND conrelid = '" + schema() + "." + table + "'::regclass");
+    };
+    const std::map<std::string, std::string> before{{"invitations", shape("invitations")}, {"events", shape("events")}};
+    auto moved = copy_ledger(**source, *s);
+    ASSERT_TRUE(moved) << moved.error().message;
+    for (const auto& [table, was] : before) EXPECT_EQ(shape(table), was) << table;
+    EXPECT_EQ(postgres_admin("SELECT count(*) > 0 FROM pg_stats WHERE schemaname = '" + schema() +
+                             "' AND tablename = 'invitations'"),
+              "t")
+        << "a bare load gathers the statistics the planner needs";
+    const auto account = moved->accounts.at(0).to_id;
+    EXPECT_EQ(s->count_invitations(account, with_status(Status::accepted)), 12000);
+    EXPECT_EQ(s->events(account, std::nullopt).size(), 24000u);
+    // The identity index is back: the same invitation again is refused.
+    auto again = s->add_invitation(invitation_to(account, "p-5"), batch[5].events, kNow);
+    ASSERT_FALSE(again);
+    EXPECT_EQ(again.error().code, "duplicate_invitation");
 }
 
 }  // namespace

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -33,6 +35,23 @@ std::optional<std::string> session_cookie(const httplib::Request& req)
     auto id = cookie_value(cookies, kCookie);
     if (!id) return std::nullopt;
     return std::string(*id);
+}
+
+// Whether the client asks for an answer computed now, not a kept one (RFC 9111 5.2.1.4:
+// the request's Cache-Control: no-cache; Pragma: no-cache from HTTP/1.0 clients).
+bool asks_fresh(const httplib::Request& req)
+{
+    const auto has_no_cache = [](std::string value) {
+        std::ranges::transform(value, value.begin(), [](unsigned char c) { return std::tolower(c); });
+        for (size_t at = 0; (at = value.find("no-cache", at)) != std::string::npos; at += 8) {
+            const bool starts = at == 0 || value[at - 1] == ',' || value[at - 1] == ' ' || value[at - 1] == '\t';
+            const size_t end = at + 8;
+            const bool ends = end == value.size() || value[end] == ',' || value[end] == ' ' || value[end] == '\t';
+            if (starts && ends) return true;
+        }
+        return false;
+    };
+    return has_no_cache(req.get_header_value("Cache-Control")) || has_no_cache(req.get_header_value("Pragma"));
 }
 
 void send_error(httplib::Response& res, int status, std::string_view code, std::string_view message)
@@ -254,7 +273,7 @@ void Handler::handle_api(const httplib::Request& req, httplib::Response& res)
     if (!call) return send_error(res, call.error().status, call.error().error.code, call.error().error.message);
     if (caller)
         if (auto no = refused(*caller, *call)) return send_error(res, no->status, no->error.code, no->error.message);
-    run(*call, request, res, caller);
+    run(*call, request, res, caller, asks_fresh(req));
 }
 
 std::optional<ApiError> Handler::refused(const store::User& user, const ApiCall& call)
@@ -339,7 +358,7 @@ std::optional<store::User> Handler::caller_locked(const httplib::Request& req, b
     return app::session_user(m_store, *id, now());
 }
 
-void Handler::run(ApiCall& call, const ApiRequest& request, httplib::Response& res, const Caller& caller)
+void Handler::run(ApiCall& call, const ApiRequest& request, httplib::Response& res, const Caller& caller, bool fresh)
 {
     const app::SessionOptions options = request_options(call, caller);
 
@@ -358,7 +377,7 @@ void Handler::run(ApiCall& call, const ApiRequest& request, httplib::Response& r
             std::lock_guard lock(m_store_mutex);
             current = generation_locked();
         }
-        if (auto hit = m_cache.find(key, current)) {
+        if (auto hit = fresh ? std::nullopt : m_cache.find(key, current)) {
             res.status = hit->status;
             res.set_content(hit->body, "application/json");
             return;

@@ -50,7 +50,9 @@ private:
     void handle_team_login(const httplib::Request& req, httplib::Response& res);
     std::string now_text() const;
     core::Instant now() const;
-    void run(ApiCall& call, const ApiRequest& request, httplib::Response& res, const Caller& caller);
+    // Runs the call; a read is answered from the cache unless `fresh` (the client sent
+    // Cache-Control: no-cache), and its answer is kept either way.
+    void run(ApiCall& call, const ApiRequest& request, httplib::Response& res, const Caller& caller, bool fresh);
     // A team user's request that their role or grants do not allow: its status and
     // error (docs/api.md "Access"); nullopt when it may run.
     std::optional<ApiError> refused(const store::User& user, const ApiCall& call);

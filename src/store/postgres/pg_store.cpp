@@ -165,6 +165,14 @@ public:
             m_db->exec(outer ? std::string("COMMIT") : "RELEASE SAVEPOINT " + savepoint);
         } catch (const PgError& e) {
             undo();
+            // The server may have committed before the connection went: say so, rather
+            // than "nothing was written".
+            if (outer && e.error().code == "connection_lost")
+                return core::fail(core::ErrorKind::storage, "commit_unknown",
+                                  fmt::format("{}: the connection to the database server was lost while the change "
+                                              "was being committed: it may or may not have been written. Look with "
+                                              "`invitekeeper history --recent 10` before making it again",
+                                              m_db->target()));
             return std::unexpected(e.error());
         }
         return result;
@@ -1154,7 +1162,12 @@ public:
             }
             data += '\n';
         }
+        // Into a new team database a ledger moves bare, as a first import does: 1M
+        // invitations' COPY 25.4 s -> 3.3 s plus 2.8 s of index builds
+        // (docs/performance.md, "A team's database").
+        FirstLoad bare(*m_db, table.name, rows.size());
         m_db->copy_in(fmt::format("COPY {} ({}) FROM STDIN", table.name, column_list(table)), data);
+        bare.finish();
     }
 
     std::int64_t largest_id(const TableSpec& table) override
