@@ -33,6 +33,21 @@ protected:
         EXPECT_TRUE(s) << s.error().message;
         return s ? std::move(*s) : nullptr;
     }
+    // A store whose connection the server can find by `name` (to cut it off), with
+    // an account "maya".
+    std::pair<std::unique_ptr<Store>, core::AccountId> open_named(const std::string& name)
+    {
+        m_uri += "&application_name=" + name;
+        auto s = open();
+        if (!s) return {nullptr, core::AccountId{}};
+        auto account = s->create_account("maya", kNow);
+        EXPECT_TRUE(account);
+        return {std::move(s), account ? *account : core::AccountId{}};
+    }
+    void cut_off(const std::string& name)
+    {
+        postgres_admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '" + name + "'");
+    }
     // The schema's name, from the URI's search_path.
     std::string schema() const { return m_uri.substr(m_uri.rfind("%3D") + 3); }
     std::string m_uri;
@@ -170,19 +185,14 @@ TEST_F(PostgresStore, TheChangeTokenMovesWithAnyConnectionsCommitOnly)
 TEST_F(PostgresStore, ALostConnectionRollsTheWriteBack)
 {
     const std::string name = "lost_" + std::to_string(::getpid());
-    m_uri += "&application_name=" + name;
-    auto a = open();
+    auto [a, account] = open_named(name);
     ASSERT_TRUE(a);
-    auto account = a->create_account("maya", kNow);
-    ASSERT_TRUE(account);
     auto written = a->transaction([&]() -> core::Result<void> {
         for (const char* slug : {"ann", "bo"}) {
-            auto id = a->add_invitation(invitation_to(*account, slug), {Event{EventKind::sent, utc(2026, 11, 1), "cli"}},
+            auto id = a->add_invitation(invitation_to(account, slug), {Event{EventKind::sent, utc(2026, 11, 1), "cli"}},
                                         kNow);
             if (!id) return std::unexpected(id.error());
-            if (std::string_view(slug) == "ann")
-                postgres_admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '" +
-                               name + "'");
+            if (std::string_view(slug) == "ann") cut_off(name);
         }
         return {};
     });
@@ -191,7 +201,7 @@ TEST_F(PostgresStore, ALostConnectionRollsTheWriteBack)
     EXPECT_EQ(written.error().code, "connection_lost") << written.error().message;
     auto b = open();
     ASSERT_TRUE(b);
-    EXPECT_TRUE(b->invitations(*account, {}).empty());
+    EXPECT_TRUE(b->invitations(account, {}).empty());
 }
 
 // A connection lost at COMMIT leaves the client unable to know whether the server
@@ -199,15 +209,12 @@ TEST_F(PostgresStore, ALostConnectionRollsTheWriteBack)
 TEST_F(PostgresStore, AConnectionLostAtCommitSaysTheOutcomeIsUnknown)
 {
     const std::string name = "commit_" + std::to_string(::getpid());
-    m_uri += "&application_name=" + name;
-    auto a = open();
+    auto [a, account] = open_named(name);
     ASSERT_TRUE(a);
-    auto account = a->create_account("maya", kNow);
-    ASSERT_TRUE(account);
     auto written = a->transaction([&]() -> core::Result<void> {
-        auto id = a->add_invitation(invitation_to(*account, "ann"), {Event{EventKind::sent, utc(2026, 11, 1), "cli"}}, kNow);
+        auto id = a->add_invitation(invitation_to(account, "ann"), {Event{EventKind::sent, utc(2026, 11, 1), "cli"}}, kNow);
         if (!id) return std::unexpected(id.error());
-        postgres_admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '" + name + "'");
+        cut_off(name);
         return {};  // the next statement is the COMMIT
     });
     ASSERT_FALSE(written);
