@@ -1,6 +1,7 @@
 #include "app/json.h"
 
 #include <algorithm>
+#include <map>
 
 namespace ik::app {
 
@@ -143,7 +144,17 @@ Json to_json(const ImportAnswer& a)
     j["pending"] = a.pending;
     j["changed"] = a.changed;
     j["dry_run"] = a.dry_run;
-    j["warnings"] = a.warnings;
+    Json warnings = Json::array();
+    std::map<std::string, long> by_code;
+    for (const auto& w : a.warnings) {
+        warnings.push_back(Json{{"code", w.code},
+                                {"file", w.file.empty() ? Json() : Json(w.file)},
+                                {"line", w.line > 0 ? Json(w.line) : Json()},
+                                {"message", w.message}});
+        ++by_code[w.code];
+    }
+    j["warnings"] = warnings;
+    j["warning_counts"] = by_code;
     j["skipped"] = a.skipped;
     return j;
 }

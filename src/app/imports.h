@@ -44,7 +44,7 @@ struct ImportAnswer {
     long pending = 0;
     bool changed = false;
     bool dry_run = false;
-    std::vector<std::string> warnings;
+    std::vector<ingest::ImportWarning> warnings;
     std::vector<std::string> skipped;
 };
 core::Result<ImportAnswer> run(Session& session, const ImportRequest& request);

@@ -270,9 +270,10 @@ ImportBatch reconcile(const Ledger& ledger, const std::vector<ParsedFile>& files
             } else {
                 std::string name = full_name(row.first_name, row.last_name);
                 if (normalize_name(name).empty()) {
-                    batch.warnings.push_back(fmt::format("{}:{}: a connection with no name and no profile URL was "
-                                                         "left out",
-                                                         file.display_name, row.line));
+                    batch.warnings.push_back(ImportWarning{
+                        "connection_without_person", file.display_name, static_cast<long>(row.line), "",
+                        fmt::format("{}:{}: a connection with no name and no profile URL was left out",
+                                    file.display_name, row.line)});
                     export_connections.pop_back();
                     continue;
                 }
@@ -370,8 +371,10 @@ ImportBatch reconcile(const Ledger& ledger, const std::vector<ParsedFile>& files
         for (size_t i = 0; i < rows.size(); ++i) {
             (rows[i].direction == Direction::outgoing ? batch.counts.outgoing : batch.counts.incoming)++;
             if (!about_someone[i]) {
-                batch.warnings.push_back(fmt::format("{}:{}: an invitation with no name and no profile URL was left out",
-                                                     file.display_name, rows[i].line));
+                batch.warnings.push_back(ImportWarning{
+                    "invitation_without_person", file.display_name, static_cast<long>(rows[i].line), "",
+                    fmt::format("{}:{}: an invitation with no name and no profile URL was left out", file.display_name,
+                                rows[i].line)});
                 continue;
             }
             if (kept != first + i) fresh[kept] = std::move(fresh[first + i]);
@@ -467,7 +470,8 @@ ImportBatch reconcile(const Ledger& ledger, const std::vector<ParsedFile>& files
     if (has_invitations_file && taken && oldest_sent) {
         const bool reaches_back = *oldest_sent <= taken->taken_by - (options.window - kWholeFileSlack);
         if (rows_skipped)
-            batch.warnings.push_back("rows were skipped, so no invitation is marked gone by this import");
+            batch.warnings.push_back(ImportWarning{"no_gone_after_skipping", "", 0, "",
+                                                   "rows were skipped, so no invitation is marked gone by this import"});
         else if (!in_export && !reaches_back)
             partial = true;
         else
@@ -521,17 +525,20 @@ ImportBatch reconcile(const Ledger& ledger, const std::vector<ParsedFile>& files
     }
 
     if (left_pending > 0)
-        batch.warnings.push_back(fmt::format(
-            "{}: its rows reach back only to {}, not to the start of the {}-day window, so it is taken for part of "
-            "an export: the {} pending invitation{} it does not list stay{} pending",
-            first_invitations_file, core::format_instant(*oldest_sent),
-            std::chrono::duration_cast<core::days>(options.window).count(), left_pending, left_pending == 1 ? "" : "s",
-            left_pending == 1 ? "s" : ""));
+        batch.warnings.push_back(ImportWarning{
+            "partial_file", first_invitations_file, 0, "",
+            fmt::format("{}: its rows reach back only to {}, not to the start of the {}-day window, so it is taken for "
+                        "part of an export: the {} pending invitation{} it does not list stay{} pending",
+                        first_invitations_file, core::format_instant(*oldest_sent),
+                        std::chrono::duration_cast<core::days>(options.window).count(), left_pending,
+                        left_pending == 1 ? "" : "s", left_pending == 1 ? "s" : "")});
     for (const auto& [name, a] : ambiguous_names)
-        batch.warnings.push_back(fmt::format(
-            "{} invitation{} to \"{}\" stay{} pending: {} connections have that name and the export gives no profile "
-            "URL to tell them apart",
-            a.invitations, a.invitations == 1 ? "" : "s", name, a.invitations == 1 ? "s" : "", a.namesakes));
+        batch.warnings.push_back(ImportWarning{
+            "ambiguous_name", "", 0, name,
+            fmt::format("{} invitation{} to \"{}\" stay{} pending: {} connections have that name and the export "
+                        "gives no profile URL to tell them apart",
+                        a.invitations, a.invitations == 1 ? "" : "s", name, a.invitations == 1 ? "s" : "",
+                        a.namesakes)});
     batch.connections.reserve(to_store.size());
     for (ConnectionRecord* rec : to_store) batch.connections.push_back(std::move(*rec));
     return batch;

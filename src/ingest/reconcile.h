@@ -104,6 +104,17 @@ struct ImportCounts {
     long seen_again = 0;      // sent invitations thought gone that this import lists: pending again
 };
 
+// Something an import left out or could not decide, for the member to know. The
+// text output groups them by `code`; --json lists every one.
+struct ImportWarning {
+    std::string code;     // connection_without_person, invitation_without_person,
+                          // no_gone_after_skipping, partial_file, ambiguous_name
+    std::string file;     // the file it is about; empty when about the whole import
+    long line = 0;        // its line in the file; 0 when about no one line
+    std::string subject;  // what it is about besides: the shared name of ambiguous_name
+    std::string message;  // one line, naming the file and line when it has them
+};
+
 struct ImportBatch {
     std::vector<NewInvitation> new_invitations;
     std::vector<StateChange> changes;
@@ -111,7 +122,7 @@ struct ImportBatch {
     std::optional<Snapshot> snapshot;            // when the files hold a whole export
     std::vector<ConnectionRecord> connections;  // new or changed connections to store
     ImportCounts counts;
-    std::vector<std::string> warnings;
+    std::vector<ImportWarning> warnings;
     std::vector<std::string> skipped;           // bad rows left out (--skip-invalid)
 };
 

@@ -44,8 +44,9 @@ PEOPLE = ("profile_url,name,company,template,timezone,topic\n"
 MAYA = "https://www.linkedin.com/in/maya-patel-demo"
 SAM = "https://www.linkedin.com/in/sam-lee-demo"
 
-# Objects whose keys are data, not a fixed shape: a queue entry's template variables.
-OPEN_MAPS = {"vars"}
+# Objects whose keys are data, not a fixed shape: a queue entry's template variables,
+# an import's count of warnings by code.
+OPEN_MAPS = {"vars", "warning_counts"}
 
 # The part of the OpenAPI 3.1 schema (spec.openapis.org/oas/3.1/schema) this document
 # uses, closed, so a misspelt or misplaced keyword ("requried", a schema where a

@@ -283,7 +283,7 @@ class BadInput(TempCase):
         data = INV_HEADER + inv_row("Xena Holm", "xena-holm", "11/20/26, 9:00 PX") + inv_row("Cy Dunn", "cy-dunn", "11/21/26, 9:00 AM")
         r = self.ledger.json("import", "--skip-invalid", str(self.write("Invitations.csv", data)))
         self.assertEqual((r["gone"], r["pending"]), (0, 2))
-        self.assertTrue(any("skipped" in w for w in r["warnings"]), r["warnings"])
+        self.assertTrue(any("skipped" in w["message"] for w in r["warnings"]), r["warnings"])
 
 
 class Database(unittest.TestCase):

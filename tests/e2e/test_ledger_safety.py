@@ -98,7 +98,7 @@ class PartialFiles(DemoCase):
             r = self.ledger.json("import", str(self.write("Invitations.csv", INV_HEADER + row)))
             self.assertEqual(r["gone"], 0)
             self.assertIs(r["sources"][0]["whole_export"], False)
-            self.assertTrue(any("taken for part of an export" in w for w in r["warnings"]), r["warnings"])
+            self.assertTrue(any("taken for part of an export" in w["message"] for w in r["warnings"]), r["warnings"])
         self.assertEqual(self.ledger.json("status")["pending"], before + 1)
 
     def test_a_later_export_listing_a_gone_invitation_makes_it_pending_again(self):

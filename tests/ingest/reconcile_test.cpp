@@ -224,7 +224,7 @@ TEST(Reconcile, AmbiguousNameStaysPendingWithAWarning)
     ASSERT_EQ(b.new_invitations.size(), 1u);
     EXPECT_EQ(kinds(b.new_invitations[0]), kSentOnly);
     ASSERT_EQ(b.warnings.size(), 1u);
-    EXPECT_EQ(b.warnings[0],
+    EXPECT_EQ(b.warnings[0].message,
               "1 invitation to \"Maya Patel\" stays pending: 2 connections have that name and the export gives no "
               "profile URL to tell them apart");
 }
@@ -256,7 +256,7 @@ TEST(Reconcile, NamesakesWithOtherUrlsAreNotAnAmbiguityForAnInvitationWithAUrl)
                               {});
     ASSERT_EQ(b.new_invitations.size(), 1u);
     EXPECT_EQ(kinds(b.new_invitations[0]), kSentOnly);
-    EXPECT_TRUE(b.warnings.empty()) << b.warnings.front();
+    EXPECT_TRUE(b.warnings.empty()) << b.warnings.front().message;
 }
 
 TEST(Reconcile, AnInvitationWithAUrlMatchesTheOneNamesakeWithoutAUrl)
@@ -322,7 +322,10 @@ TEST(Reconcile, RowWithNoNameAndNoUrlIsLeftOutWithAWarning)
     ImportBatch b = reconcile({}, {invitations_file({outgoing("  ", "", wall(2026, 1, 29, 14, 37), 7)})}, {});
     EXPECT_TRUE(b.new_invitations.empty());
     ASSERT_EQ(b.warnings.size(), 1u);
-    EXPECT_EQ(b.warnings[0], "Invitations.csv:7: an invitation with no name and no profile URL was left out");
+    EXPECT_EQ(b.warnings[0].message, "Invitations.csv:7: an invitation with no name and no profile URL was left out");
+    EXPECT_EQ(b.warnings[0].code, "invitation_without_person");
+    EXPECT_EQ(b.warnings[0].file, "Invitations.csv");
+    EXPECT_EQ(b.warnings[0].line, 7);
 }
 
 TEST(Reconcile, ALongFileKeepsRowOrderWarningsAndRepeatsAcrossBothHalves)
@@ -347,7 +350,7 @@ TEST(Reconcile, ALongFileKeepsRowOrderWarningsAndRepeatsAcrossBothHalves)
 
     ASSERT_EQ(b.warnings.size(), no_one.size());
     for (size_t k = 0; k < no_one.size(); ++k)
-        EXPECT_EQ(b.warnings[k], fmt::format("Invitations.csv:{}: an invitation with no name and no profile URL was "
+        EXPECT_EQ(b.warnings[k].message, fmt::format("Invitations.csv:{}: an invitation with no name and no profile URL was "
                                              "left out",
                                              no_one[k] + 2));
     EXPECT_EQ(b.counts.outgoing, kRows + 2);
@@ -392,7 +395,7 @@ TEST(Reconcile, ALongFileFindsAcceptancesAndAmbiguitiesInBothHalves)
         ASSERT_EQ(n.events.front().source, "import:Invitations.csv");
     }
     ASSERT_EQ(b.warnings.size(), 1u);
-    EXPECT_EQ(b.warnings[0],
+    EXPECT_EQ(b.warnings[0].message,
               "2 invitations to \"Kim Ng\" stay pending: 2 connections have that name and the export gives no "
               "profile URL to tell them apart");
 }
@@ -615,7 +618,7 @@ TEST_F(ReconcileGone, ALoneFileThatDoesNotReachBackInfersNothing)
     EXPECT_TRUE(b.changes.empty());
     EXPECT_FALSE(b.snapshot);
     ASSERT_EQ(b.warnings.size(), 1u);
-    EXPECT_EQ(b.warnings[0],
+    EXPECT_EQ(b.warnings[0].message,
               "Invitations.csv: its rows reach back only to 2026-11-18T09:00:00Z, not to the start of the 180-day "
               "window, so it is taken for part of an export: the 1 pending invitation it does not list stays pending");
     EXPECT_TRUE(reconcile({}, {invitations_file({outgoing("Maya Patel", kMayaUrl, wall(2026, 11, 20, 14, 37))})}, {})

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 #include <ostream>
 
 namespace ik::present {
@@ -14,8 +15,74 @@ struct ImportOptions {
     std::vector<std::string> paths;
     bool skip_invalid = false;
     bool dry_run = false;
-    bool undo = false;  // take back the latest import instead
+    bool undo = false;     // take back the latest import instead
+    bool verbose = false;  // every warning and skipped row, not a line per kind
 };
+
+// Warnings of one kind beyond this many are summed up in one line.
+constexpr size_t kListedPerKind = 3;
+
+// One line for `group` (warnings of one code, in file order): what they are, how
+// many, and where the first few are.
+std::string warning_group_line(const std::vector<const ingest::ImportWarning*>& group)
+{
+    const auto& first = *group.front();
+    const std::string n = thousands(static_cast<long>(group.size()));
+    // Where the first few are: "Connections.csv lines 5, 6, 8, ..." when in one file.
+    const size_t listed = std::min(group.size(), kListedPerKind);
+    const bool one_file = std::all_of(group.begin(), group.begin() + static_cast<long>(listed),
+                                      [&](const auto* w) { return w->file == first.file; });
+    std::string where;
+    for (size_t i = 0; i < listed; ++i) {
+        if (group[i]->line <= 0) continue;
+        where += where.empty() ? "" : ", ";
+        where += one_file ? std::to_string(group[i]->line) : fmt::format("{}:{}", group[i]->file, group[i]->line);
+    }
+    if (!where.empty()) where = one_file ? fmt::format(" ({} lines {}, ...)", first.file, where) : fmt::format(" ({}, ...)", where);
+    if (first.code == "connection_without_person")
+        return fmt::format("{} connections with no name and no profile URL were left out{}: LinkedIn lists members "
+                           "who hide their profile so",
+                           n, where);
+    if (first.code == "invitation_without_person")
+        return fmt::format("{} invitations with no name and no profile URL were left out{}", n, where);
+    if (first.code == "ambiguous_name") {
+        std::string names;
+        for (size_t i = 0; i < std::min(group.size(), kListedPerKind); ++i)
+            names += fmt::format("{}\"{}\"", names.empty() ? "" : ", ", group[i]->subject);
+        return fmt::format("invitations to {} names stay pending: several connections share each name ({}, ...) and "
+                           "the export gives no profile URL to tell them apart",
+                           n, names);
+    }
+    return fmt::format("{} warnings like this one: {}", n, first.message);
+}
+
+// The warnings, one line per kind unless `verbose` (then each), kinds in the order
+// they first appear.
+std::string warnings_text(const std::vector<ingest::ImportWarning>& warnings, bool verbose)
+{
+    if (warnings.empty()) return {};
+    std::vector<std::string> order;
+    std::map<std::string, std::vector<const ingest::ImportWarning*>> by_code;
+    for (const auto& w : warnings) {
+        auto& group = by_code[w.code];
+        if (group.empty()) order.push_back(w.code);
+        group.push_back(&w);
+    }
+    std::string t = fmt::format("{} warning{}:\n", thousands(static_cast<long>(warnings.size())),
+                                warnings.size() == 1 ? "" : "s");
+    bool summed = false;
+    for (const auto& code : order) {
+        const auto& group = by_code[code];
+        if (verbose || group.size() <= kListedPerKind) {
+            for (const auto* w : group) t += "  " + w->message + "\n";
+        } else {
+            t += "  " + warning_group_line(group) + "\n";
+            summed = true;
+        }
+    }
+    if (summed) t += "  (import --verbose lists every one; --json gives each with its file, line and code)\n";
+    return t;
+}
 
 // A progress bar on stderr for large files, only when stderr is a terminal.
 ingest::Progress progress_bar(Context& ctx, const std::string& name)
@@ -29,7 +96,7 @@ ingest::Progress progress_bar(Context& ctx, const std::string& name)
     };
 }
 
-std::string import_text(const app::ImportAnswer& a)
+std::string import_text(const app::ImportAnswer& a, bool verbose)
 {
     const auto& total = a.counts;
     std::string t;
@@ -52,14 +119,15 @@ std::string import_text(const app::ImportAnswer& a)
         t += "Dry run: nothing was written. Run it again without --dry-run to import.\n";
     else if (a.changed)
         t += "Undo all of it: invitekeeper import --undo\n";
-    if (!a.warnings.empty()) {
-        t += fmt::format("{} warning{}:\n", a.warnings.size(), a.warnings.size() == 1 ? "" : "s");
-        for (const auto& w : a.warnings) t += "  " + w + "\n";
-    }
+    t += warnings_text(a.warnings, verbose);
     if (!a.skipped.empty()) {
-        t += fmt::format("{} invalid row{} skipped (--skip-invalid):\n", a.skipped.size(),
+        t += fmt::format("{} invalid row{} skipped (--skip-invalid):\n", thousands(static_cast<long>(a.skipped.size())),
                          a.skipped.size() == 1 ? "" : "s");
-        for (const auto& s : a.skipped) t += "  " + s + "\n";
+        const size_t shown = verbose ? a.skipped.size() : std::min(a.skipped.size(), kListedPerKind);
+        for (size_t i = 0; i < shown; ++i) t += "  " + a.skipped[i] + "\n";
+        if (shown < a.skipped.size())
+            t += fmt::format("  and {} more (import --verbose lists every one)\n",
+                             thousands(static_cast<long>(a.skipped.size() - shown)));
     }
     return t;
 }
@@ -91,8 +159,9 @@ void add_import(CLI::App& app, Runner& selected)
     cmd->add_flag("--skip-invalid", o->skip_invalid, "import the good rows and list the bad ones");
     cmd->add_flag("--dry-run", o->dry_run, "say what the import would change, and write nothing");
     cmd->add_flag("--undo", o->undo, "take back the latest import whole (again for the one before)");
+    cmd->add_flag("--verbose", o->verbose, "list every warning and skipped row, not one line per kind");
     cmd->callback([o, &selected] {
-        if (o->undo && (!o->paths.empty() || o->dry_run || o->skip_invalid))
+        if (o->undo && (!o->paths.empty() || o->dry_run || o->skip_invalid || o->verbose))
             throw CLI::ValidationError("--undo", "takes no path and no other option: it undoes the latest import");
         if (!o->undo && o->paths.empty()) throw CLI::RequiredError("path");
         selected = [o](Context& ctx) -> core::Result<Output> {
@@ -102,7 +171,9 @@ void add_import(CLI::App& app, Runner& selected)
             request.skip_invalid = o->skip_invalid;
             request.dry_run = o->dry_run;
             request.progress = [&ctx](const std::string& file) { return progress_bar(ctx, file); };
-            return answer(ctx, request, import_text);
+            return answer(ctx, request, [verbose = o->verbose](const app::ImportAnswer& a) {
+                return import_text(a, verbose);
+            });
         };
     });
 }

@@ -793,6 +793,23 @@ function upload(file) {
   xhr.send(file);
 }
 
+// An import's warnings, the first few of each kind and how many more like them.
+function warningList(warnings) {
+  const byCode = new Map();
+  for (const w of warnings) {
+    if (!byCode.has(w.code)) byCode.set(w.code, []);
+    byCode.get(w.code).push(w);
+  }
+  const items = [];
+  for (const group of byCode.values()) {
+    for (const w of group.slice(0, 3)) items.push(el('li', { text: w.message, 'data-code': w.code }));
+    if (group.length > 3) {
+      items.push(el('li', { class: 'muted', 'data-code': group[0].code, text: `and ${fmtCount(group.length - 3)} more like these` }));
+    }
+  }
+  return [el('p', { text: `${fmtCount(warnings.length)} warning${warnings.length === 1 ? '' : 's'}:` }), el('ul', {}, ...items)];
+}
+
 function showSummary(doc) {
   const inv = doc.invitations ?? {};
   const files = (doc.sources ?? []).flatMap((s) => s.files ?? []);
@@ -810,9 +827,7 @@ function showSummary(doc) {
     el('h3', { text: doc.changed === false ? 'Import summary: nothing new, the ledger is unchanged' : 'Import summary' }),
     el('dl', { class: 'facts' }, ...rows.flatMap(([k, v]) => [
       el('dt', { text: k }), el('dd', { text: v, 'data-import': keys[k] })])),
-    ...(doc.warnings?.length
-      ? [el('p', { text: `${doc.warnings.length} warning(s):` }), el('ul', {}, ...doc.warnings.map((w) => el('li', { text: w })))]
-      : []),
+    ...(doc.warnings?.length ? warningList(doc.warnings) : []),
     ...(doc.skipped?.length
       ? [el('p', { text: `${doc.skipped.length} skipped:` }),
          el('ul', {}, ...doc.skipped.map((s) => el('li', { text: typeof s === 'string' ? s : JSON.stringify(s) })))]
