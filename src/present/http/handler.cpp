@@ -8,6 +8,7 @@
 #include <cctype>
 #include <filesystem>
 #include <fstream>
+#include <ranges>
 #include <sstream>
 
 namespace ik::present::http {
@@ -41,13 +42,15 @@ std::optional<std::string> session_cookie(const httplib::Request& req)
 // the request's Cache-Control: no-cache; Pragma: no-cache from HTTP/1.0 clients).
 bool asks_fresh(const httplib::Request& req)
 {
-    const auto has_no_cache = [](std::string value) {
-        std::ranges::transform(value, value.begin(), [](unsigned char c) { return std::tolower(c); });
-        for (size_t at = 0; (at = value.find("no-cache", at)) != std::string::npos; at += 8) {
-            const bool starts = at == 0 || value[at - 1] == ',' || value[at - 1] == ' ' || value[at - 1] == '\t';
-            const size_t end = at + 8;
-            const bool ends = end == value.size() || value[end] == ',' || value[end] == ' ' || value[end] == '\t';
-            if (starts && ends) return true;
+    // The header's comma-separated directives, compared without case.
+    const auto has_no_cache = [](const std::string& value) {
+        for (auto directive : value | std::views::split(',')) {
+            std::string_view d(directive.begin(), directive.end());
+            while (!d.empty() && (d.front() == ' ' || d.front() == '\t')) d.remove_prefix(1);
+            while (!d.empty() && (d.back() == ' ' || d.back() == '\t')) d.remove_suffix(1);
+            if (std::ranges::equal(d, std::string_view("no-cache"),
+                                   [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; }))
+                return true;
         }
         return false;
     };
