@@ -27,7 +27,11 @@ ik_add_unit_test(ingest_test ik_ingest
   ${CMAKE_CURRENT_SOURCE_DIR}/ingest/dates_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/ingest/people_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/ingest/linkedin_export_test.cpp
-  ${CMAKE_CURRENT_SOURCE_DIR}/ingest/reconcile_test.cpp)
+  ${CMAKE_CURRENT_SOURCE_DIR}/ingest/reconcile_test.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/ingest/age_phrases_test.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/ingest/sent_page_test.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/ingest/sent_reconcile_test.cpp)
+target_compile_definitions(ingest_test PRIVATE IK_SENT_PAGES_DIR="${CMAKE_CURRENT_SOURCE_DIR}/ingest/sent_pages")
 
 # The contract suite runs on every backend, PostgreSQL's on the test server.
 set(IK_TEST_PROPERTIES ${IK_PG_TEST_PROPERTIES})

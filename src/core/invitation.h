@@ -78,7 +78,10 @@ struct Invitation {
     AccountId account;
     Direction direction = Direction::outgoing;
     Person person;
-    Instant sent_at;
+    Instant sent_at;  // when it was sent; with sent_earliest, the latest it can have been
+    // Set when only a bound is known (LinkedIn's Sent page says "Sent 3 weeks ago"):
+    // the earliest it can have been sent. None: sent_at is exact.
+    std::optional<Instant> sent_earliest = std::nullopt;
     std::string message;
     std::string template_name;  // the template the note was rendered from, if any
     // The current state, derived from the event log by apply().

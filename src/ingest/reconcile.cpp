@@ -239,6 +239,59 @@ std::optional<Instant> gone_as_of(std::span<const Snapshot> snapshots, Instant s
     return out;
 }
 
+// Whether an export row about `row_key` may be the ledger's `entry_key`, known to
+// have the same name: one of them is no profile, or both the same one.
+bool may_be_same_person(std::string_view row_key, std::string_view entry_key)
+{
+    return row_key == entry_key || !is_profile_key(row_key) || !is_profile_key(entry_key);
+}
+
+// A day either side of a Sent page's bound: the page's clock and rounding are not the export's.
+constexpr core::Duration kBoundSlack = core::days{1};
+
+template <class Candidates>
+void refine_bounded(const Ledger& ledger, const std::vector<NewInvitation>& fresh, Candidates& candidates,
+                    std::vector<bool>& ledger_listed, std::vector<std::optional<size_t>>& refined_by,
+                    ImportBatch& batch)
+{
+    std::unordered_map<std::string, std::vector<size_t>> bounded_by_name;
+    for (size_t i = 0; i < ledger.invitations.size(); ++i) {
+        const auto& e = ledger.invitations[i];
+        if (!e.sent_earliest || e.direction != Direction::outgoing || ledger_listed[i]) continue;
+        if (e.status != Status::pending && e.status != Status::gone) continue;
+        bounded_by_name[normalize_name(e.name)].push_back(i);
+    }
+    if (bounded_by_name.empty()) return;
+    for (size_t r = 0; r < fresh.size(); ++r) {
+        if (!candidates[r].is_new) continue;
+        const core::Invitation& inv = fresh[r].invitation;
+        if (inv.direction != Direction::outgoing) continue;
+        auto it = bounded_by_name.find(normalize_name(inv.person.name));
+        std::optional<size_t> match;
+        bool several = false;
+        if (it != bounded_by_name.end())
+            for (size_t i : it->second) {
+                const auto& e = ledger.invitations[i];
+                if (refined_by[i] || !may_be_same_person(inv.person.key, e.person_key)) continue;
+                if (inv.sent_at < *e.sent_earliest - kBoundSlack || inv.sent_at > e.sent_at + kBoundSlack) continue;
+                if (e.person_key == inv.person.key) {  // the same profile decides
+                    match = i;
+                    several = false;
+                    break;
+                }
+                several = several || match.has_value();
+                match = i;
+            }
+        if (!match || several) continue;  // namesakes a page could not tell apart: no guess
+        candidates[r].is_new = false;
+        ledger_listed[*match] = true;
+        refined_by[*match] = batch.refinements.size();
+        batch.refinements.push_back(Refinement{ledger.invitations[*match].id, inv.person, inv.sent_at, std::nullopt,
+                                               inv.message});
+        ++batch.counts.refined;
+    }
+}
+
 }  // namespace
 
 ImportBatch reconcile(const Ledger& ledger, const std::vector<ParsedFile>& files, const ReconcileOptions& options)
@@ -408,6 +461,12 @@ ImportBatch reconcile(const Ledger& ledger, const std::vector<ParsedFile>& files
         }
     }
 
+    // Invitations a Sent page added know their sent time only within a bound: an
+    // export row of the same person sent within it is that invitation, now dated
+    // (and, where the page gave only a name, now with a profile URL).
+    std::vector<std::optional<size_t>> refined_by(ledger.invitations.size());  // in batch.refinements
+    refine_bounded(ledger, fresh, candidates, ledger_listed, refined_by, batch);
+
     // The new ones, in row order, with what they are known to have become: each a
     // lookup among the connections, so a long export's are done on two threads, each
     // counting into its own half.
@@ -484,7 +543,16 @@ ImportBatch reconcile(const Ledger& ledger, const std::vector<ParsedFile>& files
 
     const std::string source = files.empty() ? "import" : "import:" + files.front().display_name;
     for (size_t i = 0; i < ledger.invitations.size(); ++i) {
-        const auto& e = ledger.invitations[i];
+        LedgerEntry dated;  // an entry this import dates: as it is now
+        if (refined_by[i]) {
+            const Refinement& r = batch.refinements[*refined_by[i]];
+            dated = ledger.invitations[i];
+            dated.person_key = r.person->key;
+            dated.name = r.person->name;
+            dated.sent_at = r.sent_at;
+            dated.sent_earliest = std::nullopt;
+        }
+        const auto& e = refined_by[i] ? dated : ledger.invitations[i];
         std::optional<Instant> seen = e.seen_at;
         if (ledger_listed[i] && (!seen || *seen < taken->taken_by)) {
             seen = taken->taken_by;

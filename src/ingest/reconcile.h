@@ -33,6 +33,9 @@ struct LedgerEntry {
     core::Status status = core::Status::pending;
     std::optional<core::Instant> status_at = std::nullopt;
     std::optional<core::Instant> seen_at = std::nullopt;  // the latest listing of it by an import; none: never listed
+    // Set for one a Sent page added: its sent time is known only to lie in
+    // [sent_earliest, sent_at] (core::Invitation::sent_earliest).
+    std::optional<core::Instant> sent_earliest = std::nullopt;
 };
 
 // What a whole export says about the invitations sent while it reached back: those
@@ -48,6 +51,17 @@ struct Snapshot {
 struct Sighting {
     core::InvitationId id;
     core::Instant at;
+};
+
+// A ledger invitation whose sent time only a Sent page bounded, now known better:
+// exactly (an export lists it) or within a narrower bound (a later page). The export
+// may also name the person better (a profile URL where a copied page gave a name).
+struct Refinement {
+    core::InvitationId id;
+    std::optional<core::Person> person;                          // none: as it was
+    core::Instant sent_at;
+    std::optional<core::Instant> sent_earliest = std::nullopt;  // none: sent_at is exact now
+    std::optional<std::string> message = std::nullopt;          // none: as it was
 };
 
 struct ConnectionRecord {
@@ -102,6 +116,7 @@ struct ImportCounts {
     long accepted = 0;        // sent invitations this import found accepted
     long gone = 0;            // sent invitations this import found gone
     long seen_again = 0;      // sent invitations thought gone that this import lists: pending again
+    long refined = 0;         // sent invitations a Sent page added whose sent time this import tells
 };
 
 // Something an import left out or could not decide, for the member to know. The
@@ -119,6 +134,7 @@ struct ImportBatch {
     std::vector<NewInvitation> new_invitations;
     std::vector<StateChange> changes;
     std::vector<Sighting> sightings;             // ledger invitations listed later than before
+    std::vector<Refinement> refinements;         // ledger invitations whose sent time is known better
     std::optional<Snapshot> snapshot;            // when the files hold a whole export
     std::vector<ConnectionRecord> connections;  // new or changed connections to store
     ImportCounts counts;

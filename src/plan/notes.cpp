@@ -1,5 +1,7 @@
 #include "plan/notes.h"
 
+#include "core/utf8.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -79,24 +81,6 @@ std::u32string decode(std::string_view text)
     return out;
 }
 
-void encode(char32_t cp, std::string& out)
-{
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
 
 bool is_space(char32_t c)
 {
@@ -180,7 +164,7 @@ std::string normalise(std::string_view text)
         if (is_word(c)) {
             if (space && !out.empty()) out += ' ';
             space = false;
-            encode(fold(c), out);
+            core::append_utf8(out, fold(c));
         } else if (is_space(c) || c == ',' || c == '.' || c == '!' || c == '-') {
             space = true;
         }

@@ -113,6 +113,10 @@ public:
     // Moves each invitation's latest listing on (ingest::Sighting), keeping the earlier one for undo.
     virtual void record_sightings(core::AccountId account, const std::vector<ingest::Sighting>& sightings,
                                   core::ImportId import) = 0;
+    // Rewrites the sent time (and the person's name and URL, and the note) of
+    // invitations a Sent page added, keeping what it replaced for undo_last_import().
+    virtual void refine_invitations(core::AccountId account, const std::vector<ingest::Refinement>& refinements,
+                                    core::ImportId import) = 0;
     // Records a whole export; false when the same one is recorded already.
     virtual bool record_snapshot(core::AccountId account, const ingest::Snapshot& snapshot, core::ImportId import) = 0;
     // Whether the person is a connection, and since when.

@@ -28,7 +28,7 @@ namespace {
 
 constexpr std::string_view kInvitationColumns =
     "id, account_id, direction, person_key, name, profile_url, sent_at, message, status, status_at, accidental, keep, "
-    "template";
+    "template, sent_earliest";
 
 core::Invitation read_invitation(const Rows& r, int row)
 {
@@ -44,6 +44,7 @@ core::Invitation read_invitation(const Rows& r, int row)
     inv.accidental = r.boolean(row, 10);
     inv.keep = r.boolean(row, 11);
     inv.template_name = r.text(row, 12);
+    inv.sent_earliest = r.optional_instant(row, 13);
     return inv;
 }
 
@@ -274,8 +275,8 @@ public:
         ingest::Ledger out;
         const auto a = Params().add(account.value);
         auto r = m_db->query(
-            "SELECT id, direction, person_key, name, sent_at, status, status_at, seen_at FROM invitations "
-            "WHERE account_id = $1",
+            "SELECT id, direction, person_key, name, sent_at, status, status_at, seen_at, sent_earliest "
+            "FROM invitations WHERE account_id = $1",
             a);
         out.invitations.reserve(static_cast<size_t>(r.size()));
         for (int i = 0; i < r.size(); ++i) {
@@ -285,6 +286,7 @@ public:
                 r.text(i, 3), r.instant(i, 4), core::status_from_string(r.text(i, 5)).value_or(core::Status::pending)});
             e.status_at = r.optional_instant(i, 6);
             e.seen_at = r.optional_instant(i, 7);
+            e.sent_earliest = r.optional_instant(i, 8);
         }
         auto c = m_db->query(
             "SELECT person_key, first_name, last_name, profile_url, email, company, position, connected_on, listed_at "
@@ -410,6 +412,35 @@ public:
             m_db->query(
                 "UPDATE invitations i SET seen_at = s.at FROM staging_seen s WHERE i.id = s.id AND i.account_id = $1",
                 Params().add(account.value));
+        });
+    }
+
+    void refine_invitations(core::AccountId account, const std::vector<ingest::Refinement>& refinements,
+                            core::ImportId import) override
+    {
+        // A page holds at most a few thousand invitations: one statement each is plenty.
+        atomically([&] {
+            for (const auto& r : refinements) {
+                // What it was before this import, once, as for a listing.
+                m_db->query(
+                    "INSERT INTO undo_refined SELECT $1, id, person_key, name, profile_url, sent_at, sent_earliest, "
+                    "message FROM invitations WHERE id = $2 AND account_id = $3 AND import_id IS DISTINCT FROM $1 "
+                    "AND NOT EXISTS (SELECT 1 FROM undo_refined WHERE import_id = $1 AND invitation_id = $2)",
+                    Params().add(import.value).add(r.id.value).add(account.value));
+                m_db->query(
+                    "UPDATE invitations SET person_key = coalesce($1, person_key), name = coalesce($2, name), "
+                    "profile_url = coalesce($3, profile_url), sent_at = $4, sent_earliest = $5, message = "
+                    "coalesce($6, message) WHERE id = $7 AND account_id = $8",
+                    Params()
+                        .add(r.person ? std::optional<std::string>(r.person->key) : std::nullopt)
+                        .add(r.person ? std::optional<std::string>(r.person->name) : std::nullopt)
+                        .add(r.person ? std::optional<std::string>(r.person->profile_url) : std::nullopt)
+                        .add(r.sent_at)
+                        .add(r.sent_earliest)
+                        .add(r.message)
+                        .add(r.id.value)
+                        .add(account.value));
+            }
         });
     }
 
@@ -543,6 +574,11 @@ public:
                 copy_field(rows, sent.import->value);
             else
                 copy_null(rows);
+            rows += '\t';
+            if (inv.sent_earliest)
+                copy_field(rows, *inv.sent_earliest);
+            else
+                copy_null(rows);
             rows += '\n';
             for (size_t e = 1; e < n.events.size(); ++e) {  // the first, `sent`, is the row itself
                 const auto& ev = n.events[e];
@@ -574,7 +610,7 @@ public:
             FirstLoad bare(*m_db, "invitations", batch.size());
             m_db->copy_in(
                 "COPY invitations (id, account_id, direction, person_key, name, profile_url, sent_at, message, source, "
-                "recorded_at, status, status_at, accidental, keep, template, seen_at, import_id) FROM STDIN",
+                "recorded_at, status, status_at, accidental, keep, template, seen_at, import_id, sent_earliest) FROM STDIN",
                 rows);
             rows = {};
             bare.finish();
@@ -905,6 +941,15 @@ public:
             both);
         m_db->query("DELETE FROM invitations WHERE account_id = $1 AND import_id = $2", both);
 
+        // The sent times it told of invitations a Sent page added: as they were.
+        const long refinements_undone =
+            m_db->query(
+                    "UPDATE invitations i SET person_key = u.person_key, name = u.name, profile_url = u.profile_url, "
+                    "sent_at = u.sent_at, sent_earliest = u.sent_earliest, message = u.message FROM undo_refined u "
+                    "WHERE u.import_id = $2 AND u.invitation_id = i.id AND i.account_id = $1",
+                    both)
+                .affected();
+
         // What it concluded about the others: their state again from the log without it.
         std::vector<core::InvitationId> concluded;
         {
@@ -915,7 +960,8 @@ public:
             for (int k = 0; k < r.size(); ++k) concluded.push_back(core::InvitationId{r.integer(k, 0)});
         }
         undone.findings_undone =
-            m_db->query("DELETE FROM events WHERE account_id = $1 AND import_id = $2", both).affected();
+            m_db->query("DELETE FROM events WHERE account_id = $1 AND import_id = $2", both).affected() +
+            refinements_undone;
         for (auto invitation : concluded) {
             auto inv = this->invitation(account, invitation);
             if (!inv) continue;
@@ -949,6 +995,7 @@ public:
         undone.snapshots_removed =
             m_db->query("DELETE FROM snapshots WHERE account_id = $1 AND import_id = $2", both).affected();
         m_db->query("DELETE FROM undo_seen WHERE import_id = $1", Params().add(undone.id.value));
+        m_db->query("DELETE FROM undo_refined WHERE import_id = $1", Params().add(undone.id.value));
         m_db->query("DELETE FROM undo_connections WHERE import_id = $1", Params().add(undone.id.value));
         m_db->query("UPDATE imports SET undone_at = $1 WHERE id = $2", Params().add(at).add(undone.id.value));
         return undone;

@@ -11,7 +11,7 @@ namespace {
 // Instants are seconds since 1970 (bigint) and days since 1970 (integer), as in the
 // SQLite ledger, so that both give the same answers byte for byte; text compares
 // bytewise (COLLATE "C") whatever the database's locale, for the same reason.
-constexpr std::array<std::string_view, 2> kMigrations{
+constexpr std::array<std::string_view, 3> kMigrations{
     // 1: the ledger as SQLite's schema 7 holds it.
     R"sql(
 CREATE TABLE accounts (
@@ -243,6 +243,22 @@ CREATE TABLE user_sessions (
     expires_at  bigint NOT NULL
 );
 CREATE INDEX user_sessions_by_user ON user_sessions (user_id);
+)sql",
+    // 3: sent times known only as a bound, from LinkedIn's Sent page, as in the
+    // SQLite schema's 9.
+    R"sql(
+ALTER TABLE invitations ADD COLUMN sent_earliest bigint;  -- NULL: sent_at is exact
+CREATE TABLE undo_refined (                 -- an invitation's identity and sent time before the import
+    import_id      bigint NOT NULL,
+    invitation_id  bigint NOT NULL,
+    person_key     text COLLATE "C" NOT NULL,
+    name           text COLLATE "C" NOT NULL,
+    profile_url    text COLLATE "C" NOT NULL,
+    sent_at        bigint NOT NULL,
+    sent_earliest  bigint,
+    message        text COLLATE "C" NOT NULL
+);
+CREATE INDEX undo_refined_by_import ON undo_refined (import_id, invitation_id);
 )sql",
 };
 

@@ -11,7 +11,7 @@ namespace ik::store::sqlite {
 namespace {
 
 // Each migration takes the schema from version N to N + 1; never edit a released one.
-constexpr std::array<std::string_view, 8> kMigrations{
+constexpr std::array<std::string_view, 9> kMigrations{
     R"sql(
 CREATE TABLE accounts (
     id          INTEGER PRIMARY KEY,
@@ -294,6 +294,24 @@ CREATE TABLE user_sessions (
     created_at  INTEGER NOT NULL,
     expires_at  INTEGER NOT NULL
 );
+)sql",
+    // 9: invitations known from LinkedIn's Sent page alone, whose sent time the page
+    // gives as a bound ("Sent 3 weeks ago"): sent_at is the latest it can be,
+    // sent_earliest the earliest (NULL: sent_at is exact). A later export or page
+    // refines the time, keeping what it replaced in undo_refined for import --undo.
+    R"sql(
+ALTER TABLE invitations ADD COLUMN sent_earliest INTEGER;
+CREATE TABLE undo_refined (           -- an invitation's identity and sent time before the import
+    import_id      INTEGER NOT NULL,
+    invitation_id  INTEGER NOT NULL,
+    person_key     TEXT NOT NULL,
+    name           TEXT NOT NULL,
+    profile_url    TEXT NOT NULL,
+    sent_at        INTEGER NOT NULL,
+    sent_earliest  INTEGER,
+    message        TEXT NOT NULL
+);
+CREATE INDEX undo_refined_by_import ON undo_refined (import_id);
 )sql",
 };
 

@@ -30,7 +30,7 @@ constexpr std::string_view kJournalMode = "PRAGMA journal_mode = WAL";
 
 constexpr std::string_view kInvitationColumns =
     "id, account_id, direction, person_key, name, profile_url, sent_at, message, status, status_at, accidental, keep, "
-    "template";
+    "template, sent_earliest";
 
 core::Invitation read_invitation(const Use& use)
 {
@@ -47,6 +47,7 @@ core::Invitation read_invitation(const Use& use)
     inv.accidental = s.integer(10) != 0;
     inv.keep = s.integer(11) != 0;
     inv.template_name = s.text(12);
+    if (!s.is_null(13)) inv.sent_earliest = s.instant(13);
     return inv;
 }
 
@@ -262,8 +263,8 @@ public:
     {
         ingest::Ledger out;
         auto s = stmt(
-            "SELECT id, direction, person_key, name, sent_at, status, status_at, seen_at FROM invitations "
-            "WHERE account_id = ?");
+            "SELECT id, direction, person_key, name, sent_at, status, status_at, seen_at, sent_earliest "
+            "FROM invitations WHERE account_id = ?");
         s.bind(account.value);
         while (s.step()) {
             auto& e = out.invitations.emplace_back(ingest::LedgerEntry{
@@ -272,6 +273,7 @@ public:
                 s.instant(4), core::status_from_string(s.text(5)).value_or(core::Status::pending)});
             if (!s.is_null(6)) e.status_at = s.instant(6);
             if (!s.is_null(7)) e.seen_at = s.instant(7);
+            if (!s.is_null(8)) e.sent_earliest = s.instant(8);
         }
         auto c = stmt(
             "SELECT person_key, first_name, last_name, profile_url, email, company, position, connected_on, listed_at "
@@ -520,7 +522,7 @@ public:
     std::vector<core::InvitationId> insert_invitations(std::vector<ingest::NewInvitation>& batch,
                                                        const std::vector<size_t>& order, Instant recorded_at)
     {
-        constexpr size_t kRows = 64;  // rows per INSERT: 17 x 64 parameters, well under SQLite's limit
+        constexpr size_t kRows = 64;  // rows per INSERT: 18 x 64 parameters, well under SQLite's limit
         auto next_id = [&](std::string_view table) {
             return scalar(fmt::format("SELECT coalesce(max(id), 0) + 1 FROM {}", table));
         };
@@ -545,11 +547,12 @@ public:
 
         constexpr std::string_view kInsert =
             "INSERT INTO invitations (id, account_id, direction, person_key, name, profile_url, sent_at, message, "
-            "source, recorded_at, status, status_at, accidental, keep, template, seen_at, import_id) VALUES ";
-        const std::string full_insert = std::string(kInsert) + placeholders(kRows, 17);
+            "source, recorded_at, status, status_at, accidental, keep, template, seen_at, import_id, sent_earliest) "
+            "VALUES ";
+        const std::string full_insert = std::string(kInsert) + placeholders(kRows, 18);
         for (size_t begin = 0; begin < batch.size(); begin += kRows) {
             const size_t rows = std::min(kRows, batch.size() - begin);
-            auto s = stmt(rows == kRows ? full_insert : std::string(kInsert) + placeholders(rows, 17));
+            auto s = stmt(rows == kRows ? full_insert : std::string(kInsert) + placeholders(rows, 18));
             for (size_t i = begin; i < begin + rows; ++i) {
                 auto& inv = batch[order[i]].invitation;
                 inv.id = core::InvitationId{invitation_id++};
@@ -573,6 +576,7 @@ public:
                 s.bind(std::int64_t{inv.accidental}).bind(std::int64_t{inv.keep}).bind(inv.template_name);
                 bind_optional(s, batch[order[i]].seen_at);
                 bind_optional(s, import_value(batch[order[i]].events.front().import));
+                bind_optional(s, inv.sent_earliest);
             }
             s.run();
         }
@@ -911,6 +915,33 @@ public:
         }
     }
 
+    void refine_invitations(core::AccountId account, const std::vector<ingest::Refinement>& refinements,
+                            core::ImportId import) override
+    {
+        for (const auto& r : refinements) {
+            // What it was before this import, once, as for a listing.
+            stmt(
+                "INSERT INTO undo_refined SELECT ?1, id, person_key, name, profile_url, sent_at, sent_earliest, message "
+                "FROM invitations WHERE id = ?2 AND account_id = ?3 AND (import_id IS NOT ?1) AND NOT EXISTS "
+                "(SELECT 1 FROM undo_refined WHERE import_id = ?1 AND invitation_id = ?2)")
+                .bind(import.value)
+                .bind(r.id.value)
+                .bind(account.value)
+                .run();
+            auto s = stmt(
+                "UPDATE invitations SET person_key = coalesce(?, person_key), name = coalesce(?, name), "
+                "profile_url = coalesce(?, profile_url), sent_at = ?, sent_earliest = ?, message = coalesce(?, "
+                "message) WHERE id = ? AND account_id = ?");
+            bind_optional(s, r.person ? std::optional<std::string>(r.person->key) : std::nullopt);
+            bind_optional(s, r.person ? std::optional<std::string>(r.person->name) : std::nullopt);
+            bind_optional(s, r.person ? std::optional<std::string>(r.person->profile_url) : std::nullopt);
+            s.bind(r.sent_at);
+            bind_optional(s, r.sent_earliest);
+            bind_optional(s, r.message);
+            s.bind(r.id.value).bind(account.value).run();
+        }
+    }
+
     bool record_snapshot(core::AccountId account, const ingest::Snapshot& snapshot, core::ImportId import) override
     {
         auto known =
@@ -988,6 +1019,17 @@ public:
             .run();
         stmt("DELETE FROM invitations WHERE account_id = ? AND import_id = ?").bind(account.value).bind(id).run();
 
+        // The sent times it told of invitations a Sent page added: as they were.
+        stmt(
+            "UPDATE invitations SET (person_key, name, profile_url, sent_at, sent_earliest, message) = (SELECT "
+            "u.person_key, u.name, u.profile_url, u.sent_at, u.sent_earliest, u.message FROM undo_refined u WHERE "
+            "u.import_id = ?1 AND u.invitation_id = invitations.id) WHERE account_id = ?2 AND id IN (SELECT "
+            "invitation_id FROM undo_refined WHERE import_id = ?1)")
+            .bind(id)
+            .bind(account.value)
+            .run();
+        const long refinements_undone = changes();
+
         // What it concluded about the others: their state again from the log without it.
         std::vector<core::InvitationId> concluded;
         {
@@ -996,7 +1038,7 @@ public:
             while (s.step()) concluded.push_back(core::InvitationId{s.integer(0)});
         }
         stmt("DELETE FROM events WHERE account_id = ? AND import_id = ?").bind(account.value).bind(id).run();
-        undone.findings_undone = changes();
+        undone.findings_undone = changes() + refinements_undone;
         for (auto invitation : concluded) {
             auto inv = this->invitation(account, invitation);
             if (!inv) continue;
@@ -1032,6 +1074,7 @@ public:
         stmt("DELETE FROM snapshots WHERE account_id = ? AND import_id = ?").bind(account.value).bind(id).run();
         undone.snapshots_removed = changes();
         stmt("DELETE FROM undo_seen WHERE import_id = ?").bind(id).run();
+        stmt("DELETE FROM undo_refined WHERE import_id = ?").bind(id).run();
         stmt("DELETE FROM undo_connections WHERE import_id = ?").bind(id).run();
         stmt("UPDATE imports SET undone_at = ? WHERE id = ?").bind(at).bind(id).run();
         return undone;

@@ -1,0 +1,51 @@
+// Reconciling a saved Sent invitations page with the ledger. Pure: no I/O.
+//
+// Rules (docs/formats.md, "What a Sent page concludes"):
+// - every card is an invitation pending when the page was saved;
+// - a card is the ledger's invitation to the same profile URL, else to the same
+//   full name when exactly one person has it (several: a warning, never a guess);
+// - a card the ledger lacks is a new pending invitation, sent within its age
+//   phrase's bound ("3 weeks ago": 21 to 28 days before the page was saved);
+// - a complete page (its cards as many as its "People (N)", or --complete) says
+//   that a pending invitation it does not list is pending no longer: `gone`, unless
+//   it was sent after the page was saved or an import listed it later;
+// - an incomplete page adds and refines, and marks nothing gone.
+#pragma once
+
+#include "ingest/reconcile.h"
+#include "ingest/sent_page.h"
+
+#include <optional>
+#include <string>
+
+namespace ik::ingest {
+
+struct SentPageOptions {
+    core::Instant saved_at;       // when the page was saved: every card was pending then
+    bool complete = false;        // --complete: the member scrolled to the end (for a page with no count)
+    std::string file;             // its name as the member gave it, for messages and the source
+};
+
+// What a page told, for the import's summary.
+struct SentPageSummary {
+    long cards = 0;
+    std::optional<long> people_count;
+    bool complete = false;
+    long matched = 0;      // cards that are ledger invitations
+    long added = 0;        // cards the ledger lacked: new pending invitations
+    long gone = 0;         // pending invitations the complete page does not list
+    long seen_again = 0;   // invitations thought gone that the page lists: pending again
+    long refined = 0;      // invitations a page added, whose sent time this page bounds closer
+    long ambiguous = 0;    // cards whose name several people in the ledger have
+    long contradicted = 0;  // cards of invitations the ledger holds as withdrawn, declined or accepted
+    core::Instant saved_at;
+};
+
+struct SentPageReconciled {
+    ImportBatch batch;
+    SentPageSummary summary;
+};
+
+SentPageReconciled reconcile_sent_page(const Ledger& ledger, const SentPage& page, const SentPageOptions& options);
+
+}  // namespace ik::ingest
