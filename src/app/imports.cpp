@@ -25,6 +25,25 @@ void add(ingest::ImportCounts& total, const ingest::ImportCounts& c)
     total.accepted += c.accepted;
     total.gone += c.gone;
     total.seen_again += c.seen_again;
+    total.refined += c.refined;
+}
+
+// What one source holds once read: an export's files, or one saved Sent page.
+struct ParsedSource {
+    std::vector<ingest::ParsedFile> files;
+    std::optional<ingest::SentPage> page;
+    std::string page_file;     // the page's name, for messages and its invitations' source
+    core::Instant page_time{};  // when the page was saved: every card was pending then
+};
+
+// When a page was saved: an MHTML file's Date, else the file's modification time
+// when that is earlier than now (a file copied or touched later says nothing), else
+// now (a paste). Never later than now.
+core::Instant page_time(const ingest::SentPage& page, const ingest::SourceFile& file, core::Instant now)
+{
+    if (page.saved_at) return std::min(*page.saved_at, now);
+    if (file.modified_at && *file.modified_at < now) return *file.modified_at;
+    return now;
 }
 
 }  // namespace
@@ -41,17 +60,27 @@ core::Result<ImportAnswer> run(Session& session, const ImportRequest& request)
     ingest::ReconcileOptions options{*export_zone, scope->settings.duration("import.window")};
 
     // Parse everything first: a bad file stops the import before any write.
-    std::vector<std::vector<ingest::ParsedFile>> exports;
+    std::vector<ParsedSource> exports;
     for (const auto& source : request.sources) {
         auto files = ingest::read_source(source.path);
         if (!files) return std::unexpected(files.error());
-        std::vector<ingest::ParsedFile> parsed;
+        ParsedSource parsed;
+        if (files->size() == 1 && files->front().page) {
+            const auto& file = files->front();
+            auto page = ingest::parse_sent_page(file.data, file.display_name);
+            if (!page) return std::unexpected(page.error());
+            parsed.page_time = page_time(*page, file, scope->now);
+            parsed.page_file = file.display_name;
+            parsed.page = std::move(*page);
+            exports.push_back(std::move(parsed));
+            continue;
+        }
         for (const auto& file : *files) {
             auto read = ingest::parse_file(file, request.skip_invalid,
                                            request.progress ? request.progress(file.display_name) : ingest::Progress{},
                                            export_zone->to_local(scope->now));
             if (!read) return std::unexpected(read.error());
-            parsed.push_back(std::move(*read));
+            parsed.files.push_back(std::move(*read));
         }
         exports.push_back(std::move(parsed));
     }
@@ -60,22 +89,38 @@ core::Result<ImportAnswer> run(Session& session, const ImportRequest& request)
     answer.account = scope->account.name;
     answer.dry_run = request.dry_run;
     size_t invitation_rows = 0;
-    for (const auto& parsed : exports)
-        for (const auto& f : parsed) invitation_rows += f.invitations.size();
+    for (const auto& parsed : exports) {
+        for (const auto& f : parsed.files) invitation_rows += f.invitations.size();
+        if (parsed.page) invitation_rows += parsed.page->cards.size();
+    }
     // A dry run does everything in the transaction, then rolls it back with this.
     constexpr std::string_view kDryRun = "dry_run";
     auto done = store.transaction({.expected_invitations = invitation_rows}, [&]() -> core::Result<void> {
         const core::ImportId import = store.begin_import(account, scope->now);
         bool recorded = false;  // a listing, a whole export or a connection's date moved on
         for (size_t i = 0; i < exports.size(); ++i) {
-            auto batch = ingest::reconcile(store.ledger(account), exports[i], options);
+            ImportedSource source{request.sources[i].shown, {}, std::nullopt, std::nullopt, {}, {}};
+            ingest::ImportBatch batch;
+            if (exports[i].page) {
+                auto page = ingest::reconcile_sent_page(
+                    store.ledger(account), *exports[i].page,
+                    ingest::SentPageOptions{exports[i].page_time, request.complete, exports[i].page_file});
+                batch = std::move(page.batch);
+                source.sent_page = page.summary;
+                source.layout = std::string(ingest::to_string(exports[i].page->layout));
+                source.warnings = batch.warnings;
+                source.files.push_back(ImportedFile{exports[i].page_file, ingest::FileKind::unknown,
+                                                    exports[i].page->cards.size()});
+                exports[i].page.reset();
+            } else {
+                batch = ingest::reconcile(store.ledger(account), exports[i].files, options);
+            }
             for (auto& n : batch.new_invitations)
                 for (auto& e : n.events) e.import = import;
             for (auto& change : batch.changes) change.event.import = import;
-            ImportedSource source{request.sources[i].shown, {}, std::nullopt};
             // The rows are in the batch now; free them before the database work.
             bool lists_invitations = false;
-            for (auto& f : exports[i]) {
+            for (auto& f : exports[i].files) {
                 const bool invitations = f.kind == ingest::FileKind::invitations;
                 lists_invitations = lists_invitations || invitations;
                 source.files.push_back(
@@ -84,6 +129,7 @@ core::Result<ImportAnswer> run(Session& session, const ImportRequest& request)
                 f.connections = {};
             }
             store.upsert_connections(account, batch.connections, import);
+            store.refine_invitations(account, batch.refinements, import);
             store.record_sightings(account, batch.sightings, import);
             if (batch.snapshot && store.record_snapshot(account, *batch.snapshot, import)) recorded = true;
             if (!batch.sightings.empty() || !batch.connections.empty()) recorded = true;
@@ -102,7 +148,7 @@ core::Result<ImportAnswer> run(Session& session, const ImportRequest& request)
         answer.pending = pending_now(store, account);
         const auto& t = answer.counts;
         answer.changed = recorded || t.new_invitations > 0 || t.new_connections > 0 || t.accepted > 0 || t.gone > 0 ||
-                         t.seen_again > 0;
+                         t.seen_again > 0 || t.refined > 0;
         if (answer.changed) {
             std::string joined;
             for (const auto& s : request.sources) joined += (joined.empty() ? "" : "\n") + s.shown;
@@ -118,17 +164,56 @@ core::Result<ImportAnswer> run(Session& session, const ImportRequest& request)
     return answer;
 }
 
+namespace {
+
+Json warning_json(const ingest::ImportWarning& w)
+{
+    return Json{{"code", w.code},
+                {"file", w.file.empty() ? Json() : Json(w.file)},
+                {"line", w.line > 0 ? Json(w.line) : Json()},
+                {"message", w.message}};
+}
+
+Json sent_page_json(const ImportedSource& s)
+{
+    const auto& p = *s.sent_page;
+    Json warnings = Json::array();
+    for (const auto& w : s.warnings) warnings.push_back(warning_json(w));
+    return Json{{"file", s.files.empty() ? Json() : Json(s.files.front().file)},
+                {"layout", s.layout},
+                {"saved_at", core::format_instant(p.saved_at)},
+                {"cards", p.cards},
+                {"people_count", p.people_count ? Json(*p.people_count) : Json()},
+                {"complete", p.complete},
+                {"matched", p.matched},
+                {"new", p.added},
+                {"gone", p.gone},
+                {"seen_again", p.seen_again},
+                {"refined", p.refined},
+                {"ambiguous", p.ambiguous},
+                {"contradicted", p.contradicted},
+                {"warnings", warnings}};
+}
+
+}  // namespace
+
 Json to_json(const ImportAnswer& a)
 {
     Json sources = Json::array();
+    Json last_page;  // the last page's summary: what most imports of a page want at the top
     for (const auto& s : a.sources) {
         Json files = Json::array();
         for (const auto& f : s.files)
             files.push_back(Json{{"file", f.file},
-                                 {"kind", f.kind == ingest::FileKind::invitations ? "invitations" : "connections"},
+                                 {"kind", s.sent_page                                 ? "sent_page"
+                                          : f.kind == ingest::FileKind::invitations ? "invitations"
+                                                                                    : "connections"},
                                  {"rows", f.rows}});
-        sources.push_back(Json{
-            {"path", s.shown}, {"files", files}, {"whole_export", s.whole_export ? Json(*s.whole_export) : Json()}});
+        Json source{
+            {"path", s.shown}, {"files", files}, {"whole_export", s.whole_export ? Json(*s.whole_export) : Json()}};
+        source["sent_page"] = s.sent_page ? sent_page_json(s) : Json();
+        if (s.sent_page) last_page = source["sent_page"];
+        sources.push_back(std::move(source));
     }
     const auto& c = a.counts;
     Json j;
@@ -141,16 +226,15 @@ Json to_json(const ImportAnswer& a)
     j["accepted"] = c.accepted;
     j["gone"] = c.gone;
     j["seen_again"] = c.seen_again;
+    j["refined"] = c.refined;
+    j["sent_page"] = last_page;
     j["pending"] = a.pending;
     j["changed"] = a.changed;
     j["dry_run"] = a.dry_run;
     Json warnings = Json::array();
     std::map<std::string, long> by_code;
     for (const auto& w : a.warnings) {
-        warnings.push_back(Json{{"code", w.code},
-                                {"file", w.file.empty() ? Json() : Json(w.file)},
-                                {"line", w.line > 0 ? Json(w.line) : Json()},
-                                {"message", w.message}});
+        warnings.push_back(warning_json(w));
         ++by_code[w.code];
     }
     j["warnings"] = warnings;

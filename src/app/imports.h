@@ -1,11 +1,12 @@
-// `import`: LinkedIn exports (zip, folder or CSV) read into the ledger in one
-// transaction, every file parsed before anything is written; and `import --undo`,
-// the latest import taken back whole.
+// `import`: LinkedIn exports (zip, folder or CSV) and saved Sent invitations pages
+// read into the ledger in one transaction, every file parsed before anything is
+// written; and `import --undo`, the latest import taken back whole.
 #pragma once
 
 #include "app/session.h"
 #include "ingest/linkedin_export.h"
 #include "ingest/reconcile.h"
+#include "ingest/sent_reconcile.h"
 
 #include <functional>
 #include <optional>
@@ -24,6 +25,7 @@ struct ImportRequest {
     std::vector<ImportSource> sources{};  // imported in this order
     bool skip_invalid = false;            // import the good rows and list the bad ones
     bool dry_run = false;                 // everything but the commit
+    bool complete = false;                // a Sent page without a "People (N)" count lists every invitation
     // A progress callback for the file of that name, if the front end shows one.
     std::function<ingest::Progress(const std::string& file)> progress{};
 };
@@ -36,6 +38,9 @@ struct ImportedSource {
     std::string shown;
     std::vector<ImportedFile> files;
     std::optional<bool> whole_export;  // none: it lists no invitations
+    std::optional<ingest::SentPageSummary> sent_page;  // for a saved Sent page
+    std::string layout;                                // its layout, as ingest::to_string(PageLayout) says
+    std::vector<ingest::ImportWarning> warnings;       // what it left out or could not decide
 };
 struct ImportAnswer {
     std::string account;

@@ -4,6 +4,7 @@
 #include "ingest/csv.h"
 #include "ingest/dates.h"
 #include "ingest/people.h"
+#include "ingest/sent_page.h"
 
 #include "core/parallel.h"
 
@@ -118,7 +119,8 @@ core::Error unknown_file_error(std::string_view name, std::string_view data)
     return core::Error{
         ErrorKind::bad_input, "unknown_header",
         fmt::format("{}:1:1: the header is neither LinkedIn's Invitations.csv (From,To,Sent At,Message,Direction) "
-                    "nor Connections.csv (First Name,Last Name,...,Connected On)",
+                    "nor Connections.csv (First Name,Last Name,...,Connected On), and it is not a saved Sent "
+                    "invitations page",
                     name)};
 }
 
@@ -349,7 +351,7 @@ core::Result<ParsedFile> parse_file(const SourceFile& file, bool skip_invalid, c
 SourceFile SourceFile::of_text(std::string display_name, std::string text, std::optional<core::Days> export_date)
 {
     auto owned = std::make_shared<const std::string>(std::move(text));
-    return SourceFile{std::move(display_name), *owned, owned, export_date};
+    return SourceFile{.display_name = std::move(display_name), .data = *owned, .owner = owned, .export_date = export_date, .modified_at = std::nullopt};
 }
 
 std::optional<core::Days> export_date_from_name(std::string_view name)
@@ -388,6 +390,10 @@ private:
     size_t m_size;
 };
 
+// The bytes of an open file: mapped when it is a regular file, else read to its end.
+core::Result<SourceFile> read_fd(int fd, const std::string& path, std::string display_name,
+                                 std::optional<core::Days> export_date);
+
 core::Result<SourceFile> read_whole_file(const fs::path& path, std::string display_name,
                                          std::optional<core::Days> export_date)
 {
@@ -395,32 +401,60 @@ core::Result<SourceFile> read_whole_file(const fs::path& path, std::string displ
     if (fd < 0)
         return core::fail(ErrorKind::bad_input, "unreadable", fmt::format("{}: cannot be read", path.string()));
     const ScopedFd closer(fd);
+    return read_fd(fd, path.string(), std::move(display_name), export_date);
+}
+
+core::Result<SourceFile> read_fd(int fd, const std::string& path, std::string display_name,
+                                 std::optional<core::Days> export_date)
+{
     const core::Error too_large =
-        too_large_error(path.string(), "larger than", kMaxFileBytes, "more than any file of a LinkedIn export");
+        too_large_error(path, "larger than", kMaxFileBytes, "more than any file of a LinkedIn export");
     struct stat st {};
-    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
-        const auto size = static_cast<size_t>(st.st_size);
-        if (size > kMaxFileBytes) return std::unexpected(too_large);
-        void* address = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
-        if (address != MAP_FAILED) {
-            auto mapped = std::make_shared<const MappedFile>(address, size);
-            return SourceFile{std::move(display_name), mapped->bytes(), mapped, export_date};
+    std::optional<core::Instant> modified_at;
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+        modified_at = core::Instant{std::chrono::seconds{st.st_mtim.tv_sec}};
+        if (st.st_size > 0) {
+            const auto size = static_cast<size_t>(st.st_size);
+            if (size > kMaxFileBytes) return std::unexpected(too_large);
+            void* address = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+            if (address != MAP_FAILED) {
+                auto mapped = std::make_shared<const MappedFile>(address, size);
+                return SourceFile{.display_name = std::move(display_name),
+                                  .data = mapped->bytes(),
+                                  .owner = mapped,
+                                  .export_date = export_date,
+                                  .modified_at = modified_at};
+            }
         }
     }
     // Not a regular file (a pipe, a device), empty, or not mappable: read what there
-    // is, up to the limit. A stream whose start is neither a zip nor a CSV of an
-    // export is refused at once, not read to its end (which /dev/zero has not).
+    // is, up to the limit. A stream whose start is neither a zip, a CSV of an export
+    // nor a page is refused at once, not read to its end (which /dev/zero has not).
     bool sniffed = false;
-    auto data = read_bounded(fd, path.string(), kMaxFileBytes, too_large,
+    auto data = read_bounded(fd, path, kMaxFileBytes, too_large,
                              [&](std::string_view so_far) -> std::optional<core::Error> {
                                  if (sniffed || so_far.size() < kSniffBytes) return std::nullopt;
                                  sniffed = true;
-                                 if (so_far.starts_with("PK\x03\x04") || detect_kind(so_far) != FileKind::unknown)
+                                 if (so_far.starts_with("PK\x03\x04") || detect_kind(so_far) != FileKind::unknown ||
+                                     may_be_page(so_far))
                                      return std::nullopt;
                                  return unknown_file_error(display_name, so_far);
                              });
     if (!data) return std::unexpected(data.error());
-    return SourceFile::of_text(std::move(display_name), std::move(*data), export_date);
+    SourceFile file = SourceFile::of_text(std::move(display_name), std::move(*data), export_date);
+    file.modified_at = modified_at;
+    return file;
+}
+
+// One file that is no zip: an export's CSV, else a page if it looks like one.
+core::Result<std::vector<SourceFile>> lone_file(SourceFile source)
+{
+    if (detect_kind(source.data) != FileKind::unknown) return std::vector<SourceFile>{std::move(source)};
+    if (!source.data.empty() && may_be_page(source.data.substr(0, kSniffBytes))) {
+        source.page = true;
+        return std::vector<SourceFile>{std::move(source)};
+    }
+    return std::unexpected(unknown_file_error(source.display_name, source.data));
 }
 
 bool is_csv_name(std::string_view name)
@@ -499,6 +533,15 @@ core::Result<std::vector<SourceFile>> read_zip(const fs::path& path)
 
 core::Result<std::vector<SourceFile>> read_source(const std::string& path_text)
 {
+    if (path_text == "-") {
+        auto source = read_fd(STDIN_FILENO, "stdin", "stdin", std::nullopt);
+        if (!source) return std::unexpected(source.error());
+        source->modified_at = std::nullopt;  // a redirected file's time is not the paste's
+        if (source->data.starts_with("PK\x03\x04"))
+            return core::fail(ErrorKind::bad_input, "zip_on_stdin",
+                              "stdin: a zip cannot be read from standard input: give its path instead");
+        return lone_file(std::move(*source));
+    }
     fs::path path(path_text);
     std::error_code ec;
     if (!fs::exists(path, ec))
@@ -525,9 +568,7 @@ core::Result<std::vector<SourceFile>> read_source(const std::string& path_text)
     auto source = read_whole_file(path, path.filename().string(), std::nullopt);
     if (!source) return std::unexpected(source.error());
     if (source->data.starts_with("PK\x03\x04")) return read_zip(path);
-    if (detect_kind(source->data) == FileKind::unknown)
-        return std::unexpected(unknown_file_error(source->display_name, source->data));
-    return std::vector<SourceFile>{std::move(*source)};
+    return lone_file(std::move(*source));
 }
 
 }  // namespace ik::ingest

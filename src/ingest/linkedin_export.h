@@ -54,6 +54,8 @@ struct SourceFile {
     std::string_view data;                  // alive as long as `owner`
     std::shared_ptr<const void> owner;
     std::optional<core::Days> export_date;  // from the zip or folder name, when it carries one
+    bool page = false;                      // a saved or copied page (sent_page.h), not a CSV
+    std::optional<core::Instant> modified_at;  // the file's modification time; none for a stream
 
     // A file whose bytes are `text` (a zip entry's, or a test's).
     static SourceFile of_text(std::string display_name, std::string text,
@@ -91,8 +93,10 @@ core::Result<ParsedFile> parse_file(const SourceFile& file, bool skip_invalid, c
 // past it is refused before it is all read: /dev/zero or a zip bomb cannot fill memory.
 inline constexpr size_t kMaxFileBytes = size_t{1} << 30;
 
-// Reads an export zip, an unzipped export folder or one CSV file. Of a zip or folder,
-// only files whose header is that of Invitations.csv or Connections.csv are kept.
+// Reads an export zip, an unzipped export folder, one CSV file, or one saved or copied
+// page (SourceFile::page; ingest/sent_page.h reads it); "-" reads standard input. Of a
+// zip or folder, only files whose header is that of Invitations.csv or Connections.csv
+// are kept. The kind is told from the bytes, never from the file's name.
 core::Result<std::vector<SourceFile>> read_source(const std::string& path);
 
 // The date in an export's name: "Basic_LinkedInDataExport_11-24-2026.zip" -> 2026-11-24.

@@ -580,6 +580,7 @@ ImportBatch reconcile(const Ledger& ledger, const std::vector<ParsedFile>& files
             if (outgoing) ++batch.counts.gone;
             continue;
         }
+        if (e.gone_by_page) continue;  // a page's finding: only a page takes it back
         // Gone at `was`. A gone no stored export explains (one inferred before exports
         // were kept) stands until a listing later than it.
         const Instant was = e.status_at.value_or(e.sent_at);

@@ -36,6 +36,9 @@ struct LedgerEntry {
     // Set for one a Sent page added: its sent time is known only to lie in
     // [sent_earliest, sent_at] (core::Invitation::sent_earliest).
     std::optional<core::Instant> sent_earliest = std::nullopt;
+    // Gone because a complete Sent page left it out: the page says what is pending,
+    // an export only what was sent, so no export's listing makes it pending again.
+    bool gone_by_page = false;
 };
 
 // What a whole export says about the invitations sent while it reached back: those

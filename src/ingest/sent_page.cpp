@@ -558,6 +558,7 @@ bool starts_with_markup(std::string_view data)
 bool may_be_page(std::string_view head)
 {
     head = head.substr(0, 64 * 1024);
+    if (head.find('\0') != std::string_view::npos) return false;  // binary (or /dev/zero): no page has a NUL
     if (starts_with_markup(head) || looks_like_mhtml(head)) return true;
     const size_t first_end = std::min(head.find('\n'), head.size());
     const std::string_view first = head.substr(0, first_end);

@@ -165,8 +165,7 @@ SentPageReconciled reconcile_sent_page(const Ledger& ledger, const SentPage& pag
         for (size_t i = 0; i < ledger.invitations.size(); ++i) {
             const auto& e = ledger.invitations[i];
             if (e.direction != Direction::outgoing || e.status != Status::pending || listed[i] || exempt[i]) continue;
-            if (e.sent_at > snap) continue;               // sent after the page was saved
-            if (e.seen_at && *e.seen_at > snap) continue;  // an import listed it later
+            if (e.sent_at > snap) continue;  // sent after the page was saved
             batch.changes.push_back(StateChange{e.id, core::Event{EventKind::gone, snap, source}});
             ++summary.gone;
         }

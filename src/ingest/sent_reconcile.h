@@ -8,7 +8,8 @@
 //   phrase's bound ("3 weeks ago": 21 to 28 days before the page was saved);
 // - a complete page (its cards as many as its "People (N)", or --complete) says
 //   that a pending invitation it does not list is pending no longer: `gone`, unless
-//   it was sent after the page was saved or an import listed it later;
+//   it was sent after the page was saved (an export's later listing does not count:
+//   an export lists what was sent, pending or not, so no export revives it either);
 // - an incomplete page adds and refines, and marks nothing gone.
 #pragma once
 

@@ -6,6 +6,8 @@
              reads that input file on standard input (else it reads nothing)
   expected   what running them prints: for each command "$ <line>", its stdout,
              its stderr prefixed with "! ", and "[exit N]" when N is not 0
+  uses       optional: shared fixtures, one path under tests/ per line, copied
+             in beside the case's own inputs (so a fixture lives in one place)
   *          any other file is an input, copied into the temporary folder the
              commands run in
 
@@ -25,12 +27,19 @@ import tempfile
 from pathlib import Path
 
 CASES = Path(__file__).resolve().parent / "cases"
+TESTS = CASES.parent.parent
 
 
 def run_case(binary: str, case: Path) -> str:
     with tempfile.TemporaryDirectory(prefix="ik-golden-") as tmp:
-        for f in case.iterdir():
-            if f.name not in ("cmd", "expected"):
+        # A case's own files, and the shared fixtures its "uses" file names (paths
+        # under tests/, one per line), all in the case's working folder.
+        shared = []
+        if (case / "uses").exists():
+            shared = [TESTS / line.strip() for line in (case / "uses").read_text().splitlines()
+                      if line.strip() and not line.lstrip().startswith("#")]
+        for f in [*case.iterdir(), *shared]:
+            if f.name not in ("cmd", "expected", "uses"):
                 (shutil.copytree if f.is_dir() else shutil.copy)(f, Path(tmp) / f.name)
         env = {
             "PATH": os.environ.get("PATH", "/usr/bin:/bin"),

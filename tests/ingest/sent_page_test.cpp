@@ -198,6 +198,7 @@ TEST(SentPage, ProseAndCsvAreNotPages)
 {
     EXPECT_FALSE(may_be_page("First Name,Last Name,URL\nAda,Lovelace,x\n"));
     EXPECT_FALSE(may_be_page("From;To;Sent At\n"));
+    EXPECT_FALSE(may_be_page(std::string(16384, '\0')));  // /dev/zero: refused at once, never read to its end
 }
 
 }  // namespace

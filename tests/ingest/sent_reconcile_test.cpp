@@ -197,13 +197,13 @@ TEST(SentReconcile, EndedInvitationOnThePageIsAWarningNotAChange)
     EXPECT_FALSE(has_change(r.batch, 4, EventKind::seen));
 }
 
-TEST(SentReconcile, ListedByALaterImportIsNotGone)
+TEST(SentReconcile, AnExportsLaterListingDoesNotKeepItPending)
 {
     Ledger l = robins_ledger();
-    l.invitations[2].seen_at = kSaved + days(2);  // an export taken after the page listed Cleo
+    l.invitations[2].seen_at = kSaved + days(2);  // an export taken after the page lists Cleo: sent, not pending
     auto page = page_of({card(1, "Ben Lund", "ben-lund", "Sent 3 days ago")}, 1);
     auto r = reconcile_sent_page(l, page, {kSaved, false, "sent.html"});
-    EXPECT_FALSE(has_change(r.batch, 3, EventKind::gone));
+    EXPECT_TRUE(has_change(r.batch, 3, EventKind::gone));
     EXPECT_TRUE(has_change(r.batch, 1, EventKind::gone));
 }
 

@@ -15,6 +15,7 @@ struct ImportOptions {
     std::vector<std::string> paths;
     bool skip_invalid = false;
     bool dry_run = false;
+    bool complete = false;  // a Sent page without a count lists every invitation
     bool undo = false;     // take back the latest import instead
     bool verbose = false;  // every warning and skipped row, not a line per kind
 };
@@ -96,12 +97,10 @@ ingest::Progress progress_bar(Context& ctx, const std::string& name)
     };
 }
 
-std::string import_text(const app::ImportAnswer& a, bool verbose)
+// What the exports of an import told, summed.
+std::string export_counts_text(const ingest::ImportCounts& total)
 {
-    const auto& total = a.counts;
     std::string t;
-    for (const auto& source : a.sources)
-        t += fmt::format("{} {}\n", a.dry_run ? "Would import" : "Imported", source.shown);
     t += fmt::format("  invitations  {} sent, {} received: {} new, {} already in the ledger\n",
                      thousands(total.outgoing), thousands(total.incoming), thousands(total.new_invitations),
                      thousands(total.unchanged));
@@ -113,8 +112,57 @@ std::string import_text(const app::ImportAnswer& a, bool verbose)
     if (total.seen_again > 0)
         t += fmt::format("  seen again   {} of your invitations thought gone are listed again: pending\n",
                          thousands(total.seen_again));
+    if (total.refined > 0)
+        t += fmt::format("  refined      {} invitations a Sent page added now have their exact sent time\n",
+                         thousands(total.refined));
+    return t;
+}
+
+// A saved Sent page's lines: when it was saved, how many cards of how many, and what
+// they told.
+std::string sent_page_text(const app::ImportedSource& source, bool dry_run)
+{
+    const auto& p = *source.sent_page;
+    std::string t = fmt::format("{} {}: LinkedIn's Sent invitations page ({}), saved {}\n",
+                                dry_run ? "Would import" : "Imported", source.shown,
+                                source.layout == "text copy" ? "a text copy" : source.layout + " layout",
+                                core::format_instant(p.saved_at));
+    std::string of = p.people_count ? fmt::format(" of {}", thousands(*p.people_count)) : "";
+    t += fmt::format("  cards        {}{}: {}\n", thousands(p.cards), of,
+                     p.complete ? "the whole list, so what it leaves out is no longer pending"
+                                : "not the whole list, so nothing is marked gone");
+    t += fmt::format("  matched      {} already in the ledger; {} new pending invitation{}\n", thousands(p.matched),
+                     thousands(p.added), p.added == 1 ? "" : "s");
+    if (p.complete)
+        t += fmt::format("  gone         {} pending invitation{} not on the page: accepted, withdrawn or declined "
+                         "elsewhere (the next export tells the acceptances)\n",
+                         thousands(p.gone), p.gone == 1 ? "" : "s");
+    if (p.seen_again > 0)
+        t += fmt::format("  seen again   {} thought gone are on the page: pending\n", thousands(p.seen_again));
+    if (p.refined > 0)
+        t += fmt::format("  refined      {} sent time{} bounded closer\n", thousands(p.refined),
+                         p.refined == 1 ? "" : "s");
+    return t;
+}
+
+std::string import_text(const app::ImportAnswer& a, bool verbose)
+{
+    const auto& total = a.counts;
+    std::string t;
+    bool any_export = false;
+    for (const auto& source : a.sources) {
+        if (source.sent_page) {
+            t += sent_page_text(source, a.dry_run);
+            continue;
+        }
+        any_export = true;
+        t += fmt::format("{} {}\n", a.dry_run ? "Would import" : "Imported", source.shown);
+    }
+    if (any_export) t += export_counts_text(total);
     t += fmt::format("  pending      {} of your invitations pending now\n", thousands(a.pending));
-    if (!a.changed) t += "Nothing changed: every invitation and connection in these files was already in the ledger.\n";
+    if (!a.changed)
+        t += any_export ? "Nothing changed: every invitation and connection in these files was already in the ledger.\n"
+                        : "Nothing changed: the ledger already had every card on this page as pending.\n";
     if (a.dry_run)
         t += "Dry run: nothing was written. Run it again without --dry-run to import.\n";
     else if (a.changed)
@@ -154,14 +202,18 @@ void add_import(CLI::App& app, Runner& selected)
 {
     auto o = std::make_shared<ImportOptions>();
     auto* cmd =
-        app.add_subcommand("import", "Import LinkedIn export zips, folders, Invitations.csv or Connections.csv");
-    cmd->add_option("path", o->paths, "export zip, unzipped export folder or CSV file; several are imported in order");
+        app.add_subcommand("import", "Import LinkedIn export zips, folders, CSV files or a saved Sent invitations page");
+    cmd->add_option("path", o->paths,
+                    "export zip, unzipped export folder, CSV file, or a saved (.html, .mhtml) or copied (text) Sent "
+                    "invitations page; - reads standard input; several are imported in order");
     cmd->add_flag("--skip-invalid", o->skip_invalid, "import the good rows and list the bad ones");
     cmd->add_flag("--dry-run", o->dry_run, "say what the import would change, and write nothing");
+    cmd->add_flag("--complete", o->complete,
+                  "a Sent page that shows no People (N) count holds every invitation: you scrolled to the end");
     cmd->add_flag("--undo", o->undo, "take back the latest import whole (again for the one before)");
     cmd->add_flag("--verbose", o->verbose, "list every warning and skipped row, not one line per kind");
     cmd->callback([o, &selected] {
-        if (o->undo && (!o->paths.empty() || o->dry_run || o->skip_invalid || o->verbose))
+        if (o->undo && (!o->paths.empty() || o->dry_run || o->skip_invalid || o->verbose || o->complete))
             throw CLI::ValidationError("--undo", "takes no path and no other option: it undoes the latest import");
         if (!o->undo && o->paths.empty()) throw CLI::RequiredError("path");
         selected = [o](Context& ctx) -> core::Result<Output> {
@@ -170,6 +222,7 @@ void add_import(CLI::App& app, Runner& selected)
             for (const auto& path : o->paths) request.sources.push_back(app::ImportSource{path, path});
             request.skip_invalid = o->skip_invalid;
             request.dry_run = o->dry_run;
+            request.complete = o->complete;
             request.progress = [&ctx](const std::string& file) { return progress_bar(ctx, file); };
             return answer(ctx, request, [verbose = o->verbose](const app::ImportAnswer& a) {
                 return import_text(a, verbose);

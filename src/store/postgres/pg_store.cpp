@@ -275,7 +275,9 @@ public:
         ingest::Ledger out;
         const auto a = Params().add(account.value);
         auto r = m_db->query(
-            "SELECT id, direction, person_key, name, sent_at, status, status_at, seen_at, sent_earliest "
+            "SELECT id, direction, person_key, name, sent_at, status, status_at, seen_at, sent_earliest, "
+            "CASE WHEN status = 'gone' THEN (SELECT g.source LIKE 'sentpage:%' FROM events g WHERE g.invitation_id = "
+            "invitations.id AND g.kind = 'gone' ORDER BY g.at DESC, g.id DESC LIMIT 1) END "
             "FROM invitations WHERE account_id = $1",
             a);
         out.invitations.reserve(static_cast<size_t>(r.size()));
@@ -287,6 +289,7 @@ public:
             e.status_at = r.optional_instant(i, 6);
             e.seen_at = r.optional_instant(i, 7);
             e.sent_earliest = r.optional_instant(i, 8);
+            e.gone_by_page = !r.is_null(i, 9) && r.text(i, 9) == "t";
         }
         auto c = m_db->query(
             "SELECT person_key, first_name, last_name, profile_url, email, company, position, connected_on, listed_at "

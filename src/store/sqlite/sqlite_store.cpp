@@ -263,7 +263,9 @@ public:
     {
         ingest::Ledger out;
         auto s = stmt(
-            "SELECT id, direction, person_key, name, sent_at, status, status_at, seen_at, sent_earliest "
+            "SELECT id, direction, person_key, name, sent_at, status, status_at, seen_at, sent_earliest, "
+            "CASE WHEN status = 'gone' THEN (SELECT g.source LIKE 'sentpage:%' FROM events g WHERE g.invitation_id = "
+            "invitations.id AND g.kind = 'gone' ORDER BY g.at DESC, g.id DESC LIMIT 1) END "
             "FROM invitations WHERE account_id = ?");
         s.bind(account.value);
         while (s.step()) {
@@ -274,6 +276,7 @@ public:
             if (!s.is_null(6)) e.status_at = s.instant(6);
             if (!s.is_null(7)) e.seen_at = s.instant(7);
             if (!s.is_null(8)) e.sent_earliest = s.instant(8);
+            e.gone_by_page = !s.is_null(9) && s.integer(9) != 0;
         }
         auto c = stmt(
             "SELECT person_key, first_name, last_name, profile_url, email, company, position, connected_on, listed_at "
