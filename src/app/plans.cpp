@@ -174,7 +174,11 @@ Json to_json(const WithdrawPlanAnswer& answer)
                              {"name", item.invitation.person.name},
                              {"profile_url", item.invitation.person.profile_url},
                              {"sent_at", json_instant(item.invitation.sent_at)},
+                             {"sent_earliest", item.invitation.sent_earliest
+                                                   ? json_instant(*item.invitation.sent_earliest)
+                                                   : Json()},
                              {"age_days", item.age_days},
+                             {"age", core::age_label(item.invitation, p.now)},
                              {"reasons", item.reasons},
                              {"p_accept", round_to(item.p_accept, 4)},
                              {"day", json_date(item.day)}});

@@ -260,7 +260,9 @@ Json to_json(const PendingAnswer& answer)
                              {"name", inv.person.name},
                              {"profile_url", inv.person.profile_url},
                              {"sent_at", json_instant(inv.sent_at)},
+                             {"sent_earliest", inv.sent_earliest ? json_instant(*inv.sent_earliest) : Json()},
                              {"age_days", core::whole_days(inv.sent_at, answer.now)},
+                             {"age", core::age_label(inv, answer.now)},
                              {"note", inv.message},
                              {"keep", inv.keep},
                              {"accidental", inv.accidental}});

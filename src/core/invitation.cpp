@@ -151,4 +151,26 @@ Result<void> replay(Invitation& inv, std::span<const Event> log)
     return {};
 }
 
+std::string format_min_age(Duration min_age, Duration span)
+{
+    using std::chrono::hours;
+    using std::chrono::minutes;
+    if (min_age < Duration{0}) min_age = Duration{0};
+    auto in = [&](Duration unit) { return min_age.count() / unit.count(); };
+    if (span <= hours{1}) {
+        if (min_age < hours{1}) return fmt::format("{}min+", in(minutes{1}));
+        return fmt::format("{}h+", in(hours{1}));
+    }
+    if (span <= days{2}) return fmt::format("{}d+", in(days{1}));
+    if (span <= days{7}) return fmt::format("{}w+", in(days{7}));
+    if (span <= days{100}) return fmt::format("{}mo+", in(days{28}));
+    return fmt::format("{}y+", in(days{365}));
+}
+
+std::string age_label(const Invitation& inv, Instant now)
+{
+    if (inv.sent_earliest) return format_min_age(now - inv.sent_at, inv.sent_at - *inv.sent_earliest);
+    return fmt::format("{}d", whole_days(inv.sent_at, now));
+}
+
 }  // namespace ik::core

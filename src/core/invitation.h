@@ -91,6 +91,13 @@ struct Invitation {
     bool keep = false;
 };
 
+// An invitation's age at `now` as a table shows it: "23d" when its sent time is exact;
+// for one only a Sent page dated, its least possible age in the unit the bound's width
+// implies, with "+" ("40min+", "11h+", "5d+", "3w+", "3mo+", "1y+"): "3w+" is what the
+// page's "Sent 3 weeks ago" still says of it.
+std::string age_label(const Invitation& inv, Instant now);
+std::string format_min_age(Duration min_age, Duration span);
+
 struct Event {
     EventKind kind = EventKind::sent;
     Instant at;                                     // when it happened

@@ -364,19 +364,4 @@ bool is_picture_caption(std::string_view line)
     return false;
 }
 
-std::string format_min_age(core::Duration min_age, core::Duration span)
-{
-    using std::chrono::duration_cast;
-    if (min_age < Duration{0}) min_age = Duration{0};
-    auto in = [&](Duration unit) { return min_age.count() / unit.count(); };
-    if (span <= hours{1}) {
-        if (min_age < hours{1}) return fmt::format("{}min+", in(minutes{1}));
-        return fmt::format("{}h+", in(hours{1}));
-    }
-    if (span <= days{2}) return fmt::format("{}d+", in(days{1}));
-    if (span <= days{7}) return fmt::format("{}w+", in(days{7}));
-    if (span <= days{100}) return fmt::format("{}mo+", in(days{28}));
-    return fmt::format("{}y+", in(days{365}));
-}
-
 }  // namespace ik::ingest

@@ -53,10 +53,4 @@ bool is_sent_page_header(std::string_view line);
 // picture"); the line after it is the person's name.
 bool is_picture_caption(std::string_view line);
 
-// An invitation's age as the page would round it, from the bound kept for one whose
-// sent time only a page gave: `min_age` (now minus its latest possible sent time) in the
-// unit the bound's width `span` implies, with "+": "40min+", "11h+", "5d+", "3w+",
-// "3mo+", "1y+".
-std::string format_min_age(core::Duration min_age, core::Duration span);
-
 }  // namespace ik::ingest

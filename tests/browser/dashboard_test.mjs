@@ -311,6 +311,47 @@ try {
   for (const c of charts) check(c.drawn && c.width > 200 && c.ink > 0.005, `chart ${c.id} is drawn (${c.error ?? `${(c.ink * 100).toFixed(1)}% ink`})`);
   await shot('charts.png', page.locator('#charts'));
 
+  // ---- paste the Sent page: a member copies LinkedIn's Sent tab (select all, copy) and
+  // pastes it. The copy is made up here from the ledger: every pending invitation but
+  // the five oldest (withdrawn on LinkedIn meanwhile), and one the ledger never saw.
+  const ageLine = (d) => d === 0 ? 'Sent today' : d === 1 ? 'Sent yesterday' : d < 7 ? `Sent ${d} days ago`
+    : d < 28 ? `Sent ${Math.floor(d / 7)} week${d < 14 ? '' : 's'} ago`
+      : `Sent ${Math.max(1, Math.floor(d / 30))} month${d < 60 ? '' : 's'} ago`;
+  const pendingNow = ikJson('pending', '--limit', '100000');
+  const listed = pendingNow.items.slice(5);
+  const stranger = { name: 'Quinn Marlowe-Okafor', age_days: 15 };
+  const card = (it) => [`${it.name}\u2019s profile picture`, it.name, 'Partner at a made-up firm', ageLine(it.age_days),
+    'Withdraw'];
+  const copied = ['Manage invitations', 'Received', 'Sent', `People (${listed.length + 1})`,
+    ...card(stranger), ...listed.flatMap(card), ''].join('\n');
+  await page.locator('#paste summary').click();
+  await page.evaluate((text) => navigator.clipboard.writeText(text), copied);
+  await page.focus('#paste-text');
+  await page.keyboard.press('Control+V');
+  check(await page.inputValue('#paste-text') === copied, 'Ctrl+V pastes the copied page into the box');
+  before = await loads();
+  await page.click('#paste-import');
+  await page.locator('#import-summary', { hasText: 'Sent page' }).waitFor({ timeout: 30000 });
+  await waitLoads(before + 1);
+  await noAlert('after pasting the Sent page');
+  const afterPaste = ikJson('status');
+  check(afterPaste.pending === pendingNow.count - 5 + 1,
+    `pending went from ${pendingNow.count} to ${afterPaste.pending}: five gone, one new`);
+  check((await shown('pending')) === String(afterPaste.pending), 'the page shows the new pending count');
+  const cards = await page.textContent('#import-summary [data-import=cards]');
+  check(cards.startsWith(`${(listed.length + 1).toLocaleString('en-US')} of ${(listed.length + 1).toLocaleString('en-US')}: the whole list`),
+    `the summary says the page is the whole list ("${cards}")`);
+  const summaryText = await page.textContent('#import-summary');
+  check(summaryText.includes('5 pending not on the page'), 'and that five are gone');
+  check(summaryText.includes('1 new pending'), 'and one is new');
+  check(await page.inputValue('#paste-text') === '', 'the box empties once imported');
+  const quinn = ikJson('pending', '--limit', '100000').items.find((i) => i.name === stranger.name);
+  check(quinn?.sent_earliest && quinn.age === '2w+', `the newcomer is dated by the page alone: ${quinn?.age}`);
+  const gone = pendingNow.items.slice(0, 5).map((i) => String(i.id));
+  const stillPending = pendingIds();
+  check(gone.every((id) => !stillPending.has(id)), 'the five left off the page are no longer pending');
+  await shot('sent-page.png', page.locator('#import'));
+
   // ---- a phone-width screen: nothing wider than the page.
   // The charts follow a resize after a pause of their own: wait until the page fits
   // rather than for a fixed time, which a busy machine can outlast.

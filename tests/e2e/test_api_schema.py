@@ -573,6 +573,24 @@ class Routes(unittest.TestCase):
         self.assertEqual(r.json["pending"], pending)
         self.call("POST", "/api/import/undo", 400, body=b"{}", content_type="application/json")
 
+        # A saved Sent invitations page, as a dropped .html and as a pasted copy: cards
+        # the ledger never saw come in pending, dated by their age phrase alone.
+        pages = SOURCE / "tests" / "ingest" / "sent_pages"
+        r = self.call("POST", "/api/import", 200, query={"filename": "sent_2026_en.html", "dry_run": "true"},
+                      body=(pages / "sent_2026_en.html").read_bytes(), content_type="text/html")
+        self.assertEqual(r.json["sent_page"]["cards"], 15)
+        self.assertTrue(r.json["sent_page"]["complete"])
+        r = self.call("POST", "/api/import", 200, query={"filename": "pasted.txt", "complete": "true"},
+                      body=(pages / "sent_copy_en.txt").read_bytes(), content_type="text/plain; charset=utf-8")
+        self.assertEqual(r.json["sources"][0]["files"][0]["kind"], "sent_page")
+        self.assertGreater(r.json["sent_page"]["new"], 0)
+        dated = [i for i in self.call("GET", "/api/pending", 200, query={"limit": "5000"}).json["items"]
+                 if i["sent_earliest"] is not None]
+        self.assertEqual(len(dated), r.json["sent_page"]["new"])
+        self.assertTrue(all(i["age"].endswith("+") for i in dated), [i["age"] for i in dated])
+        self.call("POST", "/api/queue/import", 415, query={"filename": "q.html"}, body=b"<html></html>",
+                  content_type="text/html")
+
         # Reads over a year of outreach.
         for path in ("/api/status", "/api/health", "/api/forecast", "/api/stats", "/api/history", "/api/pending",
                      "/api/plan/withdraw", "/api/plan/send", "/api/queue"):

@@ -1,6 +1,7 @@
 // The Sent page's words by language: each age phrase's bound (the page rounds down),
 // the withdraw control, the header, and how a bounded age is shown back ("3w+").
 #include "ingest/age_phrases.h"
+#include "core/invitation.h"
 
 #include <gtest/gtest.h>
 
@@ -108,13 +109,36 @@ TEST(AgePhrases, WithdrawControlAndHeaderInEachLanguage)
 
 TEST(AgePhrases, BoundedAgeShowsInThePhrasesUnitWithAPlus)
 {
-    EXPECT_EQ(format_min_age(minutes(40), minutes(1)), "40min+");
-    EXPECT_EQ(format_min_age(hours(11), hours(1)), "11h+");
-    EXPECT_EQ(format_min_age(days(5), days(1)), "5d+");
-    EXPECT_EQ(format_min_age(days(21), days(7)), "3w+");
-    EXPECT_EQ(format_min_age(days(24), days(7)), "3w+");  // a few days after the page was saved
-    EXPECT_EQ(format_min_age(days(84), days(40)), "3mo+");
-    EXPECT_EQ(format_min_age(days(365), days(367)), "1y+");
+    EXPECT_EQ(core::format_min_age(minutes(40), minutes(1)), "40min+");
+    EXPECT_EQ(core::format_min_age(hours(11), hours(1)), "11h+");
+    EXPECT_EQ(core::format_min_age(days(5), days(1)), "5d+");
+    EXPECT_EQ(core::format_min_age(days(21), days(7)), "3w+");
+    EXPECT_EQ(core::format_min_age(days(24), days(7)), "3w+");  // a few days after the page was saved
+    EXPECT_EQ(core::format_min_age(days(84), days(40)), "3mo+");
+    EXPECT_EQ(core::format_min_age(days(365), days(367)), "1y+");
+}
+
+// What the pending table shows for a card the page alone dated is what the page said.
+TEST(AgePhrases, APageDatedInvitationShowsThePhrasesAgeUntilAnExportGivesTheTime)
+{
+    const core::Instant saved = core::Instant{} + days(20000);
+    auto shown = [&](std::string_view phrase, core::Duration later) {
+        const auto bound = parse_age_phrase(phrase);
+        EXPECT_TRUE(bound.has_value()) << phrase;
+        core::Invitation inv;
+        inv.sent_at = saved - bound->lo;
+        inv.sent_earliest = saved - bound->hi;
+        return core::age_label(inv, saved + later);
+    };
+    EXPECT_EQ(shown("Sent 3 weeks ago", {}), "3w+");
+    EXPECT_EQ(shown("Sent 3 weeks ago", days(8)), "4w+");
+    EXPECT_EQ(shown("Gesendet vor 2 Monaten", {}), "2mo+");
+    EXPECT_EQ(shown("Sent yesterday", {}), "0d+");  // [0, 48) hours: by the page's own clock
+    EXPECT_EQ(shown("Sent 5 hours ago", {}), "5h+");
+
+    core::Invitation exact;
+    exact.sent_at = saved - days(23) - hours(5);
+    EXPECT_EQ(core::age_label(exact, saved), "23d");
 }
 
 }  // namespace

@@ -219,7 +219,7 @@ void add_import(CLI::App& app, Runner& selected)
         selected = [o](Context& ctx) -> core::Result<Output> {
             if (o->undo) return answer(ctx, app::ImportUndoRequest{}, undo_text);
             app::ImportRequest request;
-            for (const auto& path : o->paths) request.sources.push_back(app::ImportSource{path, path});
+            for (const auto& path : o->paths) request.sources.push_back(app::ImportSource{path, path == "-" ? "stdin" : path});
             request.skip_invalid = o->skip_invalid;
             request.dry_run = o->dry_run;
             request.complete = o->complete;

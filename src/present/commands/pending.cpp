@@ -13,7 +13,7 @@ std::string pending_text(const app::PendingAnswer& a)
     for (const auto& inv : a.items)
         table.add({std::to_string(inv.id.value), shorten(inv.person.name, 28),
                    core::format_date(a.zone.local_date(inv.sent_at)),
-                   fmt::format("{}d", core::whole_days(inv.sent_at, a.now)),
+                   core::age_label(inv, a.now),
                    inv.message.empty() ? "-" : shorten(inv.message, 32), inv.person.profile_url});
     std::string t = fmt::format("{} pending invitation{}{}\n", thousands(a.count), a.count == 1 ? "" : "s",
                                 a.older_than_text.empty() ? "" : fmt::format(" at least {} old", a.older_than_text));

@@ -59,7 +59,7 @@ std::string withdraw_text(const app::WithdrawPlanAnswer& a, bool all_days)
         for (size_t i : indexes) {
             const auto& item = p.items[i];
             table.add({std::to_string(i + 1), std::to_string(item.invitation.id.value),
-                       shorten(item.invitation.person.name, 28), fmt::format("{}d", item.age_days),
+                       shorten(item.invitation.person.name, 28), core::age_label(item.invitation, p.now),
                        item.p_accept < 0.0005 ? std::string("<0.001") : fmt::format("{:.3f}", item.p_accept),
                        join(item.reasons, ","),
                        item.invitation.person.profile_url.empty() ? "(no profile URL in the export)"

@@ -242,9 +242,11 @@ Parsed import(const ApiRequest&, const Query& q)
 {
     IK_TRY(skip_invalid, q.flag("skip_invalid"));
     IK_TRY(dry_run, q.flag("dry_run"));
+    IK_TRY(complete, q.flag("complete"));
     app::ImportRequest request;
     request.skip_invalid = skip_invalid;
     request.dry_run = dry_run;
+    request.complete = complete;
     return request;
 }
 
@@ -296,7 +298,7 @@ constexpr std::string_view kHistory[] = {"weeks", "recent"};
 constexpr std::string_view kPending[] = {"older_than", "limit"};
 constexpr std::string_view kWithdraw[] = {"after", "target", "max_per_day", "all"};
 constexpr std::string_view kSend[] = {"days", "from", "aggressive", "allow_unpersonalized"};
-constexpr std::string_view kImport[] = {"skip_invalid", "dry_run", "filename"};
+constexpr std::string_view kImport[] = {"skip_invalid", "dry_run", "complete", "filename"};
 constexpr std::string_view kUpload[] = {"filename"};
 constexpr std::string_view kUrls[] = {"url"};
 
@@ -372,14 +374,21 @@ std::expected<void, ApiError> check_body(const ApiRequest& r, Body body, bool qu
         case Body::json:
             return {};  // read field by field by the route's parser
         case Body::file: {
+            // What a file is comes from its bytes; the type only has to be one a client
+            // would send for it. An import also takes a saved Sent page (HTML, or the text
+            // of a select-all copy); a queue takes only a CSV.
             static constexpr std::string_view kFileTypes[] = {"", "application/octet-stream", "application/zip",
                                                               "application/x-zip-compressed", "text/csv"};
-            if (std::find(std::begin(kFileTypes), std::end(kFileTypes), r.content_type) == std::end(kFileTypes))
-                return std::unexpected(
-                    bad(415, "unsupported_media_type",
-                        fmt::format("upload the file as its raw bytes (application/zip, text/csv or "
-                                    "application/octet-stream) or as multipart field \"file\", not \"{}\"",
-                                    r.content_type)));
+            static constexpr std::string_view kPageTypes[] = {"text/html", "text/plain", "multipart/related"};
+            const auto in = [&](const auto& types) {
+                return std::find(std::begin(types), std::end(types), r.content_type) != std::end(types);
+            };
+            if (!in(kFileTypes) && (queue_file || !in(kPageTypes)))
+                return std::unexpected(bad(
+                    415, "unsupported_media_type",
+                    fmt::format("upload the file as its raw bytes (application/zip, text/csv{} or "
+                                "application/octet-stream) or as multipart field \"file\", not \"{}\"",
+                                queue_file ? "" : ", text/html, text/plain", r.content_type)));
             if (r.body.empty()) return std::unexpected(bad(400, "empty_upload", "the upload is empty"));
             auto it = r.query.find("filename");
             const std::string given = !r.filename.empty() ? r.filename : it != r.query.end() ? it->second : "";

@@ -309,7 +309,9 @@ function worklistRow(w, index, sentPage) {
       newTab(it.profile_url, it.name, `${it.name}: open the profile in a new tab`),
       el('span', { class: 'muted', text: ` #${it.id}` })),
     el('div', { class: 'why' },
-      el('span', { text: `${it.age_days} days` }),
+      it.sent_earliest
+        ? el('span', { text: it.age, title: 'Dated by the Sent page alone; an export gives the exact day' })
+        : el('span', { text: `${it.age_days} days` }),
       el('span', { class: 'muted', text: ` · chance of acceptance ${fmtShare(it.p_accept)}` }),
       el('span', { class: 'reasons' }, ...it.reasons.map((r) => el('span', { class: 'reason', text: r })))),
     el('div', { class: 'acts' },
@@ -743,13 +745,17 @@ async function refresh() {
 
 // ---------------------------------------------------------------- import
 
+// What the server reads a file as comes from its content, never this type: it only has
+// to be one the server takes.
 function contentType(name) {
   if (/\.zip$/i.test(name)) return 'application/zip';
   if (/\.csv$/i.test(name)) return 'text/csv';
+  if (/\.html?$/i.test(name)) return 'text/html';
+  if (/\.txt$/i.test(name)) return 'text/plain';
   return 'application/octet-stream';
 }
 
-function upload(file) {
+function upload(file, { complete = false } = {}) {
   clearError();
   const box = $('#upload');
   const bar = $('#upload-progress');
@@ -758,7 +764,8 @@ function upload(file) {
   $('#upload-label').textContent = `Uploading ${file.name}`;
   $('#import-summary').hidden = true;
   const xhr = new XMLHttpRequest();
-  xhr.open('POST', withAccount(`/api/import?filename=${encodeURIComponent(file.name)}`));
+  const query = `filename=${encodeURIComponent(file.name)}${complete ? '&complete=true' : ''}`;
+  xhr.open('POST', withAccount(`/api/import?${query}`));
   xhr.withCredentials = true;
   xhr.setRequestHeader('Content-Type', contentType(file.name));
   xhr.setRequestHeader('Accept', 'application/json');
@@ -783,6 +790,7 @@ function upload(file) {
     let doc;
     try { doc = JSON.parse(xhr.responseText); } catch (e) { showError(e); return; }
     showSummary(doc);
+    if (file === state.pasted) $('#paste-text').value = '';
     flash(`Imported ${file.name}: ${fmtCount(doc.pending)} pending now.`);
     await refresh();
   });
@@ -810,8 +818,26 @@ function warningList(warnings) {
   return [el('p', { text: `${fmtCount(warnings.length)} warning${warnings.length === 1 ? '' : 's'}:` }), el('ul', {}, ...items)];
 }
 
+// What a saved Sent page told: the cards, whether it was the whole list, and what changed.
+function sentPageRows(p) {
+  const saved = new Date(p.saved_at).toLocaleString();
+  const of = p.people_count == null ? '' : ` of ${fmtCount(p.people_count)}`;
+  const rows = [
+    ['Sent page', `${p.file} (${p.layout}), saved ${saved}`],
+    ['Cards', `${fmtCount(p.cards)}${of}: ${p.complete ? 'the whole list, so what it leaves out is no longer pending' : 'not the whole list, so nothing is marked gone'}`],
+    ['Matched', `${fmtCount(p.matched)} already in the ledger; ${fmtCount(p.new)} new pending`],
+  ];
+  if (p.complete) rows.push(['Gone', `${fmtCount(p.gone)} pending not on the page: accepted, withdrawn or declined elsewhere`]);
+  if (p.seen_again) rows.push(['Seen again', `${fmtCount(p.seen_again)} thought gone are on the page: pending`]);
+  return rows;
+}
+
 function showSummary(doc) {
   const inv = doc.invitations ?? {};
+  const pages = (doc.sources ?? []).filter((s) => s.sent_page).map((s) => s.sent_page);
+  if (pages.length) return void showSummaryRows(doc, [
+    ...pages.flatMap(sentPageRows),
+    ['Pending', `${fmtCount(doc.pending)} of your invitations pending now`]]);
   const files = (doc.sources ?? []).flatMap((s) => s.files ?? []);
   const rows = [
     ['Files', files.map((f) => `${f.file} (${f.kind}, ${fmtCount(f.rows)} rows)`).join('; ') || '–'],
@@ -821,7 +847,12 @@ function showSummary(doc) {
     ['Gone', `${fmtCount(doc.gone)} withdrawn or declined outside invitekeeper`],
     ['Pending', `${fmtCount(doc.pending)} of your invitations pending now`],
   ];
-  const keys = { Invitations: 'new', Accepted: 'accepted', Gone: 'gone', Pending: 'pending', Connections: 'connections' };
+  showSummaryRows(doc, rows);
+}
+
+function showSummaryRows(doc, rows) {
+  const keys = { Invitations: 'new', Accepted: 'accepted', Gone: 'gone', Pending: 'pending', Connections: 'connections',
+                 Cards: 'cards', Matched: 'matched' };
   const box = $('#import-summary');
   box.replaceChildren(
     el('h3', { text: doc.changed === false ? 'Import summary: nothing new, the ledger is unchanged' : 'Import summary' }),
@@ -863,6 +894,12 @@ function setupDrop() {
     if (file) upload(file);
   });
   for (const b of document.querySelectorAll('.choose-file')) b.addEventListener('click', () => $('#file-input').click());
+  $('#paste-import').addEventListener('click', () => {
+    const text = $('#paste-text').value;
+    if (!text.trim()) return void showError(new Error('Paste the Sent invitations page into the box first.'));
+    state.pasted = new File([text], 'pasted Sent page.txt', { type: 'text/plain' });
+    upload(state.pasted, { complete: $('#paste-complete').checked });
+  });
   $('#file-input').addEventListener('change', (e) => {
     const file = e.target.files[0];
     if (file) upload(file);
