@@ -1,4 +1,5 @@
-# Fuzz targets for every parser (docs/architecture.md, the tests paragraph): export CSVs, prospects CSVs, the
+# Fuzz targets for every parser (docs/architecture.md, the tests paragraph): export CSVs, prospects CSVs,
+# saved Sent invitations pages (with their reconciling), the
 # one-line parsers and TOML settings, and the HTTP API's requests. Each is a
 # libFuzzer-style entry point (LLVMFuzzerTestOneInput) driven by replay.cpp: the seed
 # corpus in tests/fuzz/corpus/ and a fixed number of deterministic mutations of it,
@@ -20,4 +21,5 @@ endfunction()
 ik_add_fuzz_target(export ik_ingest)
 ik_add_fuzz_target(prospects ik_ingest)
 ik_add_fuzz_target(text ik_ingest)
+ik_add_fuzz_target(sent_page ik_ingest)
 ik_add_fuzz_target(api ik_present)

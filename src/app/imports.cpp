@@ -67,19 +67,28 @@ core::Result<ImportAnswer> run(Session& session, const ImportRequest& request)
         ParsedSource parsed;
         if (files->size() == 1 && files->front().page) {
             const auto& file = files->front();
+            if (request.progress) request.progress("reading", source.shown, 0, file.data.size());
             auto page = ingest::parse_sent_page(file.data, file.display_name);
             if (!page) return std::unexpected(page.error());
+            if (request.progress) request.progress("reading", source.shown, file.data.size(), file.data.size());
             parsed.page_time = page_time(*page, file, scope->now);
             parsed.page_file = file.display_name;
             parsed.page = std::move(*page);
             exports.push_back(std::move(parsed));
             continue;
         }
+        // One line of progress for all the files of a source: bytes of them all.
+        size_t source_bytes = 0, read_before = 0;
+        for (const auto& file : *files) source_bytes += file.data.size();
         for (const auto& file : *files) {
-            auto read = ingest::parse_file(file, request.skip_invalid,
-                                           request.progress ? request.progress(file.display_name) : ingest::Progress{},
-                                           export_zone->to_local(scope->now));
+            ingest::Progress reading;
+            if (request.progress)
+                reading = [&](size_t done, size_t) {
+                    request.progress("reading", source.shown, read_before + done, source_bytes);
+                };
+            auto read = ingest::parse_file(file, request.skip_invalid, reading, export_zone->to_local(scope->now));
             if (!read) return std::unexpected(read.error());
+            read_before += file.data.size();
             parsed.files.push_back(std::move(*read));
         }
         exports.push_back(std::move(parsed));
@@ -95,11 +104,15 @@ core::Result<ImportAnswer> run(Session& session, const ImportRequest& request)
     }
     // A dry run does everything in the transaction, then rolls it back with this.
     constexpr std::string_view kDryRun = "dry_run";
-    auto done = store.transaction({.expected_invitations = invitation_rows}, [&]() -> core::Result<void> {
+    store::WriteProgress writing;
+    if (request.progress)
+        writing = [&](std::string_view phase, size_t done, size_t total) { request.progress(phase, "", done, total); };
+    auto done = store.transaction({.expected_invitations = invitation_rows, .progress = writing}, [&]() -> core::Result<void> {
         const core::ImportId import = store.begin_import(account, scope->now);
         bool recorded = false;  // a listing, a whole export or a connection's date moved on
         for (size_t i = 0; i < exports.size(); ++i) {
             ImportedSource source{request.sources[i].shown, {}, std::nullopt, std::nullopt, {}, {}};
+            if (request.progress) request.progress("reconciling", request.sources[i].shown, i, exports.size());
             ingest::ImportBatch batch;
             if (exports[i].page) {
                 auto page = ingest::reconcile_sent_page(
@@ -115,6 +128,7 @@ core::Result<ImportAnswer> run(Session& session, const ImportRequest& request)
             } else {
                 batch = ingest::reconcile(store.ledger(account), exports[i].files, options);
             }
+            if (request.progress) request.progress("reconciling", request.sources[i].shown, i + 1, exports.size());
             for (auto& n : batch.new_invitations)
                 for (auto& e : n.events) e.import = import;
             for (auto& change : batch.changes) change.event.import = import;

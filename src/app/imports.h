@@ -9,6 +9,7 @@
 #include "ingest/sent_reconcile.h"
 
 #include <functional>
+#include <string_view>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,8 +27,12 @@ struct ImportRequest {
     bool skip_invalid = false;            // import the good rows and list the bad ones
     bool dry_run = false;                 // everything but the commit
     bool complete = false;                // a Sent page without a "People (N)" count lists every invitation
-    // A progress callback for the file of that name, if the front end shows one.
-    std::function<ingest::Progress(const std::string& file)> progress{};
+    // Told how far the import has come, if the front end shows it: `phase` is
+    // "reading" (bytes of the files of the source `what`), "reconciling" (the sources of the import,
+    // `what` the one begun), "writing" (rows) or "indexing" (indexes rebuilt after a
+    // first load). Phases may repeat, one source after another; each ends at done ==
+    // total.
+    std::function<void(std::string_view phase, std::string_view what, size_t done, size_t total)> progress{};
 };
 struct ImportedFile {
     std::string file;

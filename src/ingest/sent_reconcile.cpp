@@ -56,10 +56,12 @@ SentPageReconciled reconcile_sent_page(const Ledger& ledger, const SentPage& pag
     std::vector<char> listed(ledger.invitations.size());
     std::vector<char> exempt(ledger.invitations.size());  // a namesake of an ambiguous card
     std::map<std::string, long> new_keys;                 // name keys given to new invitations, for namesakes
+    long nameless = 0;                                    // cards that name no one: any unlisted one may be theirs
 
     for (const SentCard& card : page.cards) {
         const std::string name = normalize_name(card.name);
         if (card.profile_key.empty() && name.empty()) {
+            ++nameless;
             batch.warnings.push_back(ImportWarning{
                 "card_without_person", options.file, card.line, "",
                 fmt::format("{}: {} names no one and links no profile: left out", options.file, card_label(card))});
@@ -160,8 +162,16 @@ SentPageReconciled reconcile_sent_page(const Ledger& ledger, const SentPage& pag
         ++summary.added;
     }
 
-    // A complete page lists every invitation pending when it was saved.
-    if (summary.complete) {
+    // A complete page lists every invitation pending when it was saved. A card that
+    // names no one is one of them too, but which is not known: then none is gone.
+    if (summary.complete && nameless > 0) {
+        batch.warnings.push_back(ImportWarning{
+            "unknown_card", options.file, 0, "",
+            fmt::format("{}: {} card{} name{} no one, and any pending invitation not on the page may be {}: nothing "
+                        "is marked gone",
+                        options.file, nameless, nameless == 1 ? "" : "s", nameless == 1 ? "s" : "",
+                        nameless == 1 ? "it" : "one of them")});
+    } else if (summary.complete) {
         for (size_t i = 0; i < ledger.invitations.size(); ++i) {
             const auto& e = ledger.invitations[i];
             if (e.direction != Direction::outgoing || e.status != Status::pending || listed[i] || exempt[i]) continue;

@@ -10,7 +10,8 @@
 //   that a pending invitation it does not list is pending no longer: `gone`, unless
 //   it was sent after the page was saved (an export's later listing does not count:
 //   an export lists what was sent, pending or not, so no export revives it either);
-// - an incomplete page adds and refines, and marks nothing gone.
+// - an incomplete page adds and refines, and marks nothing gone; so does a complete
+//   one with a card that names no one (any unlisted invitation may be that card).
 #pragma once
 
 #include "ingest/reconcile.h"

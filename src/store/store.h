@@ -20,6 +20,8 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace ik::store {
@@ -69,9 +71,15 @@ struct UndoneImport {
 };
 
 // What a caller knows of a write ahead: a hint, never a change in what it does.
+// How far a long write has come, for a progress bar: `phase` is "writing" (rows
+// written of those to write) or "indexing" (indexes built of those to rebuild).
+using WriteProgress = std::function<void(std::string_view phase, size_t done, size_t total)>;
+
 struct TransactionOptions {
     // About how many invitations it adds (an import); 0 when few or unknown.
     size_t expected_invitations = 0;
+    // Told of the writes' progress while the transaction runs; none: nobody asks.
+    WriteProgress progress{};
 };
 
 // The ledger's state as of a moment (Store::change_token): opaque, only compared.
@@ -96,6 +104,12 @@ public:
     // choose how to write it; the outcome and the guarantees are the same.
     core::Result<void> transaction(const TransactionOptions& options, const std::function<core::Result<void>()>& fn)
     {
+        if (!options.progress) return run_transaction(options, fn);
+        struct Restore {
+            Store& store;
+            WriteProgress saved;
+            ~Restore() { store.m_progress = std::move(saved); }
+        } restore{*this, std::exchange(m_progress, options.progress)};
         return run_transaction(options, fn);
     }
 
@@ -204,6 +218,12 @@ public:
     virtual void after_copy() = 0;
 
 protected:
+    // Tells the transaction's progress callback, if it has one, how far a write is.
+    void report(std::string_view phase, size_t done, size_t total) const
+    {
+        if (m_progress) m_progress(phase, done, total);
+    }
+
     // What each backend writes; the ledger's rules around them (ledger_rules.h) are
     // applied above, once for every backend.
     virtual core::Result<void> run_transaction(const TransactionOptions& options,
@@ -223,6 +243,9 @@ protected:
     // a `?` for each parameter, every parameter and column as text, NULL as nullopt.
     friend class Directory;
     virtual std::vector<Row> run_sql(std::string_view sql, const Row& params) = 0;
+
+private:
+    WriteProgress m_progress;
 };
 
 // A failure of the storage itself: the disk is full, the ledger is read-only, an I/O

@@ -83,6 +83,107 @@ class TempCase(unittest.TestCase):
         return p
 
 
+def run_on_a_terminal(cmd, env, cwd):
+    """Runs cmd with its standard error on a pseudo-terminal (as in a shell): its
+    stdout, and what it drew on the terminal."""
+    import pty
+    main, side = pty.openpty()
+    try:
+        proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=side)
+        os.close(side)
+        drawn = b""
+        while True:
+            try:
+                chunk = os.read(main, 65536)
+            except OSError:  # EIO: the other side closed
+                break
+            if not chunk:
+                break
+            drawn += chunk
+        out = proc.stdout.read()
+        proc.stdout.close()
+        proc.wait(timeout=120)
+        return proc.returncode, out.decode(), drawn.decode()
+    finally:
+        os.close(main)
+
+
+class ImportOnATerminal(TempCase):
+    """What a member sees importing a real-size export in a terminal: each phase's
+    progress, and a summary of a few lines however many warnings there are."""
+
+    def bench_export(self):
+        """A made-up export of 40,000 invitations (tools/gen_export.py), in export/."""
+        subprocess.run([sys.executable, str(Path(__file__).resolve().parents[2] / "tools" / "gen_export.py"), "bench",
+                        "--out", str(self.tmp / "export"), "--invitations", "40000", "--pending", "1500"],
+                       check=True, capture_output=True)
+
+    def test_progress_shows_every_phase_to_its_end_and_the_summary_stays_short(self):
+        self.bench_export()
+        # A real export's hidden profiles: connection rows with no name and no URL.
+        connections = self.tmp / "export" / "Connections.csv"
+        text = connections.read_text()
+        connections.write_text(text + ("" if text.endswith("\n") else "\n") + ",,,,,,24 Nov 2025\n" * 2750)
+        env = {"PATH": os.environ["PATH"], "HOME": str(self.tmp)}
+        cmd = [BINARY, "--db", str(self.ledger.db), "--now", self.ledger.now, "import", str(self.tmp / "export")]
+        code, out, drawn = run_on_a_terminal(cmd, env, self.tmp)
+        self.assertEqual(code, 0, out + drawn)
+        # Each redraw starts with a carriage return; a phase that ends leaves its line.
+        # (The terminal turns each line feed into CR LF.)
+        ended = [line.rsplit("\r", 1)[-1] for line in drawn.replace("\r\n", "\n").split("\n") if line.strip()]
+        phases = [line.split()[0] for line in ended]
+        self.assertEqual(phases, ["reading", "reconciling", "writing", "indexing"], drawn[-2000:])
+        for line in ended:
+            self.assertIn("100%", line)
+        self.assertIn(str(self.tmp / "export"), ended[0])
+        lines = out.splitlines()
+        self.assertLessEqual(len(lines), 15, out)
+        self.assertIn("2,750", out)  # the hidden profiles: one line with their count
+        # --verbose lists every warning; the database is the same either way.
+        self.ledger.run("import", "--undo", check=0)
+        verbose = self.ledger.run("import", "--verbose", str(self.tmp / "export"), check=0).stdout
+        self.assertGreater(len(verbose.splitlines()), 2750)
+
+    def test_an_import_that_fails_midway_ends_the_progress_line_before_the_error(self):
+        self.bench_export()
+        with open(self.tmp / "export" / "Invitations.csv", "a") as f:
+            f.write('Robin Vale,Ann Bo,"13/45/21, 9:00 AM",,OUTGOING,a,https://www.linkedin.com/in/ann-bo\n')
+        env = {"PATH": os.environ["PATH"], "HOME": str(self.tmp)}
+        code, out, drawn = run_on_a_terminal(
+            [BINARY, "--db", str(self.ledger.db), "--now", self.ledger.now, "import", str(self.tmp / "export")], env,
+            self.tmp)
+        self.assertEqual(code, 2, drawn)
+        error = [line for line in drawn.replace("\r\n", "\n").split("\n") if "Invitations.csv:" in line]
+        self.assertEqual(len(error), 1, drawn[-2000:])
+        self.assertTrue(error[0].strip().startswith("invitekeeper: "), error[0][-300:])
+        self.assertEqual(self.ledger.json("status")["pending"], 0)
+
+    def test_many_kinds_of_warnings_fold_to_fit_fifteen_lines(self):
+        good = "".join(inv_row(f"Kim Lee{i}", f"kim-lee-{i}", "11/20/26, 9:00 AM") for i in range(3))
+        nobody = 'Robin Vale,,"11/21/26, 9:00 AM",,OUTGOING,https://www.linkedin.com/in/robin-vale,\n' * 3
+        bad = "".join(inv_row(f"Bad Date{i}", f"bad-{i}", "13/45/21, 9:00 AM") for i in range(4))
+        export = self.tmp / "export"
+        export.mkdir()
+        (export / "Invitations.csv").write_text(INV_HEADER + good + nobody + bad)
+        (export / "Connections.csv").write_text(
+            CONN_PREAMBLE + CONN_HEADER + conn_row("Kim", "Lee0", "kim-lee-0", "21 Nov 2026") + "\n" +
+            ",,,,,,21 Nov 2026\n" * 3)
+        out = self.ledger.run("import", "--skip-invalid", str(export), check=0).stdout
+        self.assertLessEqual(len(out.splitlines()), 15, out)
+        self.assertIn("4 invalid rows skipped", out)
+        verbose = self.ledger.run("import", "--dry-run", "--verbose", "--skip-invalid", str(export), check=0).stdout
+        self.assertGreater(len(verbose.splitlines()), len(out.splitlines()))
+
+    def test_a_small_import_draws_nothing(self):
+        demo = sorted(Path(DEMO).glob("Basic_LinkedInDataExport_*.zip"))[0]
+        env = {"PATH": os.environ["PATH"], "HOME": str(self.tmp)}
+        code, out, drawn = run_on_a_terminal(
+            [BINARY, "--db", str(self.ledger.db), "--now", self.ledger.now, "import", str(demo)], env, self.tmp)
+        self.assertEqual(code, 0, out)
+        self.assertEqual(drawn, "")
+        self.assertLessEqual(len(out.splitlines()), 15, out)
+
+
 class DemoExport(TempCase):
     """The bundled demo: three exports of a made-up member, imported in order."""
 

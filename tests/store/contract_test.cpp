@@ -648,6 +648,71 @@ TEST_P(StoreContract, UndoLastImportTakesBackEverythingItWroteAndNothingElse)
     EXPECT_EQ(none.error().code, "nothing_to_undo");
 }
 
+// A card only a Sent page gave: pending, its sent time a bound, the person a name. The
+// export that lists it later gives the time, the profile and the note; undoing that
+// import gives the bound back, and the page's "gone" is told from an export's.
+TEST_P(StoreContract, ARefinedSentTimeAndPersonAreStoredAndUndoneWithTheirImport)
+{
+    const ImportId page = store().begin_import(m_account, kNow);
+    core::Invitation card;
+    card.account = m_account;
+    card.person = core::Person{"name:ada obi", "Ada Obi", ""};
+    card.sent_at = utc(2026, 11, 10, 9);
+    card.sent_earliest = utc(2026, 11, 3, 9);
+    auto ids = store().add_invitations(
+        {ingest::NewInvitation{card, {Event{EventKind::sent, card.sent_at, "sentpage:Sent.html", page}}, kNow}},
+        kNow);
+    ASSERT_TRUE(ids) << ids.error().message;
+    const InvitationId ada = ids->front();
+    const InvitationId cleo = add("cleo", utc(2026, 10, 2));
+    const InvitationId dev = add("dev", utc(2026, 10, 3));
+    ASSERT_TRUE(store().record_event(m_account, cleo, Event{EventKind::gone, kNow, "sentpage:Sent.html", page}, kNow));
+    ASSERT_TRUE(store().record_event(m_account, dev, Event{EventKind::gone, kNow, "import:x.zip", page}, kNow));
+    store().finish_import(page, ImportRecord{kNow, "Sent.html", "{}"});
+
+    auto entry_of = [&](InvitationId id) {
+        for (const auto& e : store().ledger(m_account).invitations)
+            if (e.id == id) return e;
+        ADD_FAILURE() << "no invitation " << id.value;
+        return ingest::LedgerEntry{};
+    };
+    EXPECT_EQ(entry_of(ada).sent_earliest, utc(2026, 11, 3, 9));
+    EXPECT_TRUE(entry_of(cleo).gone_by_page);
+    EXPECT_FALSE(entry_of(dev).gone_by_page);
+    EXPECT_FALSE(entry_of(ada).gone_by_page);
+
+    const ImportId export_import = store().begin_import(m_account, kNow + 1h);
+    store().refine_invitations(m_account,
+                               {ingest::Refinement{ada, core::Person{"in:ada-obi", "Ada Obi", "https://www.linkedin.com/in/ada-obi"},
+                                                   utc(2026, 11, 6, 14, 5), std::nullopt, std::string("Hi Ada, we met.")}},
+                               export_import);
+    store().finish_import(export_import, ImportRecord{kNow + 1h, "Basic_LinkedInDataExport_12-01-2026.zip", "{}"});
+    auto refined = store().invitation(m_account, ada);
+    ASSERT_TRUE(refined);
+    EXPECT_EQ(refined->sent_at, utc(2026, 11, 6, 14, 5));
+    EXPECT_EQ(refined->sent_earliest, std::nullopt);
+    EXPECT_EQ(refined->person.key, "in:ada-obi");
+    EXPECT_EQ(refined->person.profile_url, "https://www.linkedin.com/in/ada-obi");
+    EXPECT_EQ(refined->message, "Hi Ada, we met.");
+    EXPECT_EQ(entry_of(ada).sent_earliest, std::nullopt);
+    // The queries see the exact time.
+    InvitationQuery sent_before;
+    sent_before.sent_before = utc(2026, 11, 7);
+    EXPECT_EQ(store().count_invitations(m_account, sent_before), 3);
+
+    auto undone = store().undo_last_import(m_account, kNow + 2h);
+    ASSERT_TRUE(undone) << undone.error().message;
+    EXPECT_EQ(undone->id, export_import);
+    auto back = store().invitation(m_account, ada);
+    ASSERT_TRUE(back);
+    EXPECT_EQ(back->sent_at, utc(2026, 11, 10, 9));
+    EXPECT_EQ(back->sent_earliest, utc(2026, 11, 3, 9));
+    EXPECT_EQ(back->person.key, "name:ada obi");
+    EXPECT_EQ(back->person.profile_url, "");
+    EXPECT_EQ(back->message, "");
+    EXPECT_EQ(store().count_invitations(m_account, sent_before), 2);
+}
+
 // ---- connections ----
 
 TEST_P(StoreContract, UpsertConnectionsAndConnectedOn)

@@ -4,7 +4,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
 #include <map>
+#include <memory>
 #include <ostream>
 
 namespace ik::present {
@@ -22,6 +24,8 @@ struct ImportOptions {
 
 // Warnings of one kind beyond this many are summed up in one line.
 constexpr size_t kListedPerKind = 3;
+// An import's text summary of one source fits in this many lines (warnings folded to fit).
+constexpr size_t kMaxLines = 15;
 
 // One line for `group` (warnings of one code, in file order): what they are, how
 // many, and where the first few are.
@@ -57,9 +61,10 @@ std::string warning_group_line(const std::vector<const ingest::ImportWarning*>& 
     return fmt::format("{} warnings like this one: {}", n, first.message);
 }
 
-// The warnings, one line per kind unless `verbose` (then each), kinds in the order
-// they first appear.
-std::string warnings_text(const std::vector<ingest::ImportWarning>& warnings, bool verbose)
+// The warnings, kinds in the order they first appear: each one when `verbose`; else
+// each of a kind with few, a line for a kind with more, and folded further to fit in
+// `max_lines`: a line per kind, then the first kinds and how many more.
+std::string warnings_text(const std::vector<ingest::ImportWarning>& warnings, bool verbose, size_t max_lines)
 {
     if (warnings.empty()) return {};
     std::vector<std::string> order;
@@ -71,31 +76,114 @@ std::string warnings_text(const std::vector<ingest::ImportWarning>& warnings, bo
     }
     std::string t = fmt::format("{} warning{}:\n", thousands(static_cast<long>(warnings.size())),
                                 warnings.size() == 1 ? "" : "s");
+    if (verbose) {
+        for (const auto& w : warnings) t += "  " + w.message + "\n";
+        return t;
+    }
+    // Lines after the header: the kinds' lines, and the hint when any is summed.
+    auto lines_of = [&](bool one_per_kind) {
+        size_t n = 0;
+        bool summed = false;
+        for (const auto& code : order) {
+            const size_t size = by_code[code].size();
+            const bool listed = size <= kListedPerKind && !(one_per_kind && size > 1);
+            n += listed ? size : 1;
+            summed = summed || !listed;
+        }
+        return n + (summed ? 1 : 0);
+    };
+    const size_t room = max_lines > 1 ? max_lines - 1 : 1;
+    const bool one_per_kind = lines_of(false) > room;
+    // Kinds shown: all if a line each fits, else as many as leave a line for the rest.
+    size_t kinds = order.size();
+    if (one_per_kind && lines_of(true) > room) kinds = room > 2 ? room - 2 : 0;
     bool summed = false;
-    for (const auto& code : order) {
-        const auto& group = by_code[code];
-        if (verbose || group.size() <= kListedPerKind) {
+    for (size_t k = 0; k < kinds; ++k) {
+        const auto& group = by_code[order[k]];
+        if (group.size() <= kListedPerKind && !(one_per_kind && group.size() > 1)) {
             for (const auto* w : group) t += "  " + w->message + "\n";
         } else {
             t += "  " + warning_group_line(group) + "\n";
             summed = true;
         }
     }
+    if (kinds < order.size()) {
+        size_t more = 0;
+        for (size_t k = kinds; k < order.size(); ++k) more += by_code[order[k]].size();
+        if (kinds == 0)  // no room for any: one line says how many, and where to see them
+            return fmt::format("{} warnings of {} kinds: import --verbose lists every one; --json gives each with its "
+                               "file, line and code\n",
+                               thousands(static_cast<long>(warnings.size())), order.size());
+        t += fmt::format("  and {} more of {} other kind{}\n", thousands(static_cast<long>(more)),
+                         order.size() - kinds, order.size() - kinds == 1 ? "" : "s");
+        summed = true;
+    }
     if (summed) t += "  (import --verbose lists every one; --json gives each with its file, line and code)\n";
     return t;
 }
 
-// A progress bar on stderr for large files, only when stderr is a terminal.
-ingest::Progress progress_bar(Context& ctx, const std::string& name)
-{
-    if (!ctx.err_is_terminal()) return {};
-    return [&ctx, name](size_t done, size_t total) {
-        if (total < (8u << 20)) return;
-        const long pct = static_cast<long>(done * 100 / total);
-        ctx.err() << "\r" << fmt::format("reading {} {} {:3}%", shorten(name, 40), bar(pct, 100, 30), pct)
-                  << (done >= total ? "\n" : "") << std::flush;
+// The import's progress on stderr, a line per phase (reading each file, reconciling
+// each source, writing, indexing) redrawn in place as it moves and left showing its
+// time when it ends. Only on a terminal, and only for an import that takes a while:
+// once a file to read is kProgressFileBytes or more, or the rows to write are
+// kProgressRows or more; a small import shows nothing.
+constexpr size_t kProgressFileBytes = 4u << 20;
+constexpr size_t kProgressRows = 10'000;
+
+class ProgressLines {
+public:
+    explicit ProgressLines(std::ostream& err) : m_state(std::make_shared<State>(err)) {}
+
+    void operator()(std::string_view phase, std::string_view what, size_t done, size_t total)
+    {
+        using Clock = std::chrono::steady_clock;
+        State& s = *m_state;
+        if (!s.shown) {
+            s.shown = (phase == "reading" && total >= kProgressFileBytes) || (phase == "writing" && total >= kProgressRows);
+            if (!s.shown) return;
+        }
+        const bool same = phase == s.phase && what == s.what;
+        if (same && s.ended) return;  // told again that it ended
+        if (!same) {
+            if (!s.phase.empty() && !s.ended) s.err << "\n";  // the last one ended untold
+            s.phase = phase;
+            s.what = what;
+            s.began = Clock::now();
+            s.pct = -1;
+            s.ended = false;
+        }
+        const long pct = total == 0 ? 100 : static_cast<long>(std::min(done, total) * 100 / total);
+        s.ended = done >= total;
+        if (pct == s.pct && !s.ended) return;
+        s.pct = pct;
+        const double seconds = std::chrono::duration<double>(Clock::now() - s.began).count();
+        s.err << "\r"
+              << fmt::format("{:<11} {:<40} {} {:3}%  {:.1f} s", phase, shorten(std::string(what), 40),
+                             bar(pct, 100, 24), pct, seconds)
+              << (s.ended ? "\n" : "") << std::flush;
+    }
+
+private:
+    // Shared by the copies std::function makes; the last one ends a line left open
+    // (an import that failed midway), so that the error starts on a line of its own.
+    struct State {
+        explicit State(std::ostream& e) : err(e) {}
+        State(const State&) = delete;
+        State& operator=(const State&) = delete;
+        ~State()
+        {
+            if (!phase.empty() && !ended) err << "\n" << std::flush;
+        }
+        std::ostream& err;
+        bool shown = false;
+        std::string phase;
+        std::string what;
+        std::chrono::steady_clock::time_point began;
+        long pct = -1;
+        bool ended = false;
     };
-}
+    std::shared_ptr<State> m_state;
+};
 
 // What the exports of an import told, summed.
 std::string export_counts_text(const ingest::ImportCounts& total)
@@ -167,7 +255,10 @@ std::string import_text(const app::ImportAnswer& a, bool verbose)
         t += "Dry run: nothing was written. Run it again without --dry-run to import.\n";
     else if (a.changed)
         t += "Undo all of it: invitekeeper import --undo\n";
-    t += warnings_text(a.warnings, verbose);
+    // At most kMaxLines in all: the warnings get what the rest leaves (at least two).
+    const size_t skipped_lines = a.skipped.empty() ? 0 : 2 + std::min(a.skipped.size(), kListedPerKind);
+    const size_t used = static_cast<size_t>(std::count(t.begin(), t.end(), '\n')) + skipped_lines;
+    t += warnings_text(a.warnings, verbose, used + 2 < kMaxLines ? kMaxLines - used : 2);
     if (!a.skipped.empty()) {
         t += fmt::format("{} invalid row{} skipped (--skip-invalid):\n", thousands(static_cast<long>(a.skipped.size())),
                          a.skipped.size() == 1 ? "" : "s");
@@ -223,7 +314,7 @@ void add_import(CLI::App& app, Runner& selected)
             request.skip_invalid = o->skip_invalid;
             request.dry_run = o->dry_run;
             request.complete = o->complete;
-            request.progress = [&ctx](const std::string& file) { return progress_bar(ctx, file); };
+            if (ctx.err_is_terminal()) request.progress = ProgressLines(ctx.err());
             return answer(ctx, request, [verbose = o->verbose](const app::ImportAnswer& a) {
                 return import_text(a, verbose);
             });

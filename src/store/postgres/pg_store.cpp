@@ -95,10 +95,15 @@ public:
     FirstLoad(const FirstLoad&) = delete;
     FirstLoad& operator=(const FirstLoad&) = delete;
 
-    void finish()
+    // `indexing` is told how many of the indexes and constraints are made again.
+    void finish(const std::function<void(size_t done, size_t total)>& indexing = {})
     {
         if (!m_bare) return;
-        for (const auto& sql : m_remake) m_db.exec(sql);
+        for (size_t i = 0; i < m_remake.size(); ++i) {
+            if (indexing) indexing(i, m_remake.size());
+            m_db.exec(m_remake[i]);
+        }
+        if (indexing) indexing(m_remake.size(), m_remake.size());
         m_db.exec(fmt::format("ANALYZE {}", m_table));
         m_bare = false;
     }
@@ -609,20 +614,25 @@ public:
         // (FirstLoad). A repeated invitation then fails the identity index's build,
         // and the batch's savepoint brings every index back.
         const size_t event_rows = static_cast<size_t>(std::count(events.begin(), events.end(), '\n'));
+        const size_t to_write = batch.size() + event_rows;
+        auto indexing = [&](size_t done, size_t total) { report("indexing", done, total); };
         {
             FirstLoad bare(*m_db, "invitations", batch.size());
+            report("writing", 0, to_write);
             m_db->copy_in(
                 "COPY invitations (id, account_id, direction, person_key, name, profile_url, sent_at, message, source, "
                 "recorded_at, status, status_at, accidental, keep, template, seen_at, import_id, sent_earliest) FROM STDIN",
                 rows);
             rows = {};
-            bare.finish();
+            report("writing", batch.size(), to_write);
+            bare.finish(indexing);
         }
         if (!events.empty()) {
             FirstLoad bare(*m_db, "events", event_rows);
             m_db->copy_in(
                 "COPY events (account_id, invitation_id, kind, at, recorded_at, source, import_id) FROM STDIN", events);
-            bare.finish();
+            report("writing", to_write, to_write);
+            bare.finish(indexing);
         }
         for (const auto& [key, n] : counts) {
             const auto& [account, direction, status] = key;

@@ -513,7 +513,11 @@ public:
                     }
                 }
             } restore{m_store};
-            for (const auto& [name, sql] : m_indexes) m_store.exec(sql);
+            for (size_t i = 0; i < m_indexes.size(); ++i) {
+                m_store.report("indexing", i, m_indexes.size());
+                m_store.exec(m_indexes[i].second);
+            }
+            m_store.report("indexing", m_indexes.size(), m_indexes.size());
             m_indexes.clear();
         }
 
@@ -553,7 +557,12 @@ public:
             "source, recorded_at, status, status_at, accidental, keep, template, seen_at, import_id, sent_earliest) "
             "VALUES ";
         const std::string full_insert = std::string(kInsert) + placeholders(kRows, 18);
+        // Progress in rows: each invitation, then the events after its `sent`.
+        size_t to_write = 0;
+        for (const auto& n : batch) to_write += n.events.size();
+        constexpr size_t kReportEvery = kRows * 256;
         for (size_t begin = 0; begin < batch.size(); begin += kRows) {
+            if (begin % kReportEvery == 0) report("writing", begin, to_write);
             const size_t rows = std::min(kRows, batch.size() - begin);
             auto s = stmt(rows == kRows ? full_insert : std::string(kInsert) + placeholders(rows, 18));
             for (size_t i = begin; i < begin + rows; ++i) {
@@ -595,6 +604,7 @@ public:
             for (size_t e = 1; e < batch[i].events.size(); ++e)  // the first, `sent`, is the row itself
                 events.push_back(Row{&batch[i].invitation, &batch[i].events[e]});
         for (size_t begin = 0; begin < events.size(); begin += kRows) {
+            if (begin % kReportEvery == 0) report("writing", batch.size() + begin, to_write);
             const size_t rows = std::min(kRows, events.size() - begin);
             auto s = stmt(
                 "INSERT INTO events (id, account_id, invitation_id, kind, at, recorded_at, source, import_id) VALUES " +
@@ -613,6 +623,7 @@ public:
             s.run();
         }
 
+        report("writing", to_write, to_write);
         events = {};  // the index sorts are faster with the batch's memory back
         batch = {};
         try {
@@ -935,9 +946,12 @@ public:
                 "UPDATE invitations SET person_key = coalesce(?, person_key), name = coalesce(?, name), "
                 "profile_url = coalesce(?, profile_url), sent_at = ?, sent_earliest = ?, message = coalesce(?, "
                 "message) WHERE id = ? AND account_id = ?");
-            bind_optional(s, r.person ? std::optional<std::string>(r.person->key) : std::nullopt);
-            bind_optional(s, r.person ? std::optional<std::string>(r.person->name) : std::nullopt);
-            bind_optional(s, r.person ? std::optional<std::string>(r.person->profile_url) : std::nullopt);
+            // Text is bound without a copy: bind the refinement's own strings, which
+            // outlive the statement, never a temporary.
+            if (r.person)
+                s.bind(r.person->key).bind(r.person->name).bind(r.person->profile_url);
+            else
+                s.bind_null().bind_null().bind_null();
             s.bind(r.sent_at);
             bind_optional(s, r.sent_earliest);
             bind_optional(s, r.message);
@@ -1296,6 +1310,9 @@ private:
         else
             s.bind_null();
     }
+    // Text is bound without a copy (SQLITE_STATIC): a temporary would be gone before
+    // the statement runs. Refused at compile time.
+    static void bind_optional(Use& s, std::optional<std::string>&& v) = delete;
     static std::optional<std::int64_t> import_value(const std::optional<core::ImportId>& id)
     {
         if (!id) return std::nullopt;
