@@ -66,6 +66,10 @@ print(f"status (whole process)              {m(status) * 1000:6.1f} ms median, {
 print(f"plan withdraw (whole process)       {m(plan) * 1000:6.1f} ms median, {max(plan) * 1000:.1f} ms max of {len(plan)}")
 PY
 
+# A saved Sent page of 1,500 cards on that ledger beside status, and large pages'
+# peak memory (bench/sent_page.py says how).
+python3 "$root/bench/sent_page.py" "$ik" "$work" "$runs" "$now"
+
 # plan send: a 10,000-prospect queue (a quarter in each of four zones, half
 # with notes, priorities 0-3) over 90 days, on the demo's year of history, beside
 # `status` on the same database as the baseline of a whole process.

@@ -18,7 +18,7 @@ packages=(
   chromium           # the browser tests (report --html) run in Debian's chromium
   nodejs             # ... driven by playwright-core from npm
 )
-if [ "${IK_SETUP_BENCH:-0}" = 1 ]; then packages+=(hyperfine wrk); fi
+if [ "${IK_SETUP_BENCH:-0}" = 1 ]; then packages+=(hyperfine wrk time); fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -1717,6 +1717,36 @@ def big_cards(rnd: random.Random, lang: str, count: int) -> list:
     return out
 
 
+def english_age(days: int) -> str:
+    """The page's English age phrase for an invitation sent `days` whole days ago."""
+    if days <= 0:
+        return "Sent today"
+    if days == 1:
+        return "Sent yesterday"
+    if days < 7:
+        return f"Sent {days} days ago"
+    if days < 28:
+        weeks = days // 7
+        return f"Sent {weeks} week{'s' if weeks > 1 else ''} ago"
+    if days < 365:
+        months = max(1, days // 30)
+        return f"Sent {months} month{'s' if months > 1 else ''} ago"
+    years = days // 365
+    return f"Sent {years} year{'s' if years > 1 else ''} ago"
+
+
+def pending_cards(path: Path, rnd: random.Random) -> list:
+    """Cards for the people of an `invitekeeper --json pending` document, newest first as
+    the page lists them: a page of the member's own ledger, for benchmarks."""
+    items = json.loads(path.read_text(encoding="utf-8"))["items"]
+    out = []
+    for it in sorted(items, key=lambda i: i["sent_at"], reverse=True):
+        url = it["profile_url"]
+        slug = url.rstrip("/").rsplit("/in/", 1)[-1] if "/in/" in url else ""
+        out.append(Card(it["name"], slug, random_headline(rnd, "en"), english_age(it["age_days"]), it.get("note", "")))
+    return out
+
+
 def splice_pad(html: str, rnd: random.Random, pad_bytes: int, kind: str, lang: str) -> bytes:
     """The page as UTF-8 with make_pad's noise before </head> and before </body>, joined as bytes
     (the pad is ASCII, so a 100 MB page costs a few hundred MB here, not gigabytes)."""
@@ -1732,7 +1762,9 @@ def run_big(args: argparse.Namespace, parser: argparse.ArgumentParser) -> None:
     rnd = random.Random(args.seed)
     if args.layout == "copy" and (args.mhtml or args.pad_mb):
         parser.error("--mhtml and --pad-mb apply to the HTML layouts only")
-    cards = big_cards(rnd, args.lang, args.cards)
+    if args.from_pending and args.lang != "en":
+        parser.error("--from-pending writes English age phrases: use --lang en")
+    cards = (pending_cards(args.from_pending, rnd) if args.from_pending else []) + big_cards(rnd, args.lang, args.cards)
     people = args.people if args.people is not None else len(cards)
     pad = args.pad_mb << 20
     out: Path = args.out
@@ -1772,7 +1804,7 @@ def build_parser() -> tuple:
         epilog="modes:\n"
                "  fixtures  gen_sent_page.py fixtures --out DIR [--seed 20261201]\n"
                "  big       gen_sent_page.py big --out FILE --cards 1500 [--layout 2026|legacy|copy]\n"
-               "            [--lang en] [--mhtml] [--pad-mb N] [--seed 7]\n"
+               "            [--lang en] [--mhtml] [--pad-mb N] [--from-pending JSON] [--seed 7]\n"
                "The module docstring describes the layouts, the noise and MANIFEST.txt.",
         formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="mode", required=True, metavar="{fixtures,big}")
@@ -1793,6 +1825,9 @@ def build_parser() -> tuple:
                      help="add N MiB of script noise (code blobs under --mhtml)")
     big.add_argument("--per-page", type=whole_number(0), default=LEGACY_PER_PAGE, metavar="N",
                      help="legacy cards per page, 0 = all on one page (default: %(default)s)")
+    big.add_argument("--from-pending", type=Path, default=None, metavar="JSON",
+                     help="first, a card for each invitation of this `invitekeeper --json pending` output "
+                          "(--cards made-up ones follow)")
     big.add_argument("--seed", type=int, default=7, help="random seed (default: %(default)s)")
     return parser, {"fixtures": fx, "big": big}
 

@@ -116,7 +116,7 @@ core::Result<ImportAnswer> run(Session& session, const ImportRequest& request)
             ingest::ImportBatch batch;
             if (exports[i].page) {
                 auto page = ingest::reconcile_sent_page(
-                    store.ledger(account), *exports[i].page,
+                    store.page_ledger(account, ingest::page_scope(*exports[i].page)), *exports[i].page,
                     ingest::SentPageOptions{exports[i].page_time, request.complete, exports[i].page_file});
                 batch = std::move(page.batch);
                 source.sent_page = page.summary;

@@ -126,10 +126,12 @@ struct ImportCounts {
 // text output groups them by `code`; --json lists every one.
 struct ImportWarning {
     std::string code;     // connection_without_person, invitation_without_person,
-                          // no_gone_after_skipping, partial_file, ambiguous_name
+                          // no_gone_after_skipping, partial_file, ambiguous_name; a Sent
+                          // page's: incomplete_page, no_count, ambiguous_card,
+                          // ended_but_on_page, card_without_person, unknown_card
     std::string file;     // the file it is about; empty when about the whole import
     long line = 0;        // its line in the file; 0 when about no one line
-    std::string subject;  // what it is about besides: the shared name of ambiguous_name
+    std::string subject;  // what it is about besides: the shared name of ambiguous_name and ambiguous_card
     std::string message;  // one line, naming the file and line when it has them
 };
 

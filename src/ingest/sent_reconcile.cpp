@@ -90,7 +90,7 @@ SentPageReconciled reconcile_sent_page(const Ledger& ledger, const SentPage& pag
                 ++summary.ambiguous;
                 for (size_t i : candidates) exempt[i] = 1;
                 batch.warnings.push_back(ImportWarning{
-                    "ambiguous_name", options.file, card.line, card.name,
+                    "ambiguous_card", options.file, card.line, card.name,
                     fmt::format("{}: {}: {} people in the ledger have that name and the page gives no profile URL "
                                 "to tell them apart: left as it was",
                                 options.file, card_label(card), people.size())});
@@ -199,6 +199,31 @@ SentPageReconciled reconcile_sent_page(const Ledger& ledger, const SentPage& pag
     batch.counts.seen_again = summary.seen_again;
     batch.counts.refined = summary.refined;
     return out;
+}
+
+PageScope page_scope(const SentPage& page)
+{
+    PageScope scope;
+    for (const auto& card : page.cards) {
+        if (!card.profile_key.empty())
+            scope.person_keys.push_back(card.profile_key);
+        else if (auto name = normalize_name(card.name); !name.empty())
+            scope.names.push_back(std::move(name));
+    }
+    for (auto* list : {&scope.person_keys, &scope.names}) {
+        std::sort(list->begin(), list->end());
+        list->erase(std::unique(list->begin(), list->end()), list->end());
+    }
+    return scope;
+}
+
+bool in_page_scope(const LedgerEntry& entry, const PageScope& scope)
+{
+    if (entry.direction != Direction::outgoing) return false;
+    if (entry.status == Status::pending || !is_profile_key(entry.person_key) ||
+        std::binary_search(scope.person_keys.begin(), scope.person_keys.end(), entry.person_key))
+        return true;
+    return !scope.names.empty() && std::binary_search(scope.names.begin(), scope.names.end(), normalize_name(entry.name));
 }
 
 }  // namespace ik::ingest

@@ -50,4 +50,18 @@ struct SentPageReconciled {
 
 SentPageReconciled reconcile_sent_page(const Ledger& ledger, const SentPage& page, const SentPageOptions& options);
 
+// The part of the ledger reconcile_sent_page reads, so that a store need not load a
+// million-row history for a page of 1,500 cards: the outgoing invitations that are
+// pending (a complete page may find them gone), those to a card's profile, and those
+// known by no profile (a name or a URN: a card may be theirs by name); and for a card
+// with no profile URL (a text copy), every outgoing invitation to its name. Reconciling
+// against the entries in_page_scope keeps gives what the whole ledger gives.
+struct PageScope {
+    std::vector<std::string> person_keys;  // the cards' profile keys, sorted, each once
+    std::vector<std::string> names;        // normalize_name of the cards with no profile key, sorted, each once
+};
+PageScope page_scope(const SentPage& page);
+// The rule the stores' page_ledger queries implement.
+bool in_page_scope(const LedgerEntry& entry, const PageScope& scope);
+
 }  // namespace ik::ingest

@@ -10,6 +10,7 @@
 #include "core/prospect.h"
 #include "core/time.h"
 #include "ingest/reconcile.h"
+#include "ingest/sent_reconcile.h"
 #include "store/tables.h"
 
 #include <array>
@@ -120,6 +121,9 @@ public:
 
     // What an import needs to reconcile against.
     virtual ingest::Ledger ledger(core::AccountId account) = 0;
+    // What a Sent page needs: the invitations ingest::in_page_scope keeps, in id order,
+    // found through the indexes (no connections, no snapshots).
+    virtual ingest::Ledger page_ledger(core::AccountId account, const ingest::PageScope& scope) = 0;
     // Stores new or changed connections. Rows an import changes are kept as they were,
     // for undo_last_import().
     virtual void upsert_connections(core::AccountId account, const std::vector<ingest::ConnectionRecord>& rows,

@@ -48,6 +48,35 @@ void check(const ingest::SentPage& page, const ingest::SentPageReconciled& r, co
     }
 }
 
+// The part of the ledger a store gives for the page (in_page_scope) concludes exactly
+// what the whole ledger does.
+void check_scope(const ingest::SentPage& page, const ingest::Ledger& ledger, const ingest::SentPageOptions& options)
+{
+    const auto scope = ingest::page_scope(page);
+    ingest::Ledger part;
+    for (const auto& e : ledger.invitations)
+        if (ingest::in_page_scope(e, scope)) part.invitations.push_back(e);
+    const auto whole = ingest::reconcile_sent_page(ledger, page, options);
+    const auto some = ingest::reconcile_sent_page(part, page, options);
+    const auto& a = whole.summary;
+    const auto& b = some.summary;
+    if (a.matched != b.matched || a.added != b.added || a.gone != b.gone || a.seen_again != b.seen_again ||
+        a.refined != b.refined || a.ambiguous != b.ambiguous || a.contradicted != b.contradicted)
+        bug();
+    if (whole.batch.changes.size() != some.batch.changes.size() ||
+        whole.batch.sightings.size() != some.batch.sightings.size() ||
+        whole.batch.refinements.size() != some.batch.refinements.size() ||
+        whole.batch.warnings.size() != some.batch.warnings.size())
+        bug();
+    for (size_t i = 0; i < whole.batch.changes.size(); ++i)
+        if (whole.batch.changes[i].id != some.batch.changes[i].id ||
+            whole.batch.changes[i].event.kind != some.batch.changes[i].event.kind)
+            bug();
+    for (size_t i = 0; i < whole.batch.new_invitations.size(); ++i)
+        if (whole.batch.new_invitations[i].invitation.person.key != some.batch.new_invitations[i].invitation.person.key)
+            bug();
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
@@ -95,6 +124,21 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     namesake.name = page->cards.front().name;
     namesake.sent_at = saved - core::days{400};
     ledger.invitations.push_back(namesake);
+    ingest::LedgerEntry accepted;  // ended: the page's card of it contradicts the ledger
+    accepted.id = core::InvitationId{id++};
+    accepted.person_key = page->cards.back().profile_key.empty() ? "name:" + page->cards.back().name
+                                                                 : page->cards.back().profile_key;
+    accepted.name = page->cards.back().name;
+    accepted.sent_at = saved - core::days{30};
+    accepted.status = core::Status::accepted;
+    ledger.invitations.push_back(accepted);
+    ingest::LedgerEntry incoming;  // never a page's
+    incoming.id = core::InvitationId{id++};
+    incoming.direction = core::Direction::incoming;
+    incoming.person_key = page->cards.front().profile_key.empty() ? "in:someone" : page->cards.front().profile_key;
+    incoming.name = page->cards.front().name;
+    incoming.sent_at = saved - core::days{3};
+    ledger.invitations.push_back(incoming);
     ingest::LedgerEntry later;
     later.id = core::InvitationId{id++};
     later.person_key = "in:sent-after-the-page";
@@ -104,6 +148,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (bool complete : {false, true}) {
         const ingest::SentPageOptions o{saved, complete, "Sent.html"};
         check(*page, ingest::reconcile_sent_page(ledger, *page, o), ledger, o);
+        check_scope(*page, ledger, o);
     }
     return 0;
 }

@@ -188,7 +188,7 @@ TEST(SentReconcile, CopiedPageMatchesByNameAndNeverGuessesBetweenNamesakes)
     EXPECT_EQ(r.summary.matched, 2);
     EXPECT_EQ(r.summary.ambiguous, 1);
     EXPECT_EQ(r.summary.added, 0);
-    const auto* w = warning(r.batch, "ambiguous_name");
+    const auto* w = warning(r.batch, "ambiguous_card");
     ASSERT_NE(w, nullptr);
     EXPECT_EQ(w->subject, "Arjun Eze");
     EXPECT_EQ(w->line, 30);

@@ -713,6 +713,57 @@ TEST_P(StoreContract, ARefinedSentTimeAndPersonAreStoredAndUndoneWithTheirImport
     EXPECT_EQ(store().count_invitations(m_account, sent_before), 2);
 }
 
+// What a Sent page reads is what ingest::in_page_scope keeps of the whole ledger, in
+// id order: pending, the cards' profiles, anyone known by no profile.
+TEST_P(StoreContract, APagesLedgerIsTheWholeLedgerThroughThePagesScope)
+{
+    add("ada", utc(2026, 11, 1));                                                              // pending
+    add("ben", utc(2026, 11, 2), {Event{EventKind::accepted, utc(2026, 11, 3), "import:x"}});  // a card's, ended
+    add("cy", utc(2026, 11, 2), {Event{EventKind::gone, utc(2026, 11, 4), "import:x"}});       // no card's
+    add("dee", utc(2026, 11, 2), {}, Direction::incoming);                                     // received
+    add("eve", utc(2026, 11, 5), {Event{EventKind::withdrawn, utc(2026, 11, 6), "cli"}});      // a card's
+    core::Invitation by_name;
+    by_name.account = m_account;
+    by_name.person = core::Person{"name:fay lund", "Fay Lund", ""};
+    by_name.message = "";
+    ASSERT_TRUE(store().add_invitation(by_name, {Event{EventKind::sent, utc(2026, 10, 1), "import:x"},
+                                                 Event{EventKind::gone, utc(2026, 11, 1), "import:x"}},
+                                       kNow));
+    core::Invitation by_urn = by_name;
+    by_urn.person = core::Person{"urn:ACoAAB123", "Gil Ray", ""};
+    ASSERT_TRUE(store().add_invitation(by_urn, {Event{EventKind::sent, utc(2026, 10, 2), "import:x"},
+                                                Event{EventKind::accepted, utc(2026, 10, 9), "import:x"}},
+                                       kNow));
+
+    const auto whole = store().ledger(m_account);
+    for (const ingest::PageScope& scope :
+         {ingest::PageScope{{"in:ben", "in:eve", "in:nobody"}, {}}, ingest::PageScope{{}, {}},
+          ingest::PageScope{{}, {"cy", "dee", "eve"}}, ingest::PageScope{{"in:ben"}, {"cy"}}}) {
+        std::vector<std::int64_t> expected;
+        for (const auto& e : whole.invitations)
+            if (ingest::in_page_scope(e, scope)) expected.push_back(e.id.value);
+        std::sort(expected.begin(), expected.end());
+        const auto part = store().page_ledger(m_account, scope);
+        std::vector<std::int64_t> got;
+        for (const auto& e : part.invitations) got.push_back(e.id.value);
+        EXPECT_EQ(got, expected) << "names=" << scope.names.size() << " keys=" << scope.person_keys.size();
+        for (const auto& e : part.invitations)
+            for (const auto& w : whole.invitations)
+                if (w.id == e.id) {
+                    EXPECT_EQ(e.person_key, w.person_key);
+                    EXPECT_EQ(e.status, w.status);
+                    EXPECT_EQ(e.sent_at, w.sent_at);
+                    EXPECT_EQ(e.gone_by_page, w.gone_by_page);
+                }
+        EXPECT_TRUE(part.connections.empty());
+    }
+    // The scopes' sizes, so that the test bites: ada and the name and URN; + ben, eve by
+    // profile; + cy and eve by name (dee's was received).
+    EXPECT_EQ(store().page_ledger(m_account, {{}, {}}).invitations.size(), 3u);
+    EXPECT_EQ(store().page_ledger(m_account, {{"in:ben", "in:eve"}, {}}).invitations.size(), 5u);
+    EXPECT_EQ(store().page_ledger(m_account, {{}, {"cy", "dee", "eve"}}).invitations.size(), 5u);
+}
+
 // ---- connections ----
 
 TEST_P(StoreContract, UpsertConnectionsAndConnectedOn)

@@ -58,6 +58,14 @@ std::string warning_group_line(const std::vector<const ingest::ImportWarning*>& 
                            "the export gives no profile URL to tell them apart",
                            n, names);
     }
+    if (first.code == "ambiguous_card") {
+        std::string names;
+        for (size_t i = 0; i < std::min(group.size(), kListedPerKind); ++i)
+            names += fmt::format("{}\"{}\"", names.empty() ? "" : ", ", group[i]->subject);
+        return fmt::format("{} cards name people who share their name with others in the ledger ({}, ...) and the "
+                           "page gives no profile URL to tell them apart: left as they were",
+                           n, names);
+    }
     return fmt::format("{} warnings like this one: {}", n, first.message);
 }
 

@@ -8,6 +8,7 @@
 #include "store/postgres/pg_store.h"
 
 #include "store/copy.h"
+#include "ingest/people.h"
 #include "store/ledger_rules.h"
 #include "store/postgres/connection.h"
 #include "store/postgres/schema.h"
@@ -21,6 +22,7 @@
 #include <set>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace ik::store::postgres {
 
@@ -275,19 +277,19 @@ public:
 
     // ---- what an import reconciles against ----
 
-    ingest::Ledger ledger(core::AccountId account) override
+    // A ledger entry's columns; `WHERE ...` follows.
+    static constexpr std::string_view kEntryColumns =
+        "SELECT id, direction, person_key, name, sent_at, status, status_at, seen_at, sent_earliest, "
+        "CASE WHEN status = 'gone' THEN (SELECT g.source LIKE 'sentpage:%' FROM events g WHERE g.invitation_id = "
+        "invitations.id AND g.kind = 'gone' ORDER BY g.at DESC, g.id DESC LIMIT 1) END "
+        "FROM invitations ";
+
+    void read_entries(std::string_view where, const Params& params, std::vector<ingest::LedgerEntry>& out)
     {
-        ingest::Ledger out;
-        const auto a = Params().add(account.value);
-        auto r = m_db->query(
-            "SELECT id, direction, person_key, name, sent_at, status, status_at, seen_at, sent_earliest, "
-            "CASE WHEN status = 'gone' THEN (SELECT g.source LIKE 'sentpage:%' FROM events g WHERE g.invitation_id = "
-            "invitations.id AND g.kind = 'gone' ORDER BY g.at DESC, g.id DESC LIMIT 1) END "
-            "FROM invitations WHERE account_id = $1",
-            a);
-        out.invitations.reserve(static_cast<size_t>(r.size()));
+        auto r = m_db->query(std::string(kEntryColumns) + std::string(where), params);
+        out.reserve(out.size() + static_cast<size_t>(r.size()));
         for (int i = 0; i < r.size(); ++i) {
-            auto& e = out.invitations.emplace_back(ingest::LedgerEntry{
+            auto& e = out.emplace_back(ingest::LedgerEntry{
                 core::InvitationId{r.integer(i, 0)},
                 core::direction_from_string(r.text(i, 1)).value_or(core::Direction::outgoing), r.text(i, 2),
                 r.text(i, 3), r.instant(i, 4), core::status_from_string(r.text(i, 5)).value_or(core::Status::pending)});
@@ -296,6 +298,60 @@ public:
             e.sent_earliest = r.optional_instant(i, 8);
             e.gone_by_page = !r.is_null(i, 9) && r.text(i, 9) == "t";
         }
+    }
+
+    // As SQLite's: pending by status, keys not of a profile by a range either side of
+    // "in:" (the C collation of the identity index), the cards' profiles in one array.
+    ingest::Ledger page_ledger(core::AccountId account, const ingest::PageScope& scope) override
+    {
+        ingest::Ledger out;
+        auto& got = out.invitations;
+        const auto a = Params().add(account.value);
+        read_entries("WHERE account_id = $1 AND direction = 'outgoing' AND status = 'pending'", a, got);
+        read_entries("WHERE (person_key < 'in:' OR person_key >= 'in;') AND account_id = $1 AND direction = "
+                     "'outgoing' AND status <> 'pending'",
+                     a, got);
+        if (!scope.person_keys.empty()) {
+            std::string keys = "{";
+            for (const auto& key : scope.person_keys) {
+                if (keys.size() > 1) keys += ',';
+                keys += '"';
+                for (char c : key) {
+                    if (c == '"' || c == '\\') keys += '\\';
+                    keys += c;
+                }
+                keys += '"';
+            }
+            keys += '}';
+            read_entries("WHERE person_key = ANY($2::text[]) AND account_id = $1 AND direction = 'outgoing' AND "
+                         "status <> 'pending'",
+                         Params().add(account.value).add(keys), got);
+        }
+        // Names as SQLite's: one pass over the ended invitations' names.
+        if (!scope.names.empty()) {
+            std::unordered_set<std::int64_t> have;
+            for (const auto& e : got) have.insert(e.id.value);
+            auto r = m_db->query(
+                "SELECT id, name FROM invitations WHERE account_id = $1 AND direction = 'outgoing' AND status <> "
+                "'pending'",
+                a);
+            std::string ids = "{";
+            for (int i = 0; i < r.size(); ++i)
+                if (!have.contains(r.integer(i, 0)) &&
+                    std::binary_search(scope.names.begin(), scope.names.end(), ingest::normalize_name(r.text(i, 1))))
+                    ids += (ids.size() > 1 ? "," : "") + std::to_string(r.integer(i, 0));
+            ids += '}';
+            if (ids.size() > 2) read_entries("WHERE id = ANY($2::bigint[]) AND account_id = $1", Params().add(account.value).add(ids), got);
+        }
+        std::sort(got.begin(), got.end(), [](const auto& x, const auto& y) { return x.id.value < y.id.value; });
+        return out;
+    }
+
+    ingest::Ledger ledger(core::AccountId account) override
+    {
+        ingest::Ledger out;
+        const auto a = Params().add(account.value);
+        read_entries("WHERE account_id = $1", a, out.invitations);
         auto c = m_db->query(
             "SELECT person_key, first_name, last_name, profile_url, email, company, position, connected_on, listed_at "
             "FROM connections WHERE account_id = $1",

@@ -2,6 +2,7 @@
 // loads that rebuild indexes by sorting.
 #include "store/sqlite/sqlite_store.h"
 
+#include "ingest/people.h"
 #include "store/ledger_rules.h"
 #include "store/sql.h"
 #include "store/sqlite/schema.h"
@@ -18,6 +19,7 @@
 #include <stdexcept>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace ik::store::sqlite {
 
@@ -259,17 +261,17 @@ public:
             .run();
     }
 
-    ingest::Ledger ledger(core::AccountId account) override
+    // A ledger entry's columns; `WHERE ...` follows.
+    static constexpr std::string_view kEntryColumns =
+        "SELECT id, direction, person_key, name, sent_at, status, status_at, seen_at, sent_earliest, "
+        "CASE WHEN status = 'gone' THEN (SELECT g.source LIKE 'sentpage:%' FROM events g WHERE g.invitation_id = "
+        "invitations.id AND g.kind = 'gone' ORDER BY g.at DESC, g.id DESC LIMIT 1) END "
+        "FROM invitations ";
+
+    static void read_entries(Use& s, std::vector<ingest::LedgerEntry>& out)
     {
-        ingest::Ledger out;
-        auto s = stmt(
-            "SELECT id, direction, person_key, name, sent_at, status, status_at, seen_at, sent_earliest, "
-            "CASE WHEN status = 'gone' THEN (SELECT g.source LIKE 'sentpage:%' FROM events g WHERE g.invitation_id = "
-            "invitations.id AND g.kind = 'gone' ORDER BY g.at DESC, g.id DESC LIMIT 1) END "
-            "FROM invitations WHERE account_id = ?");
-        s.bind(account.value);
         while (s.step()) {
-            auto& e = out.invitations.emplace_back(ingest::LedgerEntry{
+            auto& e = out.emplace_back(ingest::LedgerEntry{
                 core::InvitationId{s.integer(0)},
                 core::direction_from_string(s.text(1)).value_or(core::Direction::outgoing), s.text(2), s.text(3),
                 s.instant(4), core::status_from_string(s.text(5)).value_or(core::Status::pending)});
@@ -278,6 +280,64 @@ public:
             if (!s.is_null(8)) e.sent_earliest = s.instant(8);
             e.gone_by_page = !s.is_null(9) && s.integer(9) != 0;
         }
+    }
+
+    ingest::Ledger page_ledger(core::AccountId account, const ingest::PageScope& scope) override
+    {
+        ingest::Ledger out;
+        auto& got = out.invitations;
+        auto all = [&](std::string_view where) {
+            auto s = stmt(std::string(kEntryColumns) + std::string(where));
+            s.bind(account.value);
+            read_entries(s, got);
+        };
+        // Each through an index: pending by status; keys not of a profile and each
+        // card's profile by person (a range either side of "in:", and one key). The
+        // unary + keeps the planner off the by-status index for the ranges, which
+        // would read every ended invitation of the account (600,000 in a long history).
+        all("WHERE account_id = ? AND direction = 'outgoing' AND status = 'pending'");
+        for (std::string_view range : {"person_key < 'in:'", "person_key >= 'in;'"}) {
+            auto s = stmt(fmt::format("{}WHERE {} AND +account_id = ? AND +direction = 'outgoing' AND +status <> "
+                                      "'pending'",
+                                      kEntryColumns, range));
+            s.bind(account.value);
+            read_entries(s, got);
+        }
+        for (const auto& key : scope.person_keys) {
+            auto s = stmt(std::string(kEntryColumns) +
+                          "WHERE person_key = ? AND account_id = ? AND direction = 'outgoing' AND status <> 'pending'");
+            s.bind(key).bind(account.value);
+            read_entries(s, got);
+        }
+        // A name is not in any index as the page gives it (names are matched after
+        // ingest::normalize_name): the ended invitations' names are read, one pass.
+        if (!scope.names.empty()) {
+            std::unordered_set<std::int64_t> have;
+            for (const auto& e : got) have.insert(e.id.value);
+            std::vector<std::int64_t> named;
+            auto s = stmt("SELECT id, name FROM invitations WHERE +account_id = ? AND +direction = 'outgoing' AND "
+                          "+status <> 'pending'");
+            s.bind(account.value);
+            while (s.step())
+                if (!have.contains(s.integer(0)) &&
+                    std::binary_search(scope.names.begin(), scope.names.end(), ingest::normalize_name(s.text(1))))
+                    named.push_back(s.integer(0));
+            for (std::int64_t id : named) {
+                auto one = stmt(std::string(kEntryColumns) + "WHERE id = ?");
+                one.bind(id);
+                read_entries(one, got);
+            }
+        }
+        std::sort(got.begin(), got.end(), [](const auto& x, const auto& y) { return x.id.value < y.id.value; });
+        return out;
+    }
+
+    ingest::Ledger ledger(core::AccountId account) override
+    {
+        ingest::Ledger out;
+        auto s = stmt(std::string(kEntryColumns) + "WHERE account_id = ?");
+        s.bind(account.value);
+        read_entries(s, out.invitations);
         auto c = stmt(
             "SELECT person_key, first_name, last_name, profile_url, email, company, position, connected_on, listed_at "
             "FROM connections WHERE account_id = ?");
