@@ -115,9 +115,12 @@ core::Result<ImportAnswer> run(Session& session, const ImportRequest& request)
             if (request.progress) request.progress("reconciling", request.sources[i].shown, i, exports.size());
             ingest::ImportBatch batch;
             if (exports[i].page) {
+                const ingest::SentPageOptions page_options{exports[i].page_time, request.complete,
+                                                           exports[i].page_file};
                 auto page = ingest::reconcile_sent_page(
-                    store.page_ledger(account, ingest::page_scope(*exports[i].page)), *exports[i].page,
-                    ingest::SentPageOptions{exports[i].page_time, request.complete, exports[i].page_file});
+                    store.page_ledger(account, ingest::page_scope(*exports[i].page)), *exports[i].page, page_options);
+                if (auto snapshot = ingest::page_snapshot(*exports[i].page, page, page_options))
+                    if (store.record_page(account, *snapshot, import)) recorded = true;
                 batch = std::move(page.batch);
                 source.sent_page = page.summary;
                 source.layout = std::string(ingest::to_string(exports[i].page->layout));

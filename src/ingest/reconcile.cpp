@@ -239,6 +239,22 @@ std::optional<Instant> gone_as_of(std::span<const Snapshot> snapshots, Instant s
     return out;
 }
 
+// The earliest complete Sent page saved after an outgoing invitation was sent that
+// lists no card of it (neither its profile nor its name): it was no longer pending then.
+const PageSnapshot* left_off_by_page(std::span<const PageSnapshot> pages, const core::Invitation& inv)
+{
+    const PageSnapshot* out = nullptr;
+    std::optional<std::string> name;
+    for (const auto& p : pages) {
+        if (p.saved_at <= inv.sent_at || (out && out->saved_at <= p.saved_at)) continue;
+        if (std::binary_search(p.keys.begin(), p.keys.end(), inv.person.key)) continue;
+        if (!name) name = normalize_name(inv.person.name);
+        if (!name->empty() && std::binary_search(p.names.begin(), p.names.end(), *name)) continue;
+        out = &p;
+    }
+    return out;
+}
+
 // Whether an export row about `row_key` may be the ledger's `entry_key`, known to
 // have the same name: one of them is no profile, or both the same one.
 bool may_be_same_person(std::string_view row_key, std::string_view entry_key)
@@ -497,6 +513,12 @@ ImportBatch reconcile(const Ledger& ledger, const std::vector<ParsedFile>& files
                 // Listed by this export, missing from a later one imported before it.
                 n.events.push_back(core::Event{EventKind::gone, *gone_at, source});
                 if (inv.direction == Direction::outgoing) ++halves[h].gone;
+            } else if (const PageSnapshot* page = inv.direction == Direction::outgoing
+                                                      ? left_off_by_page(ledger.pages, inv)
+                                                      : nullptr) {
+                // Listed by this export, left off a complete Sent page saved later.
+                n.events.push_back(core::Event{EventKind::gone, page->saved_at, page->source});
+                ++halves[h].gone;
             }
         }
     });

@@ -82,10 +82,23 @@ struct ConnectionRecord {
     std::optional<core::Instant> listed_at = std::nullopt;
 };
 
+// A complete Sent page imported: every invitation pending when it was saved is on
+// it. An export imported later that adds an invitation sent before then, to someone
+// the page does not list, adds it gone as of the page: the same finding as when the
+// export came first (the order of imports does not change the ledger).
+struct PageSnapshot {
+    core::Instant saved_at;
+    std::string source;              // "sentpage:FILE"
+    std::vector<std::string> keys;   // its cards' profile keys, sorted
+    std::vector<std::string> names;  // normalize_name of its cards' names, sorted
+    auto operator<=>(const PageSnapshot&) const = default;
+};
+
 struct Ledger {
     std::vector<LedgerEntry> invitations;
     std::vector<ConnectionRecord> connections;
-    std::vector<Snapshot> snapshots;  // of the whole exports imported so far
+    std::vector<Snapshot> snapshots;   // of the whole exports imported so far
+    std::vector<PageSnapshot> pages;   // the complete Sent pages imported so far
 };
 
 struct ReconcileOptions {

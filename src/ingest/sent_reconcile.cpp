@@ -201,6 +201,24 @@ SentPageReconciled reconcile_sent_page(const Ledger& ledger, const SentPage& pag
     return out;
 }
 
+std::optional<PageSnapshot> page_snapshot(const SentPage& page, const SentPageReconciled& reconciled,
+                                          const SentPageOptions& options)
+{
+    if (!reconciled.summary.complete) return std::nullopt;
+    PageSnapshot out{options.saved_at, "sentpage:" + options.file, {}, {}};
+    for (const auto& card : page.cards) {
+        std::string name = normalize_name(card.name);
+        if (card.profile_key.empty() && name.empty()) return std::nullopt;  // it may be anyone
+        if (!card.profile_key.empty()) out.keys.push_back(card.profile_key);
+        if (!name.empty()) out.names.push_back(std::move(name));
+    }
+    for (auto* list : {&out.keys, &out.names}) {
+        std::sort(list->begin(), list->end());
+        list->erase(std::unique(list->begin(), list->end()), list->end());
+    }
+    return out;
+}
+
 PageScope page_scope(const SentPage& page)
 {
     PageScope scope;

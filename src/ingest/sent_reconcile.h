@@ -50,6 +50,12 @@ struct SentPageReconciled {
 
 SentPageReconciled reconcile_sent_page(const Ledger& ledger, const SentPage& page, const SentPageOptions& options);
 
+// What a complete page keeps telling later imports (ingest::PageSnapshot): who it
+// listed, when. None for a page that concluded nothing gone (incomplete, or a card
+// that names no one).
+std::optional<PageSnapshot> page_snapshot(const SentPage& page, const SentPageReconciled& reconciled,
+                                          const SentPageOptions& options);
+
 // The part of the ledger reconcile_sent_page reads, so that a store need not load a
 // million-row history for a page of 1,500 cards: the outgoing invitations that are
 // pending (a complete page may find them gone), those to a card's profile, and those

@@ -59,6 +59,8 @@ const std::vector<TableSpec>& tables()
          "id"},
         {"snapshots",
          {id(S::snapshot), account_id, import_id, integer("covers_from"), integer("taken_by"), integer("as_of")}, "id"},
+        {"sent_pages", {account_id, import_id, integer("saved_at"), text("source"), text("keys"), text("names")},
+         "import_id, saved_at, source"},
         {"undo_seen", {import_id, {"invitation_id", T::integer, S::invitation}, integer("seen_at")},
          "import_id, invitation_id"},
         {"undo_refined",

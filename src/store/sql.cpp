@@ -24,4 +24,26 @@ const std::string& all_statuses_sql()
     return list;
 }
 
+std::string join_lines(const std::vector<std::string>& items)
+{
+    std::string out;
+    for (const auto& item : items) {
+        if (!out.empty()) out += '\n';
+        out += item;
+    }
+    return out;
+}
+
+std::vector<std::string> split_lines(std::string_view text)
+{
+    std::vector<std::string> out;
+    while (!text.empty()) {
+        const size_t end = text.find('\n');
+        out.emplace_back(text.substr(0, end));
+        if (end == std::string_view::npos) break;
+        text.remove_prefix(end + 1);
+    }
+    return out;
+}
+
 }  // namespace ik::store

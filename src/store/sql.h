@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace ik::store {
 
@@ -17,6 +18,11 @@ const std::string& all_statuses_sql();
 
 // core::made_here() of the row's `source` column: a person's doing here, never
 // what an import found.
+// A list of keys or names (none holds a line break) as one text column, a line each,
+// and back.
+std::string join_lines(const std::vector<std::string>& items);
+std::vector<std::string> split_lines(std::string_view text);
+
 inline constexpr std::string_view kMadeHereSql = "(source = 'cli' OR source = 'api' OR source LIKE 'user:%')";
 
 }  // namespace ik::store

@@ -135,6 +135,9 @@ public:
     // invitations a Sent page added, keeping what it replaced for undo_last_import().
     virtual void refine_invitations(core::AccountId account, const std::vector<ingest::Refinement>& refinements,
                                     core::ImportId import) = 0;
+    // Records a complete Sent page (ingest::PageSnapshot), taken back with its import;
+    // false when the same page (saved then, listing the same) is recorded already.
+    virtual bool record_page(core::AccountId account, const ingest::PageSnapshot& page, core::ImportId import) = 0;
     // Records a whole export; false when the same one is recorded already.
     virtual bool record_snapshot(core::AccountId account, const ingest::Snapshot& snapshot, core::ImportId import) = 0;
     // Whether the person is a connection, and since when.

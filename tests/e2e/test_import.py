@@ -108,6 +108,43 @@ def run_on_a_terminal(cmd, env, cwd):
         os.close(main)
 
 
+class SentPageOrder(TempCase):
+    """A complete Sent page and an export taken before it give one ledger, whichever is
+    imported first: what the page left off is gone as of the page."""
+
+    PAGE = Path(__file__).resolve().parents[1] / "ingest" / "sent_pages" / "sent_2026_en.mhtml"
+
+    def export(self):
+        # Ada and Ben before the page (Dec 1); the page lists neither. Cy after it.
+        rows = [inv_row("Ada Obi", "ada-obi", "11/20/26, 9:00 AM"), inv_row("Ben Lund", "ben-lund", "11/25/26, 9:00 AM"),
+                inv_row("Cy Moss", "cy-moss", "12/2/26, 9:00 AM")]
+        return self.write("Invitations.csv", INV_HEADER + "".join(rows))
+
+    @staticmethod
+    def pending_names(ledger):
+        return {i["name"] for i in ledger.json("pending", "--limit", "1000", now="2026-12-03T10:00:00Z")["items"]}
+
+    def test_page_first_or_export_first_give_the_same_pending(self):
+        export = self.export()
+        self.ledger.run("import", str(self.PAGE), now="2026-12-03T10:00:00Z", check=0)
+        self.ledger.run("import", str(export), now="2026-12-03T10:00:00Z", check=0)
+        page_first = self.pending_names(self.ledger)
+        other = Ledger(self.tmp / "other")
+        (self.tmp / "other").mkdir()
+        other.run("init", "--name", "robin", check=0)
+        other.run("import", str(export), now="2026-12-03T10:00:00Z", check=0)
+        other.run("import", str(self.PAGE), now="2026-12-03T10:00:00Z", check=0)
+        export_first = self.pending_names(other)
+        self.assertEqual(page_first, export_first)
+        self.assertNotIn("Ada Obi", page_first)
+        self.assertNotIn("Ben Lund", page_first)
+        self.assertIn("Cy Moss", page_first)
+        # Undone newest first, the export and then the page: nothing of either is left.
+        self.ledger.run("import", "--undo", now="2026-12-03T10:00:00Z", check=0)
+        self.ledger.run("import", "--undo", now="2026-12-03T10:00:00Z", check=0)
+        self.assertEqual(self.ledger.json("status", now="2026-12-03T10:00:00Z")["pending"], 0)
+
+
 class ImportOnATerminal(TempCase):
     """What a member sees importing a real-size export in a terminal: each phase's
     progress, and a summary of a few lines however many warnings there are."""

@@ -1,6 +1,7 @@
 // Reconciliation: which invitations an export adds, which it finds accepted (the
 // invitee is a connection since) and which are gone (missing from a later export).
 #include "ingest/reconcile.h"
+#include "ingest/people.h"
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
@@ -8,6 +9,7 @@
 #include <algorithm>
 #include <chrono>
 #include <deque>
+#include <map>
 
 namespace ik::ingest {
 namespace {
@@ -722,6 +724,33 @@ TEST_F(ReconcileGone, AnInvitationMissingFromAStoredLaterExportIsGoneAsOfIt)
             EXPECT_EQ(n.events.size(), 1u) << "sent before December's export reaches back: pending";
         }
     }
+    EXPECT_EQ(b.counts.gone, 1);
+}
+
+// A complete Sent page imported before an export taken earlier: what the export adds,
+// sent before the page was saved, to someone the page did not list, comes in gone as
+// of the page, as it would have had the export come first.
+TEST(Reconcile, AnInvitationAStoredCompletePageLeftOffComesInGoneAsOfThePage)
+{
+    Ledger ledger;
+    const PageSnapshot page{utc(2026, 12, 1, 9, 14), "sentpage:Sent.html", {"in:ada-obi"},
+                            {normalize_name("Ada Obi"), normalize_name("Cleo Park")}};
+    ledger.pages.push_back(page);
+    auto file = invitations_file({outgoing("Ada Obi", "https://www.linkedin.com/in/ada-obi", wall(2026, 11, 10, 9, 0), 2),
+                                  outgoing("Ben Lund", "https://www.linkedin.com/in/ben-lund", wall(2026, 11, 12, 9, 0), 3),
+                                  outgoing("Cleo Park", "", wall(2026, 11, 14, 9, 0), 4),
+                                  outgoing("Dev Rao", "https://www.linkedin.com/in/dev-rao", wall(2026, 12, 2, 9, 0), 5)},
+                                 day(2026, 12, 3));
+    ImportBatch b = reconcile(ledger, {file}, {});
+    ASSERT_EQ(b.new_invitations.size(), 4u);
+    std::map<std::string, const NewInvitation*> by_name;
+    for (const auto& n : b.new_invitations) by_name[n.invitation.person.name] = &n;
+    EXPECT_EQ(kinds(*by_name["Ada Obi"]), kSentOnly) << "on the page by profile";
+    ASSERT_EQ(kinds(*by_name["Ben Lund"]), (std::vector<EventKind>{EventKind::sent, EventKind::gone}));
+    EXPECT_EQ(by_name["Ben Lund"]->events[1].at, page.saved_at);
+    EXPECT_EQ(by_name["Ben Lund"]->events[1].source, "sentpage:Sent.html");
+    EXPECT_EQ(kinds(*by_name["Cleo Park"]), kSentOnly) << "on the page by name (the export gives no URL)";
+    EXPECT_EQ(kinds(*by_name["Dev Rao"]), kSentOnly) << "sent after the page was saved";
     EXPECT_EQ(b.counts.gone, 1);
 }
 

@@ -651,6 +651,22 @@ TEST_P(StoreContract, UndoLastImportTakesBackEverythingItWroteAndNothingElse)
 // A card only a Sent page gave: pending, its sent time a bound, the person a name. The
 // export that lists it later gives the time, the profile and the note; undoing that
 // import gives the bound back, and the page's "gone" is told from an export's.
+TEST_P(StoreContract, ACompletePageIsKeptForLaterImportsOnceAndTakenBackWithItsImport)
+{
+    const ingest::PageSnapshot page{utc(2026, 12, 1, 9, 14), "sentpage:Sent.html", {"in:ada-obi", "in:ben-lund"},
+                                    {"ada obi", "ben lund", "cleo park"}};
+    const ImportId import = store().begin_import(m_account, kNow);
+    EXPECT_TRUE(store().record_page(m_account, page, import));
+    EXPECT_FALSE(store().record_page(m_account, page, import)) << "the same page twice";
+    store().finish_import(import, ImportRecord{kNow, "Sent.html", "{}"});
+    const auto kept = store().ledger(m_account).pages;
+    ASSERT_EQ(kept.size(), 1u);
+    EXPECT_EQ(kept[0], page);
+    EXPECT_TRUE(store().page_ledger(m_account, {}).pages.empty()) << "a page's own reading needs none";
+    ASSERT_TRUE(store().undo_last_import(m_account, kNow + 1h));
+    EXPECT_TRUE(store().ledger(m_account).pages.empty());
+}
+
 TEST_P(StoreContract, ARefinedSentTimeAndPersonAreStoredAndUndoneWithTheirImport)
 {
     const ImportId page = store().begin_import(m_account, kNow);

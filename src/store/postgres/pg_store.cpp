@@ -366,6 +366,11 @@ public:
         auto s = m_db->query("SELECT covers_from, taken_by, as_of FROM snapshots WHERE account_id = $1 ORDER BY id", a);
         for (int i = 0; i < s.size(); ++i)
             out.snapshots.push_back(ingest::Snapshot{s.instant(i, 0), s.instant(i, 1), s.instant(i, 2)});
+        auto p = m_db->query(
+            "SELECT saved_at, source, keys, names FROM sent_pages WHERE account_id = $1 ORDER BY import_id, saved_at", a);
+        for (int i = 0; i < p.size(); ++i)
+            out.pages.push_back(ingest::PageSnapshot{p.instant(i, 0), p.text(i, 1), split_lines(p.text(i, 2)),
+                                                     split_lines(p.text(i, 3))});
         return out;
     }
 
@@ -506,6 +511,20 @@ public:
                         .add(account.value));
             }
         });
+    }
+
+    bool record_page(core::AccountId account, const ingest::PageSnapshot& page, core::ImportId import) override
+    {
+        const std::string keys = join_lines(page.keys), names = join_lines(page.names);
+        if (!m_db->query("SELECT 1 FROM sent_pages WHERE account_id = $1 AND saved_at = $2 AND keys = $3 AND names = $4",
+                         Params().add(account.value).add(page.saved_at).add(keys).add(names))
+                 .empty())
+            return false;
+        m_db->query(
+            "INSERT INTO sent_pages (account_id, import_id, saved_at, source, keys, names) VALUES ($1, $2, $3, $4, $5, "
+            "$6)",
+            Params().add(account.value).add(import.value).add(page.saved_at).add(page.source).add(keys).add(names));
+        return true;
     }
 
     bool record_snapshot(core::AccountId account, const ingest::Snapshot& snapshot, core::ImportId import) override
@@ -1063,6 +1082,7 @@ public:
 
         undone.snapshots_removed =
             m_db->query("DELETE FROM snapshots WHERE account_id = $1 AND import_id = $2", both).affected();
+        m_db->query("DELETE FROM sent_pages WHERE account_id = $1 AND import_id = $2", both);
         m_db->query("DELETE FROM undo_seen WHERE import_id = $1", Params().add(undone.id.value));
         m_db->query("DELETE FROM undo_refined WHERE import_id = $1", Params().add(undone.id.value));
         m_db->query("DELETE FROM undo_connections WHERE import_id = $1", Params().add(undone.id.value));

@@ -11,7 +11,7 @@ namespace {
 // Instants are seconds since 1970 (bigint) and days since 1970 (integer), as in the
 // SQLite ledger, so that both give the same answers byte for byte; text compares
 // bytewise (COLLATE "C") whatever the database's locale, for the same reason.
-constexpr std::array<std::string_view, 3> kMigrations{
+constexpr std::array<std::string_view, 4> kMigrations{
     // 1: the ledger as SQLite's schema 7 holds it.
     R"sql(
 CREATE TABLE accounts (
@@ -259,6 +259,20 @@ CREATE TABLE undo_refined (                 -- an invitation's identity and sent
     message        text COLLATE "C" NOT NULL
 );
 CREATE INDEX undo_refined_by_import ON undo_refined (import_id, invitation_id);
+)sql",
+    // 4: the complete Sent pages imported, as in the SQLite schema's 11.
+    R"sql(
+CREATE TABLE sent_pages (
+    account_id  bigint NOT NULL REFERENCES accounts(id),
+    import_id   bigint NOT NULL REFERENCES imports(id),
+    saved_at    bigint NOT NULL,
+    source      text COLLATE "C" NOT NULL,
+    keys        text COLLATE "C" NOT NULL,
+    names       text COLLATE "C" NOT NULL
+);
+CREATE INDEX sent_pages_by_account ON sent_pages (account_id);
+CREATE TRIGGER sent_pages_changed AFTER INSERT OR UPDATE OR DELETE ON sent_pages FOR EACH STATEMENT
+    EXECUTE FUNCTION ledger_changed();
 )sql",
 };
 

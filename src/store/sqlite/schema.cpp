@@ -11,7 +11,7 @@ namespace ik::store::sqlite {
 namespace {
 
 // Each migration takes the schema from version N to N + 1; never edit a released one.
-constexpr std::array<std::string_view, 10> kMigrations{
+constexpr std::array<std::string_view, 11> kMigrations{
     R"sql(
 CREATE TABLE accounts (
     id          INTEGER PRIMARY KEY,
@@ -322,6 +322,19 @@ DROP INDEX undo_seen_by_import;
 CREATE INDEX undo_seen_by_import ON undo_seen (import_id, invitation_id);
 DROP INDEX undo_refined_by_import;
 CREATE INDEX undo_refined_by_import ON undo_refined (import_id, invitation_id);
+)sql",
+    // 11: the complete Sent pages imported, what each listed: an export imported after
+    // a page adds what the page left off as gone, as if it had come first.
+    R"sql(
+CREATE TABLE sent_pages (
+    account_id  INTEGER NOT NULL REFERENCES accounts(id),
+    import_id   INTEGER NOT NULL REFERENCES imports(id),
+    saved_at    INTEGER NOT NULL,
+    source      TEXT NOT NULL,          -- sentpage:FILE
+    keys        TEXT NOT NULL,          -- the cards' profile keys, sorted, one per line
+    names       TEXT NOT NULL           -- their normalised names, sorted, one per line
+);
+CREATE INDEX sent_pages_by_account ON sent_pages (account_id);
 )sql",
 };
 

@@ -352,6 +352,12 @@ public:
         snap.bind(account.value);
         while (snap.step())
             out.snapshots.push_back(ingest::Snapshot{snap.instant(0), snap.instant(1), snap.instant(2)});
+        auto pages = stmt(
+            "SELECT saved_at, source, keys, names FROM sent_pages WHERE account_id = ? ORDER BY import_id, saved_at");
+        pages.bind(account.value);
+        while (pages.step())
+            out.pages.push_back(
+                ingest::PageSnapshot{pages.instant(0), pages.text(1), split_lines(pages.text(2)), split_lines(pages.text(3))});
         return out;
     }
 
@@ -1019,6 +1025,23 @@ public:
         }
     }
 
+    bool record_page(core::AccountId account, const ingest::PageSnapshot& page, core::ImportId import) override
+    {
+        const std::string keys = join_lines(page.keys), names = join_lines(page.names);
+        auto known = stmt("SELECT 1 FROM sent_pages WHERE account_id = ? AND saved_at = ? AND keys = ? AND names = ?");
+        known.bind(account.value).bind(page.saved_at).bind(keys).bind(names);
+        if (known.step()) return false;
+        stmt("INSERT INTO sent_pages (account_id, import_id, saved_at, source, keys, names) VALUES (?, ?, ?, ?, ?, ?)")
+            .bind(account.value)
+            .bind(import.value)
+            .bind(page.saved_at)
+            .bind(page.source)
+            .bind(keys)
+            .bind(names)
+            .run();
+        return true;
+    }
+
     bool record_snapshot(core::AccountId account, const ingest::Snapshot& snapshot, core::ImportId import) override
     {
         auto known =
@@ -1150,6 +1173,7 @@ public:
 
         stmt("DELETE FROM snapshots WHERE account_id = ? AND import_id = ?").bind(account.value).bind(id).run();
         undone.snapshots_removed = changes();
+        stmt("DELETE FROM sent_pages WHERE account_id = ? AND import_id = ?").bind(account.value).bind(id).run();
         stmt("DELETE FROM undo_seen WHERE import_id = ?").bind(id).run();
         stmt("DELETE FROM undo_refined WHERE import_id = ?").bind(id).run();
         stmt("DELETE FROM undo_connections WHERE import_id = ?").bind(id).run();
