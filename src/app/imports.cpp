@@ -62,7 +62,9 @@ core::Result<ImportAnswer> run(Session& session, const ImportRequest& request)
     // Parse everything first: a bad file stops the import before any write.
     std::vector<ParsedSource> exports;
     for (const auto& source : request.sources) {
-        auto files = ingest::read_source(source.path);
+        ingest::ReadLimits limits;
+        limits.max_file_bytes = static_cast<size_t>(scope->settings.integer("import.max_file_bytes"));
+        auto files = ingest::read_source(source.path, limits);
         if (!files) return std::unexpected(files.error());
         ParsedSource parsed;
         if (files->size() == 1 && files->front().page) {

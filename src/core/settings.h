@@ -62,6 +62,8 @@ inline constexpr std::array kSettingSpecs{
     SettingSpec{"cleanup.every", SettingType::duration, "7d", "how often to remind of a cleanup"},
     SettingSpec{"restriction.pause", SettingType::duration, "7d", "no sends planned this long after a restriction"},
     SettingSpec{"import.window", SettingType::duration, "180d", "how far back an export's Invitations.csv reaches"},
+    SettingSpec{"import.max_file_bytes", SettingType::integer, "536870912",
+                "the largest file, stream or zip entry an import reads, in bytes"},
     SettingSpec{"stats.min_age", SettingType::duration, "14d",
                 "invitations younger than this are not counted in acceptance rates"},
     SettingSpec{"stats.min_accepted", SettingType::integer, "50",

@@ -36,8 +36,8 @@ using EarlyCheck = std::function<std::optional<core::Error>(std::string_view rea
 core::Result<std::string> read_bounded(int fd, std::string_view name, size_t limit, const core::Error& too_large,
                                        const EarlyCheck& check = {});
 
-// The `too_large` error of a file named `name`: "NAME: EXCEEDS 1024 MiB, WHY", as in
-// "Invitations.csv: expands to more than 1024 MiB, more than any file of a LinkedIn export".
+// The `too_large` error of a file named `name`: "NAME: EXCEEDS 512 MiB, WHY", as in
+// "Invitations.csv: expands to more than 512 MiB, more than any file of a LinkedIn export".
 core::Error too_large_error(std::string_view name, std::string_view exceeds, size_t limit, std::string_view why);
 
 }  // namespace ik::ingest

@@ -392,30 +392,30 @@ private:
 
 // The bytes of an open file: mapped when it is a regular file, else read to its end.
 core::Result<SourceFile> read_fd(int fd, const std::string& path, std::string display_name,
-                                 std::optional<core::Days> export_date);
+                                 std::optional<core::Days> export_date, size_t max_bytes);
 
 core::Result<SourceFile> read_whole_file(const fs::path& path, std::string display_name,
-                                         std::optional<core::Days> export_date)
+                                         std::optional<core::Days> export_date, size_t max_bytes)
 {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return core::fail(ErrorKind::bad_input, "unreadable", fmt::format("{}: cannot be read", path.string()));
     const ScopedFd closer(fd);
-    return read_fd(fd, path.string(), std::move(display_name), export_date);
+    return read_fd(fd, path.string(), std::move(display_name), export_date, max_bytes);
 }
 
 core::Result<SourceFile> read_fd(int fd, const std::string& path, std::string display_name,
-                                 std::optional<core::Days> export_date)
+                                 std::optional<core::Days> export_date, size_t max_bytes)
 {
-    const core::Error too_large =
-        too_large_error(path, "larger than", kMaxFileBytes, "more than any file of a LinkedIn export");
+    const core::Error too_large = too_large_error(path, "larger than", max_bytes,
+                                                  "more than any file of a LinkedIn export (import.max_file_bytes)");
     struct stat st {};
     std::optional<core::Instant> modified_at;
     if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
         modified_at = core::Instant{std::chrono::seconds{st.st_mtim.tv_sec}};
         if (st.st_size > 0) {
             const auto size = static_cast<size_t>(st.st_size);
-            if (size > kMaxFileBytes) return std::unexpected(too_large);
+            if (size > max_bytes) return std::unexpected(too_large);
             void* address = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
             if (address != MAP_FAILED) {
                 auto mapped = std::make_shared<const MappedFile>(address, size);
@@ -431,7 +431,7 @@ core::Result<SourceFile> read_fd(int fd, const std::string& path, std::string di
     // is, up to the limit. A stream whose start is neither a zip, a CSV of an export
     // nor a page is refused at once, not read to its end (which /dev/zero has not).
     bool sniffed = false;
-    auto data = read_bounded(fd, path, kMaxFileBytes, too_large,
+    auto data = read_bounded(fd, path, max_bytes, too_large,
                              [&](std::string_view so_far) -> std::optional<core::Error> {
                                  if (sniffed || so_far.size() < kSniffBytes) return std::nullopt;
                                  sniffed = true;
@@ -471,7 +471,11 @@ struct ZipFileCloser {
     void operator()(zip_file_t* f) const { zip_fclose(f); }
 };
 
-core::Result<std::string> read_zip_entry(zip_t* archive, zip_uint64_t index, size_t limit, std::string_view name)
+// An entry's bytes, at most `limit` (one past the caller's ceiling shows a larger
+// entry), stopping with `too_deflated` once past the limits' floor the bytes are more
+// than max_ratio times the entry's compressed size: a bomb is stopped a few MiB in.
+core::Result<std::string> read_zip_entry(zip_t* archive, zip_uint64_t index, size_t limit, std::string_view name,
+                                         const ReadLimits& limits, std::optional<zip_uint64_t> compressed)
 {
     std::unique_ptr<zip_file_t, ZipFileCloser> f(zip_fopen_index(archive, index, 0));
     if (!f)
@@ -484,12 +488,32 @@ core::Result<std::string> read_zip_entry(zip_t* archive, zip_uint64_t index, siz
             return core::fail(ErrorKind::bad_input, "bad_zip", fmt::format("{}: the zip entry is damaged", name));
         if (n == 0) break;
         data.append(buf, static_cast<size_t>(n));
+        if (compressed && data.size() > limits.ratio_from_bytes &&
+            data.size() / std::max<zip_uint64_t>(*compressed, 1) > limits.max_ratio)
+            return core::fail(ErrorKind::bad_input, "too_deflated",
+                              fmt::format("{}: inflates more than {} times its {} compressed bytes, which no "
+                                          "LinkedIn export does (a zip bomb?)",
+                                          name, limits.max_ratio, *compressed));
     }
     if (data.size() > limit) data.resize(limit);
     return data;
 }
 
-core::Result<std::vector<SourceFile>> read_zip(const fs::path& path)
+// Whether a zip entry's name could reach outside the export: an absolute path or "..".
+bool escapes(std::string_view entry)
+{
+    if (entry.starts_with('/') || entry.starts_with('\\') || (entry.size() > 1 && entry[1] == ':')) return true;
+    size_t from = 0;
+    while (from <= entry.size()) {
+        const size_t end = entry.find_first_of("/\\", from);
+        if (entry.substr(from, end == std::string_view::npos ? std::string_view::npos : end - from) == "..") return true;
+        if (end == std::string_view::npos) break;
+        from = end + 1;
+    }
+    return false;
+}
+
+core::Result<std::vector<SourceFile>> read_zip(const fs::path& path, const ReadLimits& limits)
 {
     int err = 0;
     std::unique_ptr<zip_t, ZipCloser> archive(zip_open(path.c_str(), ZIP_RDONLY, &err));
@@ -499,27 +523,35 @@ core::Result<std::vector<SourceFile>> read_zip(const fs::path& path)
     auto export_date = export_date_from_name(zip_name);
     std::vector<SourceFile> out;
     zip_int64_t n = zip_get_num_entries(archive.get(), 0);
+    if (n > static_cast<zip_int64_t>(limits.max_entries))
+        return core::fail(ErrorKind::bad_input, "too_many_entries",
+                          fmt::format("{}: holds {} entries, more than the {} of any LinkedIn export", path.string(), n,
+                                      limits.max_entries));
     std::vector<std::pair<std::string, zip_uint64_t>> entries;
     for (zip_int64_t i = 0; i < n; ++i) {
         const char* entry = zip_get_name(archive.get(), static_cast<zip_uint64_t>(i), 0);
-        if (entry && is_csv_name(entry)) entries.emplace_back(entry, static_cast<zip_uint64_t>(i));
+        if (entry && is_csv_name(entry) && !escapes(entry)) entries.emplace_back(entry, static_cast<zip_uint64_t>(i));
     }
     std::sort(entries.begin(), entries.end());
     for (const auto& [entry, index] : entries) {
         std::string display = zip_name + "/" + entry;
-        auto head = read_zip_entry(archive.get(), index, kSniffBytes, display);
-        if (!head) return std::unexpected(head.error());
-        if (detect_kind(*head) == FileKind::unknown) continue;
         zip_stat_t stat;
         zip_stat_init(&stat);
-        const bool sized = zip_stat_index(archive.get(), index, 0, &stat) == 0 && (stat.valid & ZIP_STAT_SIZE);
+        const bool stated = zip_stat_index(archive.get(), index, 0, &stat) == 0;
+        const bool sized = stated && (stat.valid & ZIP_STAT_SIZE);
+        std::optional<zip_uint64_t> compressed;
+        if (stated && (stat.valid & ZIP_STAT_COMP_SIZE)) compressed = stat.comp_size;
+        auto head = read_zip_entry(archive.get(), index, kSniffBytes, display, limits, compressed);
+        if (!head) return std::unexpected(head.error());
+        if (detect_kind(*head) == FileKind::unknown) continue;
         const core::Error too_large =
-            too_large_error(display, "expands to more than", kMaxFileBytes, "more than any file of a LinkedIn export");
-        if (sized && stat.size > kMaxFileBytes) return std::unexpected(too_large);
+            too_large_error(display, "expands to more than", limits.max_file_bytes,
+                            "more than any file of a LinkedIn export (import.max_file_bytes)");
+        if (sized && stat.size > limits.max_file_bytes) return std::unexpected(too_large);
         // Read one byte past the limit: a size the zip misstates shows there.
-        auto whole = read_zip_entry(archive.get(), index, kMaxFileBytes + 1, display);
+        auto whole = read_zip_entry(archive.get(), index, limits.max_file_bytes + 1, display, limits, compressed);
         if (!whole) return std::unexpected(whole.error());
-        if (whole->size() > kMaxFileBytes) return std::unexpected(too_large);
+        if (whole->size() > limits.max_file_bytes) return std::unexpected(too_large);
         out.push_back(SourceFile::of_text(display, std::move(*whole), export_date));
     }
     if (out.empty())
@@ -531,10 +563,10 @@ core::Result<std::vector<SourceFile>> read_zip(const fs::path& path)
 
 }  // namespace
 
-core::Result<std::vector<SourceFile>> read_source(const std::string& path_text)
+core::Result<std::vector<SourceFile>> read_source(const std::string& path_text, const ReadLimits& limits)
 {
     if (path_text == "-") {
-        auto source = read_fd(STDIN_FILENO, "stdin", "stdin", std::nullopt);
+        auto source = read_fd(STDIN_FILENO, "stdin", "stdin", std::nullopt, limits.max_file_bytes);
         if (!source) return std::unexpected(source.error());
         source->modified_at = std::nullopt;  // a redirected file's time is not the paste's
         if (source->data.starts_with("PK\x03\x04"))
@@ -554,7 +586,8 @@ core::Result<std::vector<SourceFile>> read_source(const std::string& path_text)
         std::sort(files.begin(), files.end());
         std::vector<SourceFile> out;
         for (const auto& file : files) {
-            auto source = read_whole_file(file, (path.filename() / file.filename()).string(), export_date);
+            auto source =
+                read_whole_file(file, (path.filename() / file.filename()).string(), export_date, limits.max_file_bytes);
             if (!source) return std::unexpected(source.error());
             if (detect_kind(source->data) == FileKind::unknown) continue;
             out.push_back(std::move(*source));
@@ -565,9 +598,9 @@ core::Result<std::vector<SourceFile>> read_source(const std::string& path_text)
                                           path_text));
         return out;
     }
-    auto source = read_whole_file(path, path.filename().string(), std::nullopt);
+    auto source = read_whole_file(path, path.filename().string(), std::nullopt, limits.max_file_bytes);
     if (!source) return std::unexpected(source.error());
-    if (source->data.starts_with("PK\x03\x04")) return read_zip(path);
+    if (source->data.starts_with("PK\x03\x04")) return read_zip(path, limits);
     return lone_file(std::move(*source));
 }
 

@@ -88,16 +88,31 @@ FileKind detect_kind(std::string_view data);
 core::Result<ParsedFile> parse_file(const SourceFile& file, bool skip_invalid, const Progress& progress = {},
                                     std::optional<std::chrono::local_seconds> now_wall = std::nullopt);
 
-// No file of an export is larger: a real Invitations.csv holds six months (megabytes),
-// and a million-row history is a quarter of this. A file, a stream or a zip entry
-// past it is refused before it is all read: /dev/zero or a zip bomb cannot fill memory.
-inline constexpr size_t kMaxFileBytes = size_t{1} << 30;
+// The most a file, a stream or a zip entry may hold: no file of an export is larger
+// (a real Invitations.csv holds six months, megabytes; a million-row history is half
+// of this). Past it, reading stops: /dev/zero or a zip bomb cannot fill memory. The
+// setting import.max_file_bytes (same default) sets it per account.
+inline constexpr size_t kMaxFileBytes = size_t{512} << 20;
+
+// What read_source refuses, each checked as the bytes come (a zip's declared sizes are
+// not trusted): a file, stream or zip entry larger than `max_file_bytes`; a zip entry
+// that inflates more than `max_ratio` times its whole compressed size, checked once
+// past `ratio_from_bytes` (real CSVs deflate about 5 to 10 times; a bomb, thousands):
+// an entry holds at most the lesser of the two in memory; a zip
+// of more than `max_entries` entries. Entries named with ".." or an absolute path are
+// passed over.
+struct ReadLimits {
+    size_t max_file_bytes = kMaxFileBytes;
+    size_t max_ratio = 100;
+    size_t ratio_from_bytes = size_t{16} << 20;
+    size_t max_entries = 10'000;
+};
 
 // Reads an export zip, an unzipped export folder, one CSV file, or one saved or copied
 // page (SourceFile::page; ingest/sent_page.h reads it); "-" reads standard input. Of a
 // zip or folder, only files whose header is that of Invitations.csv or Connections.csv
 // are kept. The kind is told from the bytes, never from the file's name.
-core::Result<std::vector<SourceFile>> read_source(const std::string& path);
+core::Result<std::vector<SourceFile>> read_source(const std::string& path, const ReadLimits& limits = {});
 
 // The date in an export's name: "Basic_LinkedInDataExport_11-24-2026.zip" -> 2026-11-24.
 std::optional<core::Days> export_date_from_name(std::string_view name);

@@ -472,20 +472,72 @@ class Limits(TempCase):
         self.assertEqual(self.ledger.dump(), before)
 
     def test_a_zip_that_expands_past_any_real_export_is_refused_before_it_is_read(self):
-        # 40 MB on disk, 1 GiB of valid-looking rows inside: a real Invitations.csv
-        # of six months is a few megabytes.
+        # 24 MB on disk, 600 MiB of valid-looking rows inside (deflated 25 times, as
+        # varied rows are): a real Invitations.csv of six months is a few megabytes.
         rows = "".join(inv_row(f"Bomb Person{i}", f"bomb-person-{i}", "11/20/26, 9:00 AM") for i in range(4000))
         chunk = rows.encode()
         bomb = self.tmp / "Basic_LinkedInDataExport_11-24-2026.zip"
         with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
             with z.open("Invitations.csv", "w", force_zip64=True) as f:
                 f.write(INV_HEADER.encode())
-                for _ in range((1 << 30) // len(chunk) + 1):
+                for _ in range((600 << 20) // len(chunk) + 1):
                     f.write(chunk)
         before = self.ledger.dump()
         self.assert_refused(self.run_bounded("import", str(bomb)), 2,
-                            "Invitations.csv: expands to more than 1024 MiB, more than any file of a LinkedIn export")
+                            "Basic_LinkedInDataExport_11-24-2026.zip/Invitations.csv: expands to more than 512 MiB, "
+                            "more than any file of a LinkedIn export (import.max_file_bytes)")
         self.assertEqual(self.ledger.dump(), before)
+
+    def test_a_zip_bomb_is_stopped_long_before_the_size_limit_within_a_gibibyte(self):
+        # One row over and over: 256 MiB deflate to a quarter of a megabyte (1,000
+        # times); the import stops once what is out passes 100 times that (25 MiB),
+        # the file and the limit named, in a process allowed 1 GiB.
+        row = inv_row("Bomb Person", "bomb-person", "11/20/26, 9:00 AM").encode()
+        bomb = self.tmp / "Basic_LinkedInDataExport_11-24-2026.zip"
+        with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+            with z.open("Invitations.csv", "w", force_zip64=True) as f:
+                f.write(INV_HEADER.encode())
+                block = row * ((1 << 20) // len(row))
+                for _ in range(256):
+                    f.write(block)
+        self.assertLess(bomb.stat().st_size, 2 << 20)
+        before = self.ledger.dump()
+        self.MEMORY = 1 << 30
+        proc = self.run_bounded("import", str(bomb))
+        self.assert_refused(proc, 2, "Basic_LinkedInDataExport_11-24-2026.zip/Invitations.csv: inflates more than "
+                                     "100 times its")
+        self.assertIn("a zip bomb?", proc.stderr)
+        self.assertEqual(self.ledger.dump(), before)
+
+    def test_zip_entries_that_climb_out_or_crowd_the_zip_are_not_read(self):
+        climbing = self.tmp / "Basic_LinkedInDataExport_11-24-2026.zip"
+        good = INV_HEADER + inv_row("Ada Obi", "ada-obi", "11/20/26, 9:00 AM")
+        with zipfile.ZipFile(climbing, "w") as z:
+            z.writestr("../Invitations.csv", good)
+            z.writestr("/etc/Invitations.csv", good)
+            z.writestr("a/../../Invitations.csv", good)
+        self.assert_refused(self.run_bounded("import", str(climbing)), 2,
+                            "holds no Invitations.csv or Connections.csv of a LinkedIn export")
+        crowded = self.tmp / "crowded.zip"
+        with zipfile.ZipFile(crowded, "w") as z:
+            z.writestr("Invitations.csv", good)
+            for i in range(10_001):
+                z.writestr(f"x/{i}.txt", "")
+        self.assert_refused(self.run_bounded("import", str(crowded)), 2,
+                            "crowded.zip: holds 10002 entries, more than the 10000 of any LinkedIn export")
+        self.assertEqual(self.ledger.json("status")["pending"], 0)
+
+    def test_the_largest_file_is_a_setting(self):
+        big = self.tmp / "Invitations.csv"
+        rows = "".join(inv_row(f"Big Person{i}", f"big-person-{i}", "11/20/26, 9:00 AM") for i in range(12_000))
+        big.write_text(INV_HEADER + rows)
+        self.assertGreater(big.stat().st_size, 1 << 20)
+        config = self.tmp / "small.toml"
+        config.write_text("[import]\nmax_file_bytes = 1048576\n")
+        self.assert_refused(self.run_bounded("--config", str(config), "import", str(big)), 2,
+                            "Invitations.csv: larger than 1 MiB, more than any file of a LinkedIn export "
+                            "(import.max_file_bytes)")
+        self.assertEqual(self.run_bounded("import", str(big)).returncode, 0)
 
     def test_a_thread_count_past_any_machine_is_a_usage_error(self):
         proc = self.run_bounded("simulate", "--threads", "50000", "--runs", "2", "--days", "7")
