@@ -61,9 +61,9 @@ core::Result<ImportAnswer> run(Session& session, const ImportRequest& request)
 
     // Parse everything first: a bad file stops the import before any write.
     std::vector<ParsedSource> exports;
+    ingest::ReadLimits limits;
+    limits.max_file_bytes = static_cast<size_t>(scope->settings.integer("import.max_file_bytes"));
     for (const auto& source : request.sources) {
-        ingest::ReadLimits limits;
-        limits.max_file_bytes = static_cast<size_t>(scope->settings.integer("import.max_file_bytes"));
         auto files = ingest::read_source(source.path, limits);
         if (!files) return std::unexpected(files.error());
         ParsedSource parsed;

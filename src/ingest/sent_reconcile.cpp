@@ -25,6 +25,12 @@ bool live(const LedgerEntry& e)
     return e.status == Status::pending || e.status == Status::gone;
 }
 
+void sort_unique(std::vector<std::string>& list)
+{
+    std::sort(list.begin(), list.end());
+    list.erase(std::unique(list.begin(), list.end()), list.end());
+}
+
 std::string card_label(const SentCard& card)
 {
     return fmt::format("card {} ({})", card.number, card.name.empty() ? "no name" : card.name);
@@ -212,10 +218,8 @@ std::optional<PageSnapshot> page_snapshot(const SentPage& page, const SentPageRe
         if (!card.profile_key.empty()) out.keys.push_back(card.profile_key);
         if (!name.empty()) out.names.push_back(std::move(name));
     }
-    for (auto* list : {&out.keys, &out.names}) {
-        std::sort(list->begin(), list->end());
-        list->erase(std::unique(list->begin(), list->end()), list->end());
-    }
+    sort_unique(out.keys);
+    sort_unique(out.names);
     return out;
 }
 
@@ -228,10 +232,8 @@ PageScope page_scope(const SentPage& page)
         else if (auto name = normalize_name(card.name); !name.empty())
             scope.names.push_back(std::move(name));
     }
-    for (auto* list : {&scope.person_keys, &scope.names}) {
-        std::sort(list->begin(), list->end());
-        list->erase(std::unique(list->begin(), list->end()), list->end());
-    }
+    sort_unique(scope.person_keys);
+    sort_unique(scope.names);
     return scope;
 }
 
@@ -241,7 +243,12 @@ bool in_page_scope(const LedgerEntry& entry, const PageScope& scope)
     if (entry.status == Status::pending || !is_profile_key(entry.person_key) ||
         std::binary_search(scope.person_keys.begin(), scope.person_keys.end(), entry.person_key))
         return true;
-    return !scope.names.empty() && std::binary_search(scope.names.begin(), scope.names.end(), normalize_name(entry.name));
+    return named_in_scope(entry.name, scope);
+}
+
+bool named_in_scope(std::string_view name, const PageScope& scope)
+{
+    return !scope.names.empty() && std::binary_search(scope.names.begin(), scope.names.end(), normalize_name(name));
 }
 
 }  // namespace ik::ingest

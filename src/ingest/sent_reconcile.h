@@ -69,5 +69,7 @@ struct PageScope {
 PageScope page_scope(const SentPage& page);
 // The rule the stores' page_ledger queries implement.
 bool in_page_scope(const LedgerEntry& entry, const PageScope& scope);
+// Its part no index serves: whether an invitation to `name` is one a text copy's card may be.
+bool named_in_scope(std::string_view name, const PageScope& scope);
 
 }  // namespace ik::ingest

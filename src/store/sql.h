@@ -18,6 +18,14 @@ const std::string& all_statuses_sql();
 
 // core::made_here() of the row's `source` column: a person's doing here, never
 // what an import found.
+// An ingest::LedgerEntry's columns, in the order both stores read them (whether a gone
+// one is a Sent page's finding last); `WHERE ...` follows.
+inline constexpr std::string_view kLedgerEntrySql =
+    "SELECT id, direction, person_key, name, sent_at, status, status_at, seen_at, sent_earliest, "
+    "CASE WHEN status = 'gone' THEN (SELECT g.source LIKE 'sentpage:%' FROM events g WHERE g.invitation_id = "
+    "invitations.id AND g.kind = 'gone' ORDER BY g.at DESC, g.id DESC LIMIT 1) END "
+    "FROM invitations ";
+
 // A list of keys or names (none holds a line break) as one text column, a line each,
 // and back.
 std::string join_lines(const std::vector<std::string>& items);

@@ -50,22 +50,21 @@ std::string warning_group_line(const std::vector<const ingest::ImportWarning*>& 
                            n, where);
     if (first.code == "invitation_without_person")
         return fmt::format("{} invitations with no name and no profile URL were left out{}", n, where);
-    if (first.code == "ambiguous_name") {
+    // The first few shared names, quoted: "Ada Obi", "Ben Lund", "Cy Moss".
+    auto names_of = [&] {
         std::string names;
         for (size_t i = 0; i < std::min(group.size(), kListedPerKind); ++i)
             names += fmt::format("{}\"{}\"", names.empty() ? "" : ", ", group[i]->subject);
+        return names;
+    };
+    if (first.code == "ambiguous_name")
         return fmt::format("invitations to {} names stay pending: several connections share each name ({}, ...) and "
                            "the export gives no profile URL to tell them apart",
-                           n, names);
-    }
-    if (first.code == "ambiguous_card") {
-        std::string names;
-        for (size_t i = 0; i < std::min(group.size(), kListedPerKind); ++i)
-            names += fmt::format("{}\"{}\"", names.empty() ? "" : ", ", group[i]->subject);
+                           n, names_of());
+    if (first.code == "ambiguous_card")
         return fmt::format("{} cards name people who share their name with others in the ledger ({}, ...) and the "
                            "page gives no profile URL to tell them apart: left as they were",
-                           n, names);
-    }
+                           n, names_of());
     return fmt::format("{} warnings like this one: {}", n, first.message);
 }
 

@@ -8,7 +8,6 @@
 #include "store/postgres/pg_store.h"
 
 #include "store/copy.h"
-#include "ingest/people.h"
 #include "store/ledger_rules.h"
 #include "store/postgres/connection.h"
 #include "store/postgres/schema.h"
@@ -277,16 +276,9 @@ public:
 
     // ---- what an import reconciles against ----
 
-    // A ledger entry's columns; `WHERE ...` follows.
-    static constexpr std::string_view kEntryColumns =
-        "SELECT id, direction, person_key, name, sent_at, status, status_at, seen_at, sent_earliest, "
-        "CASE WHEN status = 'gone' THEN (SELECT g.source LIKE 'sentpage:%' FROM events g WHERE g.invitation_id = "
-        "invitations.id AND g.kind = 'gone' ORDER BY g.at DESC, g.id DESC LIMIT 1) END "
-        "FROM invitations ";
-
     void read_entries(std::string_view where, const Params& params, std::vector<ingest::LedgerEntry>& out)
     {
-        auto r = m_db->query(std::string(kEntryColumns) + std::string(where), params);
+        auto r = m_db->query(std::string(kLedgerEntrySql) + std::string(where), params);
         out.reserve(out.size() + static_cast<size_t>(r.size()));
         for (int i = 0; i < r.size(); ++i) {
             auto& e = out.emplace_back(ingest::LedgerEntry{
@@ -337,8 +329,7 @@ public:
                 a);
             std::string ids = "{";
             for (int i = 0; i < r.size(); ++i)
-                if (!have.contains(r.integer(i, 0)) &&
-                    std::binary_search(scope.names.begin(), scope.names.end(), ingest::normalize_name(r.text(i, 1))))
+                if (!have.contains(r.integer(i, 0)) && ingest::named_in_scope(r.text(i, 1), scope))
                     ids += (ids.size() > 1 ? "," : "") + std::to_string(r.integer(i, 0));
             ids += '}';
             if (ids.size() > 2) read_entries("WHERE id = ANY($2::bigint[]) AND account_id = $1", Params().add(account.value).add(ids), got);

@@ -2,7 +2,6 @@
 // loads that rebuild indexes by sorting.
 #include "store/sqlite/sqlite_store.h"
 
-#include "ingest/people.h"
 #include "store/ledger_rules.h"
 #include "store/sql.h"
 #include "store/sqlite/schema.h"
@@ -261,13 +260,6 @@ public:
             .run();
     }
 
-    // A ledger entry's columns; `WHERE ...` follows.
-    static constexpr std::string_view kEntryColumns =
-        "SELECT id, direction, person_key, name, sent_at, status, status_at, seen_at, sent_earliest, "
-        "CASE WHEN status = 'gone' THEN (SELECT g.source LIKE 'sentpage:%' FROM events g WHERE g.invitation_id = "
-        "invitations.id AND g.kind = 'gone' ORDER BY g.at DESC, g.id DESC LIMIT 1) END "
-        "FROM invitations ";
-
     static void read_entries(Use& s, std::vector<ingest::LedgerEntry>& out)
     {
         while (s.step()) {
@@ -287,7 +279,7 @@ public:
         ingest::Ledger out;
         auto& got = out.invitations;
         auto all = [&](std::string_view where) {
-            auto s = stmt(std::string(kEntryColumns) + std::string(where));
+            auto s = stmt(std::string(kLedgerEntrySql) + std::string(where));
             s.bind(account.value);
             read_entries(s, got);
         };
@@ -296,15 +288,10 @@ public:
         // unary + keeps the planner off the by-status index for the ranges, which
         // would read every ended invitation of the account (600,000 in a long history).
         all("WHERE account_id = ? AND direction = 'outgoing' AND status = 'pending'");
-        for (std::string_view range : {"person_key < 'in:'", "person_key >= 'in;'"}) {
-            auto s = stmt(fmt::format("{}WHERE {} AND +account_id = ? AND +direction = 'outgoing' AND +status <> "
-                                      "'pending'",
-                                      kEntryColumns, range));
-            s.bind(account.value);
-            read_entries(s, got);
-        }
+        for (std::string_view range : {"person_key < 'in:'", "person_key >= 'in;'"})
+            all(fmt::format("WHERE {} AND +account_id = ? AND +direction = 'outgoing' AND +status <> 'pending'", range));
         for (const auto& key : scope.person_keys) {
-            auto s = stmt(std::string(kEntryColumns) +
+            auto s = stmt(std::string(kLedgerEntrySql) +
                           "WHERE person_key = ? AND account_id = ? AND direction = 'outgoing' AND status <> 'pending'");
             s.bind(key).bind(account.value);
             read_entries(s, got);
@@ -319,11 +306,9 @@ public:
                           "+status <> 'pending'");
             s.bind(account.value);
             while (s.step())
-                if (!have.contains(s.integer(0)) &&
-                    std::binary_search(scope.names.begin(), scope.names.end(), ingest::normalize_name(s.text(1))))
-                    named.push_back(s.integer(0));
+                if (!have.contains(s.integer(0)) && ingest::named_in_scope(s.text(1), scope)) named.push_back(s.integer(0));
             for (std::int64_t id : named) {
-                auto one = stmt(std::string(kEntryColumns) + "WHERE id = ?");
+                auto one = stmt(std::string(kLedgerEntrySql) + "WHERE id = ?");
                 one.bind(id);
                 read_entries(one, got);
             }
@@ -335,7 +320,7 @@ public:
     ingest::Ledger ledger(core::AccountId account) override
     {
         ingest::Ledger out;
-        auto s = stmt(std::string(kEntryColumns) + "WHERE account_id = ?");
+        auto s = stmt(std::string(kLedgerEntrySql) + "WHERE account_id = ?");
         s.bind(account.value);
         read_entries(s, out.invitations);
         auto c = stmt(
